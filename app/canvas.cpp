@@ -1,0 +1,145 @@
+#include "app/canvas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+static const char* kEllipsis = "\xE2\x80\xA6";  // U+2026
+
+ImVec2 text_size(const ImFont* font, std::string_view text) {
+    if (text.empty()) return {0, font->FontSize};
+    return const_cast<ImFont*>(font)->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.data(),
+                                                    text.data() + text.size());
+}
+
+static size_t next_code_point(std::string_view text, size_t i) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    return i;
+}
+
+std::string ellipsize(const ImFont* font, std::string_view text, float max_width) {
+    if (text_size(font, text).x <= max_width) return std::string(text);
+    const float ell_w = text_size(font, kEllipsis).x;
+    // ImGui 1.86 does no kerning, so widths add up glyph by glyph: one pass suffices.
+    size_t keep = 0;
+    for (size_t i = 0; i < text.size();) {
+        const size_t next = next_code_point(text, i);
+        if (text_size(font, text.substr(0, next)).x + ell_w > max_width) break;
+        keep = next;
+        i = next;
+    }
+    if (keep == 0 && ell_w > max_width) return {};
+    std::string_view head = text.substr(0, keep);
+    while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == '-')) head.remove_suffix(1);
+    return std::string(head) + kEllipsis;
+}
+
+void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text) {
+    if (text.empty()) return;
+    const ImVec2 sz = text_size(font, text);
+    c.texts.push_back({{pos.x, pos.y, pos.x + sz.x, pos.y + font->FontSize}, std::string(text)});
+    if (font->FontSize + 0.01f < c.min_text_size) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "text \"%.40s\" is %.1f px, below the minimum %.1f px",
+                      std::string(text).c_str(), font->FontSize, c.min_text_size);
+        c.notes.push_back(buf);
+    }
+    if (c.dl)
+        c.dl->AddText(const_cast<ImFont*>(font), font->FontSize, pos, color, text.data(), text.data() + text.size());
+}
+
+float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text, Align align) {
+    const std::string fitted = ellipsize(font, text, box.w());
+    const float w = text_size(font, fitted).x;
+    float x = box.x0;
+    if (align == Align::Center) x = box.x0 + (box.w() - w) * 0.5f;
+    if (align == Align::Right) x = box.x1 - w;
+    const float y = box.y0 + (box.h() - font->FontSize) * 0.5f;
+    canvas_text(c, font, {std::floor(x), std::floor(y)}, color, fitted);
+    return w;
+}
+
+std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width, int max_lines) {
+    std::vector<std::string> lines;
+    std::string current;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        std::string_view word = text.substr(i, j - i);
+        i = j;
+        if (word.empty()) continue;
+        std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
+        if (current.empty() || text_size(font, candidate).x <= max_width) {
+            current = std::move(candidate);
+            continue;
+        }
+        lines.push_back(current);
+        current = std::string(word);
+        if (max_lines > 0 && int(lines.size()) == max_lines) {
+            // No room for what is left: mark the last line as cut.
+            lines.back() = ellipsize(font, lines.back() + " " + std::string(text.substr(i - word.size())), max_width);
+            return lines;
+        }
+    }
+    if (!current.empty()) lines.push_back(current);
+    for (auto& l : lines) l = ellipsize(font, l, max_width);  // a single over-long word
+    return lines;
+}
+
+float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text, int max_lines,
+                       Align align) {
+    const float line_h = font->FontSize * 1.15f;
+    int fit = int((box.h() - font->FontSize) / line_h) + 1;
+    if (box.h() < font->FontSize) fit = 0;
+    if (max_lines > 0) fit = std::min(fit, max_lines);
+    if (fit <= 0) return 0;
+    const auto lines = wrap_lines(font, text, box.w(), fit);
+    float y = box.y0;
+    for (const auto& l : lines) {
+        canvas_text_in(c, font, {box.x0, y, box.x1, y + font->FontSize}, color, l, align);
+        y += line_h;
+    }
+    return lines.empty() ? 0 : (y - line_h + font->FontSize - box.y0);
+}
+
+const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text, float max_width) {
+    const ImFont* last = nullptr;
+    for (const ImFont* f : candidates) {
+        last = f;
+        if (text_size(f, text).x <= max_width) return f;
+    }
+    return last;
+}
+
+void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding) {
+    if (c.dl) c.dl->AddRectFilled(r.min(), r.max(), color, rounding);
+}
+
+void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
+    if (c.dl) c.dl->AddLine(a, b, color, thickness);
+}
+
+static bool overlaps(const Rect& a, const Rect& b) {
+    const float tol = 0.5f;  // touching boxes are fine
+    return a.x0 < b.x1 - tol && b.x0 < a.x1 - tol && a.y0 < b.y1 - tol && b.y0 < a.y1 - tol;
+}
+
+std::vector<std::string> canvas_problems(const Canvas& c) {
+    std::vector<std::string> out = c.notes;
+    const float tol = 0.5f;
+    for (const auto& t : c.texts) {
+        const Rect& b = t.box;
+        if (b.x0 < c.bounds.x0 - tol || b.y0 < c.bounds.y0 - tol || b.x1 > c.bounds.x1 + tol ||
+            b.y1 > c.bounds.y1 + tol)
+            out.push_back("text \"" + t.text.substr(0, 40) + "\" leaves the screen");
+    }
+    for (size_t i = 0; i < c.texts.size(); ++i)
+        for (size_t j = i + 1; j < c.texts.size(); ++j)
+            if (overlaps(c.texts[i].box, c.texts[j].box))
+                out.push_back("text \"" + c.texts[i].text.substr(0, 40) + "\" overlaps \"" +
+                              c.texts[j].text.substr(0, 40) + "\"");
+    return out;
+}

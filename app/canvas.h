@@ -1,0 +1,71 @@
+// A thin recording layer over ImDrawList for the slide views.
+//
+// Every view draws text through canvas_text(), which also records the text's box. After a
+// slide is drawn, canvas_problems() reports text that leaves the canvas bounds, text boxes
+// that overlap each other, and text smaller than the smallest allowed size. Tests assert
+// that no bundled slide at any supported screen size reports a problem, so layout bugs are
+// caught without anyone looking at a PNG.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui/imgui.h>
+
+struct Rect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    float w() const { return x1 - x0; }
+    float h() const { return y1 - y0; }
+    ImVec2 min() const { return {x0, y0}; }
+    ImVec2 max() const { return {x1, y1}; }
+};
+
+enum class Align { Left, Center, Right };
+
+struct PlacedText {
+    Rect box;
+    std::string text;
+};
+
+struct Canvas {
+    ImDrawList* dl = nullptr;  // may be null in layout-only tests: then nothing is drawn
+    Rect bounds;               // nothing may be drawn outside this
+    float min_text_size = 0;   // text below this size is reported
+    std::vector<PlacedText> texts;
+    std::vector<std::string> notes;  // problems a view reports itself ("items hidden" is not one)
+};
+
+// Size of `text` in `font` at the font's own size. Single line.
+ImVec2 text_size(const ImFont* font, std::string_view text);
+
+// `text` cut to fit `max_width`, ending in "…" when cut. UTF-8 safe (never splits a code point).
+std::string ellipsize(const ImFont* font, std::string_view text, float max_width);
+
+// Draws `text` with its top-left at `pos` and records its box.
+void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text);
+
+// Draws `text` on one line inside `box`: shortened with an ellipsis to the box width,
+// aligned horizontally, centred vertically. Returns the drawn width.
+float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
+                     Align align = Align::Left);
+
+// Word-wraps `text` into at most `max_lines` lines of `max_width`; the last line gets an
+// ellipsis when text is left over. Pure: measures only.
+std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width, int max_lines);
+
+// Draws wrapped text from the top of `box`, as many lines as fit in its height (at most
+// `max_lines`, 0 = no limit). Returns the height used.
+float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
+                       int max_lines = 0, Align align = Align::Left);
+
+// The largest of `candidates` (ordered large to small) in which `text` fits `max_width`;
+// the last one when none fits.
+const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text, float max_width);
+
+// Shapes, drawn only when the canvas has a draw list. Not recorded: shapes may overlap.
+void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding = 0);
+void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness);
+
+// Overflow, overlap and size problems of everything drawn so far, one sentence each.
+std::vector<std::string> canvas_problems(const Canvas& c);

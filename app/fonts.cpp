@@ -1,0 +1,50 @@
+#include "app/fonts.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <imgui/imgui_freetype.h>
+
+FontSizes font_sizes_for(int width, int height) {
+    const float m = float(std::max(1, std::min(width, height)));
+    FontSizes s;
+    s.small = std::max(12.0f, m / 34.0f);
+    s.body = std::max(14.0f, m / 24.0f);
+    s.heading = std::max(18.0f, m / 15.0f);
+    s.display = std::max(28.0f, m / 7.5f);
+    return s;
+}
+
+// Latin (Danish æ ø å and friends), typographic punctuation, the minus sign and arrows.
+static const ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
+    0x0100, 0x017F,  // Latin Extended-A
+    0x2010, 0x205E,  // General Punctuation: dashes, quotes, ellipsis, bullets
+    0x2190, 0x2193,  // arrows
+    0x2212, 0x2212,  // minus sign
+    0,
+};
+
+static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size) {
+    // ImGui asserts on a missing file; check first so a missing font is an error value.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return nullptr;
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;  // FreeType hinting makes oversampling unnecessary
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    cfg.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    return atlas.AddFontFromFileTTF(file.c_str(), size, &cfg, kGlyphRanges);
+}
+
+std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes, const std::string& regular_file,
+                                     const std::string& bold_file, Fonts& out) {
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    out.small = add_one(atlas, regular_file, sizes.small);
+    out.body = add_one(atlas, regular_file, sizes.body);
+    if (!out.small || !out.body) return "cannot load font " + regular_file;
+    out.body_bold = add_one(atlas, bold_file, sizes.body);
+    out.heading = add_one(atlas, bold_file, sizes.heading);
+    out.display = add_one(atlas, bold_file, sizes.display);
+    if (!out.body_bold || !out.heading || !out.display) return "cannot load font " + bold_file;
+    return std::nullopt;
+}

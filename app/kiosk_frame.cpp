@@ -1,0 +1,190 @@
+#include "app/kiosk_frame.h"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <cmath>
+
+static constexpr std::int64_t kFrameMs = 16;            // display rate during transitions
+static constexpr std::int64_t kBarMinIntervalMs = 500;  // progress bar: at most 2 updates a second
+
+void open_kiosk_screen(SDL_Renderer* renderer, const FontFiles& fonts, bool software, std::string home,
+                       KioskScreen& out) {
+    out = KioskScreen{};
+    out.renderer = renderer;
+    out.transition = software ? Transition::Push : Transition::Crossfade;
+    out.home = std::move(home);
+    open_slide_screen(renderer, fonts, out.screen);
+}
+
+static void drop_texture(CachedSlide& c) {
+    if (c.texture) SDL_DestroyTexture(c.texture);
+    c = CachedSlide{};
+}
+
+void close_kiosk_screen(KioskScreen& k) {
+    for (auto& c : k.cache) drop_texture(c);
+    close_slide_screen(k.screen);
+    k = KioskScreen{};
+}
+
+void invalidate_kiosk(KioskScreen& k) {
+    for (auto& c : k.cache) c.slide = -2;  // keep the textures for reuse when the size is unchanged
+    k.dirty = true;
+}
+
+void set_kiosk_slides(KioskScreen& k, const SlideSet& set) {
+    k.timings.clear();
+    for (const auto& s : set.slides)
+        k.timings.push_back({std::int64_t(s.slide ? s.slide->duration_s : 12) * 1000, s.valid});
+    invalidate_kiosk(k);
+}
+
+static bool is_fresh(const CachedSlide& c, int slide, std::uint64_t gen, const FrameInput& in) {
+    return c.texture && c.slide == slide && c.generation == gen && c.clock == in.clock && c.width == in.width &&
+           c.height == in.height;
+}
+
+// The texture showing `slide`, drawn now if the cache has no fresh copy. `keep` is a slide that
+// must not be evicted (the other one on screen).
+static SDL_Texture* slide_texture(KioskScreen& k, const SlideSet& set, std::uint64_t gen, const FrameInput& in,
+                                  int slide, int keep, FrameResult& out) {
+    for (auto& c : k.cache)
+        if (is_fresh(c, slide, gen, in)) return c.texture;
+    // Reuse the entry already holding this slide (stale), else one not holding `keep`.
+    CachedSlide* entry = nullptr;
+    for (auto& c : k.cache)
+        if (c.slide == slide) entry = &c;
+    for (auto& c : k.cache)
+        if (!entry && (c.slide != keep || keep == slide)) entry = &c;
+    if (!entry) entry = &k.cache[0];
+    if (entry->texture && (entry->width != in.width || entry->height != in.height)) drop_texture(*entry);
+    if (!entry->texture) {
+        entry->texture =
+            SDL_CreateTexture(k.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, in.width, in.height);
+        if (!entry->texture) {
+            out.problems.push_back(std::string("cannot create a slide texture: ") + SDL_GetError());
+            return nullptr;
+        }
+    }
+    entry->slide = slide;
+    entry->generation = gen;
+    entry->clock = in.clock;
+    entry->width = in.width;
+    entry->height = in.height;
+
+    SDL_SetRenderTarget(k.renderer, entry->texture);
+    const SlideContext ctx{in.clock, k.home, in.today};
+    std::vector<std::string> problems =
+        slide >= 0 ? draw_slide(k.screen, set.slides[std::size_t(slide)], ctx)
+                   : draw_no_data_slide(k.screen, ctx, no_data_reason(set));
+    for (auto& p : problems) out.problems.push_back(std::move(p));
+    ++out.slides_drawn;
+    return entry->texture;
+}
+
+static void copy_opaque(SDL_Renderer* r, SDL_Texture* t, int x, int w, int h) {
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(t, 255);
+    const SDL_Rect dst{x, 0, w, h};
+    SDL_RenderCopy(r, t, nullptr, &dst);
+}
+
+// Smoothstep: starts and ends gently, so the movement reads as calm.
+static double ease(double p) {
+    p = std::clamp(p, 0.0, 1.0);
+    return p * p * (3 - 2 * p);
+}
+
+static void compose_transition(KioskScreen& k, SDL_Texture* cur, SDL_Texture* next, double p, int w, int h) {
+    if (k.transition == Transition::Crossfade) {
+        copy_opaque(k.renderer, cur, 0, w, h);
+        SDL_SetTextureBlendMode(next, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureAlphaMod(next, Uint8(std::lround(255 * ease(p))));
+        SDL_RenderCopy(k.renderer, next, nullptr, nullptr);
+        SDL_SetTextureAlphaMod(next, 255);
+        return;
+    }
+    // Push: two opaque copies, no blending, so a software renderer keeps up.
+    const int offset = int(std::lround(ease(p) * w));
+    copy_opaque(k.renderer, cur, -offset, w, h);
+    copy_opaque(k.renderer, next, w - offset, w, h);
+}
+
+static int bar_width_px(const SlideLayout& l, double progress) {
+    return int(std::floor(std::clamp(progress, 0.0, 1.0) * l.progress.w()));
+}
+
+static void draw_bar(KioskScreen& k, const SlideLayout& l, int px) {
+    const ImU32 c = k.screen.theme.text_muted;  // ImU32 is ABGR: R in the low byte
+    SDL_SetRenderDrawBlendMode(k.renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(k.renderer, Uint8(c), Uint8(c >> 8), Uint8(c >> 16), 255);
+    const SDL_Rect r{int(l.progress.x0), int(l.progress.y0), px, std::max(1, int(std::lround(l.progress.h())))};
+    if (px > 0) SDL_RenderFillRect(k.renderer, &r);
+}
+
+// ms until the bar is next worth redrawing: when it has grown by a pixel, but not sooner than
+// kBarMinIntervalMs after the last update.
+static std::int64_t bar_wait_ms(const KioskScreen& k, const RotationFrame& f, const SlideLayout& l, int px,
+                                std::int64_t now_ms) {
+    const int i = f.current;
+    const double slot = double(std::max(k.timings[std::size_t(i)].duration_ms, kMinSlideMs));
+    const double w = std::max(1.0f, l.progress.w());
+    const double elapsed = f.slide_progress * slot;
+    const std::int64_t to_next_px = std::int64_t(std::ceil((px + 1) / w * slot - elapsed));
+    const std::int64_t min_gap = k.bar_drawn_ms + kBarMinIntervalMs - now_ms;
+    return std::max<std::int64_t>({to_next_px, min_gap, 1});
+}
+
+FrameResult kiosk_frame(KioskScreen& k, const SlideSet& set, std::uint64_t generation, const FrameInput& in) {
+    FrameResult out;
+    if (auto err = resize_slide_screen(k.screen, in.width, in.height)) {
+        out.problems.push_back(*err);
+        out.wait_ms = 1000;
+        return out;
+    }
+    if (!k.started) {
+        k.rotation = start_rotation(in.now_ms, k.timings);
+        k.started = true;
+    }
+    k.rotation = advance(k.rotation, k.timings, in.now_ms);
+    const RotationFrame f = rotation_at(k.rotation, k.timings, in.now_ms);
+    const bool transition = f.in_transition && f.next != f.current;
+    const int cur_i = f.current;  // -1: the no-data screen
+    const int next_i = transition ? f.next : cur_i;
+
+    SDL_Texture* cur = slide_texture(k, set, generation, in, cur_i, next_i, out);
+    SDL_Texture* next = transition ? slide_texture(k, set, generation, in, next_i, cur_i, out) : nullptr;
+
+    const SlideLayout layout = screen_layout(k.screen);
+    const bool show_bar = cur_i >= 0 && f.next != f.current && !transition;
+    const int px = show_bar ? bar_width_px(layout, f.slide_progress) : 0;
+    const bool bar_due = show_bar && px != k.shown_bar_px && in.now_ms - k.bar_drawn_ms >= kBarMinIntervalMs;
+    const bool changed = k.dirty || out.slides_drawn > 0 || transition || k.shown_in_transition ||
+                         cur_i != k.shown_current || next_i != k.shown_next || bar_due;
+
+    out.in_transition = transition;
+    out.wait_ms = transition ? kFrameMs : f.ms_until_change;
+    if (show_bar) out.wait_ms = std::min(out.wait_ms, bar_wait_ms(k, f, layout, px, in.now_ms));
+    out.wait_ms = std::max<std::int64_t>(out.wait_ms, transition ? 0 : 1);
+    if (!changed || !cur) return out;
+
+    SDL_SetRenderTarget(k.renderer, in.target);
+    if (transition && next) {
+        compose_transition(k, cur, next, f.transition_progress, in.width, in.height);
+    } else {
+        copy_opaque(k.renderer, cur, 0, in.width, in.height);
+        if (show_bar) draw_bar(k, layout, px);
+    }
+    k.shown_current = cur_i;
+    k.shown_next = next_i;
+    k.shown_in_transition = transition;
+    k.shown_bar_px = px;
+    k.bar_drawn_ms = in.now_ms;
+    k.dirty = false;
+    out.composed = true;
+    // Draw the next slide now, while the screen stands still, so the transition starts without
+    // a cold draw in its first frame.
+    if (!transition && f.next >= 0 && f.next != cur_i) slide_texture(k, set, generation, in, f.next, cur_i, out);
+    return out;
+}

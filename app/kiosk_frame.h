@@ -1,0 +1,75 @@
+// One frame of the kiosk, as a function of time: rotation, the per-slide texture cache, the
+// transition and the progress bar. No clock is read and no event is waited for here; the
+// run loop (kiosk.cpp) and the benchmark pass the times in.
+//
+// Cost model, for a board with no GPU: a slide is drawn with ImGui into a target texture once,
+// when its data, the screen size or the clock text changes; frames in between only copy
+// textures. Only the textures the rotation needs (current and next) are kept.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/rotation.h"
+#include "app/slide_draw.h"
+#include "app/slide_set.h"
+
+struct SDL_Renderer;
+struct SDL_Texture;
+
+struct CachedSlide {
+    SDL_Texture* texture = nullptr;
+    int slide = -2;                 // index into SlideSet::slides; -1 = the no-data screen; -2 = empty
+    std::uint64_t generation = 0;   // of the data it was drawn from
+    std::string clock;              // the clock text it shows
+    int width = 0, height = 0;
+};
+
+enum class Transition { Crossfade, Push };
+
+struct KioskScreen {
+    SDL_Renderer* renderer = nullptr;
+    SlideScreen screen;
+    Transition transition = Transition::Push;
+    CachedSlide cache[2];
+    RotationState rotation;
+    std::vector<SlideTiming> timings;
+    bool started = false;
+    std::string home;
+    // What is on the output now, so an unchanged frame is not composed again.
+    int shown_current = -2, shown_next = -2;
+    int shown_bar_px = -1;
+    bool shown_in_transition = false;
+    std::int64_t bar_drawn_ms = 0;
+    bool dirty = true;  // something (size, data, texture loss) asks for a full redraw
+};
+
+struct FrameInput {
+    std::int64_t now_ms = 0;        // monotonic
+    std::string clock;              // header clock text for this minute
+    feeds::PartialDate today;
+    int width = 0, height = 0;      // logical screen size
+    SDL_Texture* target = nullptr;  // where the frame is composed: null = the window (or surface)
+};
+
+struct FrameResult {
+    bool composed = false;          // a new frame was drawn into the target: present it
+    bool in_transition = false;
+    int slides_drawn = 0;           // cold ImGui draws this frame (0 on a cached frame)
+    std::int64_t wait_ms = 0;       // nothing changes before this; 0 = draw again at display rate
+    std::vector<std::string> problems;  // canvas problems of slides drawn this frame
+};
+
+// `software`: the renderer has no GPU, so transitions are opaque pushes instead of fades.
+void open_kiosk_screen(SDL_Renderer* renderer, const FontFiles& fonts, bool software, std::string home,
+                       KioskScreen& out);
+void close_kiosk_screen(KioskScreen& k);
+
+// New data: the cache is dropped, rotation continues (restarts when the slide count changed).
+void set_kiosk_slides(KioskScreen& k, const SlideSet& set);
+
+// Textures lost (SDL_RENDER_TARGETS_RESET) or the size changed: redraw everything.
+void invalidate_kiosk(KioskScreen& k);
+
+FrameResult kiosk_frame(KioskScreen& k, const SlideSet& set, std::uint64_t generation, const FrameInput& in);

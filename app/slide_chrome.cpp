@@ -1,0 +1,192 @@
+// The frame around every slide. Layout depends on the screen size only, never on the texts,
+// so every slide of a playlist puts its title and its body in the same place: a viewer's eye
+// does not have to hunt for the title when the slide changes.
+#include "app/slide_chrome.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/views/status_badge.h"
+
+namespace {
+
+struct ChromeMetrics {
+    float unit, margin_x, top_pad, line_gap, header_gap, footer_gap, bottom_pad, progress_h;
+};
+
+ChromeMetrics chrome_metrics(int width, int height) {
+    ChromeMetrics m;
+    m.unit = float(std::max(1, std::min(width, height))) / 60.0f;
+    m.margin_x = std::round(m.unit * 2.5f);
+    m.top_pad = std::round(m.unit * 1.6f);
+    m.line_gap = std::round(m.unit * 0.4f);
+    m.header_gap = std::round(m.unit * 1.6f);   // header to body
+    m.footer_gap = std::round(m.unit * 1.2f);   // body to footer
+    m.bottom_pad = std::round(m.unit * 1.0f);
+    m.progress_h = std::max(3.0f, std::round(m.unit * 0.35f));
+    return m;
+}
+
+bool is_portrait(float w, float h) { return h > w * 1.05f; }
+
+constexpr float kTitleLineH = 1.1f;  // line pitch of a two-line title, in heading sizes
+
+// Two texts on one line: `right` keeps up to 45 % of the width, `left` gets the rest.
+void draw_split_line(Canvas& c, const ImFont* font, Rect line, float gap, ImU32 left_color,
+                     std::string_view left, ImU32 right_color, std::string_view right) {
+    float right_w = 0;
+    if (!right.empty()) {
+        right_w = std::min(text_size(font, right).x, line.w() * 0.45f);
+        canvas_text_in(c, font, {line.x1 - right_w, line.y0, line.x1, line.y1}, right_color, right, Align::Right);
+    }
+    const float left_x1 = right.empty() ? line.x1 : line.x1 - right_w - gap;
+    if (!left.empty() && left_x1 > line.x0)
+        canvas_text_in(c, font, {line.x0, line.y0, left_x1, line.y1}, left_color, left);
+}
+
+// A warning triangle with an exclamation mark: the stale note is not colour alone.
+void draw_warning_icon(Canvas& c, const Theme& t, ImVec2 center, float r) {
+    if (!c.dl) return;
+    const ImVec2 a{center.x, center.y - r}, b{center.x + r * 1.1f, center.y + r * 0.85f},
+        d{center.x - r * 1.1f, center.y + r * 0.85f};
+    c.dl->AddTriangleFilled(a, b, d, t.partial);
+    c.dl->AddLine({center.x, center.y - r * 0.4f}, {center.x, center.y + r * 0.3f}, t.on_badge,
+                  std::max(1.5f, r * 0.22f));
+    c.dl->AddCircleFilled({center.x, center.y + r * 0.6f}, std::max(1.0f, r * 0.13f), t.on_badge);
+}
+
+}  // namespace
+
+SlideLayout slide_layout(int width, int height, const FontSizes& sizes) {
+    const ChromeMetrics m = chrome_metrics(width, height);
+    const float w = float(width), h = float(height);
+    SlideLayout l;
+    // Header: title, caption, and in portrait the clock on its own line under them. A portrait
+    // screen is narrow but tall: the title may take two lines there rather than shrink.
+    float header_h = sizes.heading + m.line_gap + sizes.body;
+    if (is_portrait(w, h)) header_h += sizes.heading * kTitleLineH + m.line_gap + sizes.small;
+    l.header = {m.margin_x, m.top_pad, w - m.margin_x, m.top_pad + header_h};
+    // Footer: two lines of small text (source + as-of; stale warning + position).
+    l.progress = {0, h - m.progress_h, w, h};
+    const float footer_h = sizes.small * 2 + m.line_gap;
+    const float footer_y1 = l.progress.y0 - m.bottom_pad;
+    l.footer = {m.margin_x, footer_y1 - footer_h, w - m.margin_x, footer_y1};
+    l.body = {m.margin_x, l.header.y1 + m.header_gap, w - m.margin_x, l.footer.y0 - m.footer_gap};
+    if (l.body.y1 < l.body.y0) l.body.y1 = l.body.y0;
+    // Whole pixels: text is placed at whole pixels, and a fractional edge would let it stray.
+    for (Rect* r : {&l.header, &l.body, &l.footer, &l.progress})
+        *r = {std::round(r->x0), std::ceil(r->y0), std::round(r->x1), std::floor(r->y1)};
+    return l;
+}
+
+void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const ChromeText& text) {
+    const Theme& t = s.theme;
+    const Fonts& f = s.fonts;
+    canvas_rect(c, c.bounds, t.background);
+    const bool portrait = is_portrait(c.bounds.w(), c.bounds.h());
+    const float gap = std::round(s.unit * 0.4f);
+    const Rect& hd = l.header;
+    const float title_h = f.heading->FontSize;
+
+    // Title line: in landscape the clock shares it, right-aligned and quieter.
+    float title_x1 = hd.x1;
+    if (!portrait && !text.clock.empty()) {
+        const float clock_w = std::min(text_size(f.small, text.clock).x, hd.w() * 0.35f);
+        canvas_text_in(c, f.small, {hd.x1 - clock_w, hd.y0, hd.x1, hd.y0 + title_h}, t.text_muted, text.clock,
+                       Align::Right);
+        title_x1 = hd.x1 - clock_w - s.unit * 2;
+    }
+    float y = hd.y0;
+    if (portrait) {
+        const auto lines = wrap_lines(f.heading, text.title, hd.w(), 2);
+        for (const auto& line : lines) {
+            canvas_text(c, f.heading, {hd.x0, std::round(y)}, t.text, line);
+            y += title_h * kTitleLineH;
+        }
+        y += lines.empty() ? title_h : title_h * (1 - kTitleLineH);
+    } else {
+        const ImFont* title_font = fit_font({f.heading, f.body_bold}, text.title, title_x1 - hd.x0);
+        canvas_text_in(c, title_font, {hd.x0, hd.y0, title_x1, hd.y0 + title_h}, t.text, text.title);
+        y += title_h;
+    }
+    y = std::round(y + gap);
+    // In portrait the clock has the header's last line; a one-line title leaves its second
+    // line to the caption.
+    const float last_clock_y = hd.y1 - f.small->FontSize;
+    const float caption_h =
+        portrait ? std::max(f.body->FontSize, last_clock_y - gap - y) : f.body->FontSize;
+    float used = f.body->FontSize;
+    if (!text.caption.empty())
+        used = std::max(used, canvas_paragraph(c, f.body, {hd.x0, y, hd.x1, y + caption_h}, t.text_muted,
+                                               text.caption, 2));
+    if (portrait && !text.clock.empty()) {  // right under the caption, however many lines it took
+        const float clock_y = std::min(last_clock_y, std::round(y + used + gap));
+        canvas_text_in(c, f.small, {hd.x0, clock_y, hd.x1, clock_y + f.small->FontSize}, t.text_muted, text.clock);
+    }
+
+    // Hairlines: they set the header and footer apart without boxing the data in.
+    const float hair = std::max(1.0f, std::round(s.unit * 0.12f));
+    const float header_line_y = std::round((hd.y1 + l.body.y0) * 0.5f);
+    canvas_rect(c, {hd.x0, header_line_y, hd.x1, header_line_y + hair}, t.panel_edge);
+    const float footer_line_y = std::round((l.body.y1 + l.footer.y0) * 0.5f);
+    canvas_rect(c, {hd.x0, footer_line_y, hd.x1, footer_line_y + hair}, t.panel_edge);
+
+    // Footer: source and as-of; then the stale warning and the slide position.
+    const Rect& ft = l.footer;
+    const float sh = f.small->FontSize;
+    draw_split_line(c, f.small, {ft.x0, ft.y0, ft.x1, ft.y0 + sh}, s.unit * 2, t.text_muted, text.source,
+                    t.text_muted, text.as_of);
+    const Rect line2{ft.x0, ft.y1 - sh, ft.x1, ft.y1};
+    Rect stale_line = line2;
+    if (!text.stale.empty()) {
+        const float r = sh * 0.4f;
+        draw_warning_icon(c, t, {line2.x0 + r * 1.1f, line2.y0 + sh * 0.52f}, r);
+        stale_line.x0 += r * 2.2f + gap;
+    }
+    draw_split_line(c, f.small, stale_line, s.unit * 2, t.partial, text.stale, t.text_muted, text.position);
+}
+
+void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const std::string& clock,
+                  const std::string& reason) {
+    const Theme& t = s.theme;
+    const Fonts& f = s.fonts;
+    const ChromeMetrics m = chrome_metrics(width, height);
+    const float w = float(width), h = float(height);
+    canvas_rect(c, {0, 0, w, h}, t.background);
+    if (!clock.empty())
+        canvas_text_in(c, f.small, {m.margin_x, m.top_pad, w - m.margin_x, m.top_pad + f.small->FontSize},
+                       t.text_muted, clock, Align::Right);
+
+    // A calm, centred message: a measure of about 22 heading characters reads as a sentence,
+    // not as a banner.
+    const float measure = std::min(w - 2 * m.margin_x, f.heading->FontSize * 14.0f);
+    const std::string headline = "Skærmen viser data igen, så snart de er tilgængelige";
+    const auto head_lines = wrap_lines(f.heading, headline, measure, 3);
+    const float head_lh = f.heading->FontSize * 1.15f;
+    const float small_lh = f.small->FontSize * 1.15f;
+    const float reason_w = std::min(w - 2 * m.margin_x, f.small->FontSize * 40.0f);
+    const int reason_max = 5;
+    const auto reason_lines = wrap_lines(f.small, reason, reason_w, reason_max);
+    const float icon_r = f.heading->FontSize * 0.5f;
+    const float icon_h = icon_r * 2 + m.unit * 2;
+    const float head_h = head_lines.size() * head_lh;
+    const float reason_h = reason_lines.empty() ? 0 : m.unit * 2 + reason_lines.size() * small_lh;
+    const float top_limit = m.top_pad + f.small->FontSize + m.unit;
+    float y = std::max(top_limit, std::round((h - icon_h - head_h - reason_h) * 0.5f));
+
+    draw_status_icon(c, t, StatusIcon::Clock, {w * 0.5f, y + icon_r}, icon_r, t.text_muted);
+    y += icon_h;
+    for (const auto& line : head_lines) {
+        canvas_text_in(c, f.heading, {(w - measure) * 0.5f, y, (w + measure) * 0.5f, y + f.heading->FontSize},
+                       t.text, line, Align::Center);
+        y += head_lh;
+    }
+    if (reason_lines.empty()) return;
+    y += m.unit * 2;
+    for (const auto& line : reason_lines) {
+        if (y + f.small->FontSize > h - m.bottom_pad) break;  // a tiny screen: drop what does not fit
+        canvas_text_in(c, f.small, {(w - reason_w) * 0.5f, y, (w + reason_w) * 0.5f, y + f.small->FontSize},
+                       t.text_muted, line, Align::Center);
+        y += small_lh;
+    }
+}

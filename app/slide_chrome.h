@@ -1,0 +1,35 @@
+// The frame around every slide: header (title, Danish date and time), footer (source and
+// the date of the figures, stale warning), and the calm full-screen message shown when no
+// slide has valid data. Pure layout arithmetic plus Canvas drawing.
+#pragma once
+
+#include <string>
+
+#include "app/view.h"
+
+struct ChromeText {
+    std::string title;       // the slide's Danish title
+    std::string caption;     // optional one-line subtitle (view option "caption"); may be empty
+    std::string clock;       // "tirsdag 3. maj 2022, kl. 10.15"
+    std::string source;      // "Kilde: KKR Sjælland, bilag til møde maj 2022, pkt. 2.7"
+    std::string as_of;       // "Data pr. december 2021"
+    std::string stale;       // "Seneste data hentet for 3 dage siden" or empty when fresh
+    std::string position;    // "3 / 14"
+};
+
+struct SlideLayout {
+    Rect header;    // title + clock
+    Rect body;      // the view
+    Rect footer;    // source + as-of
+    Rect progress;  // slim bar at the very bottom; drawn by the renderer each update, not here
+};
+
+SlideLayout slide_layout(int width, int height, const FontSizes& sizes);
+
+// Fills the background and draws header and footer. The body is left for draw_view().
+void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& layout, const ChromeText& text);
+
+// Whole-screen message when nothing can be shown: a calm Danish headline, and the reason
+// in small type ("Ingen gyldige data: employment.json: $.version: ...").
+void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const std::string& clock,
+                  const std::string& reason);

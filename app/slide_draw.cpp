@@ -1,0 +1,64 @@
+#include "app/slide_draw.h"
+
+#include <algorithm>
+
+#include "app/view.h"
+
+void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScreen& out) {
+    out = SlideScreen{};
+    out.font_files = files;
+    out.theme = default_theme();
+    open_imgui(renderer, out.imgui);
+}
+
+void close_slide_screen(SlideScreen& s) {
+    close_imgui(s.imgui);
+    s = SlideScreen{};
+}
+
+std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height) {
+    if (width == s.width && height == s.height) return std::nullopt;
+    ImFontAtlas& atlas = imgui_fonts(s.imgui);
+    atlas.Clear();
+    s.sizes = font_sizes_for(width, height);
+    if (auto err = add_fonts(atlas, s.sizes, s.font_files.regular, s.font_files.bold, s.fonts)) return err;
+    if (auto err = upload_imgui_fonts(s.imgui)) return err;
+    s.width = width;
+    s.height = height;
+    return std::nullopt;
+}
+
+static ViewStyle style_of(const SlideScreen& s) {
+    return {s.theme, s.fonts, s.sizes, float(std::min(s.width, s.height)) / 60.0f};
+}
+
+static Canvas begin_canvas(SlideScreen& s) {
+    Canvas c;
+    c.dl = begin_imgui_frame(s.imgui, s.width, s.height);
+    c.bounds = {0, 0, float(s.width), float(s.height)};
+    c.min_text_size = s.sizes.small;
+    return c;
+}
+
+SlideLayout screen_layout(const SlideScreen& s) { return slide_layout(s.width, s.height, s.sizes); }
+
+std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx) {
+    if (!slide.valid || !slide.dataset || !slide.slide) return draw_no_data_slide(s, ctx, slide.why_invalid);
+    Canvas c = begin_canvas(s);
+    const ViewStyle style = style_of(s);
+    const SlideLayout layout = screen_layout(s);
+    ChromeText text = slide.parts;
+    text.clock = ctx.clock;
+    draw_chrome(c, style, layout, text);
+    const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today};
+    draw_view(c, style, layout.body, in);
+    end_imgui_frame(s.imgui);
+    return canvas_problems(c);
+}
+
+std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx, const std::string& reason) {
+    Canvas c = begin_canvas(s);
+    draw_no_data(c, style_of(s), s.width, s.height, ctx.clock, reason);
+    end_imgui_frame(s.imgui);
+    return canvas_problems(c);
+}

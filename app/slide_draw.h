@@ -1,0 +1,50 @@
+// Drawing whole slides with Dear ImGui onto an SDL_Renderer: the chrome (header, footer) and
+// the slide's view in the body. A SlideScreen holds what drawing at one screen size needs: the
+// ImGui context and its font atlas, rebuilt only when the size changes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/fonts.h"
+#include "app/slide_chrome.h"
+#include "app/slide_set.h"
+#include "app/theme.h"
+#include "platform/font_files.h"
+#include "platform/imgui_sdl.h"
+
+struct SDL_Renderer;
+
+struct SlideScreen {
+    ImGuiSdl imgui;
+    FontFiles font_files;
+    Theme theme{};
+    Fonts fonts;
+    FontSizes sizes{};
+    int width = 0, height = 0;  // the size the atlas was built for; 0 = not yet
+};
+
+// What changes from draw to draw besides the slide: the clock and the home municipality.
+struct SlideContext {
+    std::string clock;         // "tirsdag 3. maj 2022, kl. 10.15"
+    std::string_view home;     // --home, may be empty
+    feeds::PartialDate today;  // for the timeline's "i dag"
+};
+
+void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScreen& out);
+void close_slide_screen(SlideScreen& s);
+
+// Rebuilds the fonts for width x height when that differs from the last size. Error text on failure.
+std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height);
+
+// Draws the slide at the screen's size into the renderer's current target (the whole of it).
+// Returns the layout problems the canvas found: empty is good.
+std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx);
+
+// The calm full-screen message when no slide has valid data.
+std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx, const std::string& reason);
+
+// The layout of the screen at its current size (for the progress bar, drawn by the caller).
+SlideLayout screen_layout(const SlideScreen& s);

@@ -1,0 +1,59 @@
+// The slides to show: the manifest and its feeds, loaded, checked and turned into a plain list
+// the screen can draw. Loading is the only I/O here (bundled text or local files); everything
+// after it is pure.
+//
+// A slide whose feed, dataset or view fit is missing or broken is kept in the list but marked
+// invalid: rotation skips it, and the screen never goes blank for it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/slide_chrome.h"
+#include "feeds/feed_model.h"
+
+struct ScreenSlide {
+    const feeds::Slide* slide = nullptr;      // into SlideSet::manifest
+    const feeds::Dataset* dataset = nullptr;  // into SlideSet::feeds; null when invalid
+    ChromeText parts;                         // all but the clock, which is filled in at draw time
+    bool valid = false;
+    std::string why_invalid;  // one line, for the log and the no-data screen
+};
+
+// Where the manifest comes from.
+struct SlideSource {
+    std::string manifest_path;  // empty = the bundled feeds compiled into the program
+};
+
+// Owns what the ScreenSlide pointers point into: move it, never copy it.
+struct SlideSet {
+    SlideSet() = default;
+    SlideSet(SlideSet&&) = default;
+    SlideSet& operator=(SlideSet&&) = default;
+    SlideSet(const SlideSet&) = delete;
+    SlideSet& operator=(const SlideSet&) = delete;
+
+    feeds::Manifest manifest;
+    std::map<std::string, feeds::Feed> feeds;  // by manifest feed id; only those that loaded
+    std::vector<ScreenSlide> slides;           // one per playlist entry, in order
+    std::vector<std::string> problems;         // one line each: "file: $.path: reason"
+    bool manifest_ok = false;                  // false: nothing could be read at all
+    std::map<std::string, std::int64_t> file_times;  // local file -> mtime, for reload checks
+};
+
+// Reads and checks everything. Never throws; problems are in the result.
+SlideSet load_slide_set(const SlideSource& source);
+
+int count_valid(const SlideSet& set);
+
+// Why nothing can be shown, for the no-data screen: the first invalid reason, or the first problem.
+std::string no_data_reason(const SlideSet& set);
+
+// Local files the set was read from, with their modification times now (0 = unreadable).
+// Comparing with SlideSet::file_times tells whether a reload is due.
+std::map<std::string, std::int64_t> current_file_times(const SlideSet& set);
+
+// "Kilde: KKR Sjælland, Bilag til KKR Sjælland-møde, maj 2022, 2.7 Jobforum": empty parts left out.
+std::string source_line(const feeds::SourceRef& s);

@@ -1,0 +1,175 @@
+// Goal scoreboard: a summary line ("13 opfyldt · 3 delvist · …"), a grid of compact cards
+// (number, short title, status icon + word), and, when any verdict is infotavle's own reading
+// of the document's figures rather than the document's own words, a mark on those cards and a
+// line saying so. A document may call "so godt som alle mål" met while its own figures say
+// otherwise; the screen shows the figures' verdict and is open about whose verdict it is.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "app/view.h"
+#include "app/views/status_badge.h"
+
+namespace {
+
+constexpr const char* kDerivedMark = "*";
+constexpr const char* kDerivedLegend =
+    "* infotavles læsning af dokumentets tal; øvrige: dokumentets egen vurdering";
+
+struct Grid {
+    int cols = 0, rows = 0, shown = 0;
+    float card_w = 0, card_h = 0, gap = 0;
+};
+
+struct CardMetrics {
+    float pad, line_gap, min_w, min_h;
+};
+
+CardMetrics card_metrics(const ViewStyle& s) {
+    CardMetrics m;
+    m.pad = std::round(s.unit * 0.9f);
+    m.line_gap = std::round(s.unit * 0.35f);
+    m.min_w = s.fonts.body->FontSize * 7.5f;
+    m.min_h = 2 * m.pad + s.fonts.body->FontSize + m.line_gap + s.fonts.small->FontSize;
+    return m;
+}
+
+// The fewest columns whose rows still fit: the widest cards, so titles are cut the least.
+Grid choose_grid(const CardMetrics& m, Rect area, int n, float gap) {
+    Grid g;
+    g.gap = gap;
+    const int max_cols = std::max(1, int((area.w() + gap) / (m.min_w + gap)));
+    const int max_rows = std::max(0, int((area.h() + gap) / (m.min_h + gap)));
+    g.shown = std::min(n, max_cols * max_rows);
+    if (g.shown == 0) return g;
+    for (int cols = 1; cols <= max_cols; ++cols) {
+        const int rows = (g.shown + cols - 1) / cols;
+        if (rows <= max_rows) {
+            g.cols = cols;
+            g.rows = rows;
+            break;
+        }
+    }
+    g.card_w = (area.w() - gap * (g.cols - 1)) / g.cols;
+    g.card_h = std::min((area.h() - gap * (g.rows - 1)) / g.rows, m.min_h * 2.2f);  // no towering cards
+    return g;
+}
+
+// "13 opfyldt · 3 delvist · 3 ikke opfyldt · 1 afventer", each part with its status icon.
+// Parts flow onto a second line rather than shrink (a portrait screen is narrow). Returns the
+// height used; measure_only: draw nothing.
+float draw_summary(Canvas& c, const ViewStyle& s, Rect area, const std::array<int, 4>& counts, const ImFont* font,
+                   bool measure_only) {
+    static const feeds::GoalStatus order[] = {feeds::GoalStatus::Met, feeds::GoalStatus::PartlyMet,
+                                              feeds::GoalStatus::NotMet, feeds::GoalStatus::Pending};
+    static const char* words[] = {"opfyldt", "delvist", "ikke opfyldt", "afventer"};
+    const float sep = font->FontSize * 1.2f, line_h = font->FontSize * 1.3f;
+    float x = area.x0, y = area.y0;
+    bool line_start = true;
+    for (int k = 0; k < 4; ++k) {
+        if (counts[k] == 0) continue;
+        StatusLook look = goal_status_look(s.theme, order[k]);
+        const std::string word = std::to_string(counts[k]) + " " + words[k];
+        look.word = word;
+        const float w = draw_status_label(c, s.theme, font, {0, 0}, look, 1e9f, "", true);
+        if (!line_start && x + sep + w > area.x1) {
+            x = area.x0;
+            y += line_h;
+            line_start = true;
+        }
+        if (!line_start) {
+            if (c.dl && !measure_only)  // a dot between parts: a shape, never in the way of the words
+                c.dl->AddCircleFilled({x + sep * 0.5f, y + font->FontSize * 0.55f},
+                                      std::max(2.0f, font->FontSize * 0.08f), s.theme.text_muted);
+            x += sep;
+        }
+        if (!measure_only) draw_status_label(c, s.theme, font, {x, y}, look, area.x1 - x);
+        x += w;
+        line_start = false;
+    }
+    return y - area.y0 + font->FontSize;
+}
+
+void draw_card(Canvas& c, const ViewStyle& s, const CardMetrics& m, Rect card, const feeds::Goal& g) {
+    const Fonts& f = s.fonts;
+    const StatusLook look = goal_status_look(s.theme, g.status);
+    canvas_rect(c, card, s.theme.panel, s.unit * 0.5f);
+    // A stripe in the status colour; the icon and the word say the same for those who
+    // cannot tell the colours apart.
+    canvas_rect(c, {card.x0, card.y0, card.x0 + std::max(3.0f, s.unit * 0.4f), card.y1}, look.color,
+                s.unit * 0.2f);
+
+    const Rect in{card.x0 + m.pad * 1.3f, card.y0 + m.pad, card.x1 - m.pad, card.y1 - m.pad};
+    // The number big when the card is tall enough, else the bold body size.
+    const ImFont* num_font = in.h() >= f.heading->FontSize ? f.heading : f.body_bold;
+    const std::string num = std::to_string(g.number);
+    const float num_w = std::max(text_size(num_font, "18").x, text_size(num_font, num).x);
+    canvas_text_in(c, num_font, {in.x0, in.y0, in.x0 + num_w, in.y0 + num_font->FontSize}, s.theme.text, num,
+                   Align::Right);
+    const float tx = in.x0 + num_w + m.pad;
+    if (in.x1 - tx < f.small->FontSize * 2) return;
+
+    // Status at the bottom of the card, the title above it in one or two lines.
+    const ImFont* status_font = in.h() >= f.body->FontSize * 2.15f + m.line_gap * 2 ? f.body : f.small;
+    const float status_y = in.y1 - status_font->FontSize;
+    draw_status_label(c, s.theme, status_font, {tx, status_y}, look, in.x1 - tx,
+                      g.verdict_by == feeds::VerdictBy::Derived ? kDerivedMark : "");
+    canvas_paragraph(c, f.body, {tx, in.y0, in.x1, status_y - m.line_gap}, s.theme.text, g.title, 2);
+}
+
+}  // namespace
+
+void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data,
+                          const ViewInput& in) {
+    area = pixel_inner(area);
+    if (data.items.empty()) return draw_empty_view(c, s, area);
+    const Fonts& f = s.fonts;
+    const int total = int(data.items.size());
+    const float gap = std::round(s.unit * 0.8f);
+
+    std::array<int, 4> counts{};
+    bool any_derived = false;
+    for (const auto& g : data.items) {
+        ++counts[size_t(g.status)];
+        any_derived |= g.verdict_by == feeds::VerdictBy::Derived;
+    }
+
+    // Summary on top: bold body size in at most two lines, else smaller.
+    const ImFont* sum_font = f.body_bold;
+    for (const ImFont* cand : {f.body_bold, f.body, f.small}) {
+        sum_font = cand;
+        if (draw_summary(c, s, area, counts, cand, true) <= cand->FontSize * 2.4f) break;
+    }
+    const float sum_h = draw_summary(c, s, area, counts, sum_font, false);
+    area.y0 = std::round(area.y0 + sum_h + gap * 1.5f);
+
+    // Whose verdict: the legend line at the bottom.
+    if (any_derived) {
+        const auto lines = wrap_lines(f.small, kDerivedLegend, area.w(), 2);
+        const float lh = f.small->FontSize * 1.15f;
+        const float h = lh * (lines.size() - 1) + f.small->FontSize;
+        canvas_paragraph(c, f.small, {area.x0, std::floor(area.y1 - h), area.x1, area.y1}, s.theme.text_muted, kDerivedLegend, 2);
+        area.y1 -= h + gap;
+    }
+
+    const CardMetrics m = card_metrics(s);
+    int limit = total;
+    if (in.slide.options.limit > 0) limit = std::min(limit, in.slide.options.limit);
+    Grid grid = choose_grid(m, area, limit, gap);
+    if (grid.shown < total) {
+        grid = choose_grid(m, hidden_note_space(c, s, area), limit, gap);
+        area = draw_hidden_note(c, s, area, grid.shown, total, "mål");
+    }
+    if (grid.shown <= 0) {
+        c.notes.push_back("goal scoreboard: area too small for one card");
+        return;
+    }
+    // Column-major order: goals read down the first column, then the next, like a list.
+    for (int i = 0; i < grid.shown; ++i) {
+        const int col = i / grid.rows, row = i % grid.rows;
+        const float x = area.x0 + col * (grid.card_w + gap), y = area.y0 + row * (grid.card_h + gap);
+        draw_card(c, s, m, {x, y, x + grid.card_w, y + grid.card_h}, data.items[i]);
+    }
+}

@@ -1,0 +1,279 @@
+// Key figures as tiles: one big number per tile, read from across the lobby.
+//
+//   Ledighed                      label (body, up to 2 lines)
+//   2,3 %                         value (display font, shrinking to heading / body bold)
+//   ▼ −43 % siden december 2020   change: a drawn triangle, not a glyph, plus the words
+//   Mål: 3 %                      target
+//   laveste siden 2008            note (small)
+//
+// A tile that is too small for everything drops, in this order: note, target, the label's
+// second line, change. The number and the first label line always stay.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "app/danish_format.h"
+#include "app/view.h"
+#include "app/views/bar_layout.h"
+
+namespace {
+
+struct Grid {
+    int cols = 0, rows = 0;
+    float tile_w = 0, tile_h = 0;
+};
+
+// What one tile shows and how tall each part is, once planned for its size.
+struct TilePlan {
+    const feeds::Indicator* item = nullptr;
+    bool highlight = false;
+    std::string number;       // "1.207", "2,3 %", "1,1 mia. kr."
+    std::string unit;         // "forløb" after the number; empty when the number says it all
+    const ImFont* big = nullptr;
+    bool unit_below = false;  // the unit did not fit beside the number
+    std::vector<std::string> label_lines;
+    std::string change;       // "−43 % siden december 2020"
+    int change_dir = 0;       // +1 up, −1 down, 0 unchanged
+    std::vector<std::string> change_lines;
+    std::string target;       // "Mål: 600"
+    std::vector<std::string> note_lines;
+    float height = 0;
+};
+
+}  // namespace
+
+static float line_h(const ImFont* f) { return f->FontSize * 1.15f; }
+
+// The tile grid for `n` tiles: the column count giving the largest tiles of a pleasant,
+// slightly wide shape. Tiles never get taller than they are wide, nor wider than 1.8 x tall.
+static Grid choose_grid(int n, float w, float h, float gap) {
+    Grid best;
+    float best_score = -1;
+    for (int cols = 1; cols <= n; ++cols) {
+        const int rows = (n + cols - 1) / cols;
+        const float tw = (w - gap * float(cols - 1)) / float(cols);
+        const float th = (h - gap * float(rows - 1)) / float(rows);
+        if (tw <= 0 || th <= 0) continue;
+        const float score = std::min(tw / 1.4f, th);
+        if (score > best_score + 0.5f) {
+            best_score = score;
+            // Nor much wider than tall: a lone tile stays a card in the middle, not a banner.
+            best = {cols, rows, std::min(tw, th * 1.8f), std::min(th, tw)};
+        }
+    }
+    return best;
+}
+
+// One slide, one message: more key figures than this are a table, not tiles.
+constexpr int kMaxTiles = 12;
+
+// How many tiles fit at all: each needs room for a readable label line and a body-size number.
+static int tile_capacity(const ViewStyle& s, float w, float h, float gap) {
+    const float pad = s.unit * 1.5f;
+    const float min_w = s.fonts.body->FontSize * 8 + pad * 2;
+    const float min_h = line_h(s.fonts.body) + s.fonts.body_bold->FontSize + s.unit * 0.5f + pad * 2;
+    const int cols = std::max(0, int((w + gap) / (min_w + gap)));
+    const int rows = std::max(0, int((h + gap) / (min_h + gap)));
+    return std::min(kMaxTiles, cols * rows);
+}
+
+static std::string change_text(const feeds::Indicator& it, std::optional<int> decimals, int& dir) {
+    if (!it.previous) return {};
+    std::string t = format_change(it.value, *it.previous, ChangeStyle::Relative, it.unit, decimals);
+    if (t.empty()) t = format_change(it.value, *it.previous, ChangeStyle::Difference, it.unit, decimals);
+    if (t.empty()) return {};
+    dir = t.rfind("±", 0) == 0 ? 0 : it.value > *it.previous ? 1 : it.value < *it.previous ? -1 : 0;
+    if (!it.previous_period.empty()) t += " siden " + it.previous_period;
+    return t;
+}
+
+// Fills in what fits in a tile of inner size w x h.
+// `max_big` caps the number's font size, so all tiles can share one.
+static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
+                          std::optional<int> decimals, float w, float h, float max_big) {
+    const Fonts& f = s.fonts;
+    TilePlan p;
+    p.item = &it;
+    if (unit_is_compact(unit)) {
+        p.number = format_value(it.value, unit, decimals);
+    } else {
+        p.number = format_number_auto(it.value, decimals);
+        p.unit = unit;
+    }
+    const float gap = s.unit * 0.6f;
+    const float unit_gap = f.body->FontSize * 0.3f;
+    const float unit_w = p.unit.empty() ? 0 : text_size(f.body, p.unit).x + unit_gap;
+
+    // The largest number font that fits the width, with its unit beside it or below it.
+    const float label_h = line_h(f.body);
+    for (const ImFont* big : {f.display, f.heading, f.body_bold}) {
+        p.big = big;
+        if (big->FontSize > max_big && big != f.body_bold) continue;
+        const float nw = text_size(big, p.number).x;
+        if (nw > w) continue;
+        p.unit_below = !p.unit.empty() && nw + unit_w > w;
+        const float value_h = big->FontSize + (p.unit_below ? line_h(f.body) : 0);
+        if (label_h + gap + value_h <= h) break;
+    }
+    float used = label_h + gap + p.big->FontSize + (p.unit_below ? line_h(f.body) : 0);
+    p.label_lines = wrap_lines(f.body, it.label, w, 1);
+
+    // Optional parts, most important first, each only if it fits whole.
+    auto take = [&](float need) {
+        if (used + need > h) return false;
+        used += need;
+        return true;
+    };
+    p.change = change_text(it, decimals, p.change_dir);
+    if (!p.change.empty()) {
+        const float arrow_w = f.body->FontSize * 0.9f;
+        p.change_lines = wrap_lines(f.body, p.change, w - arrow_w, 2);
+        bool taken = p.change_lines.size() == 2 && take(gap + line_h(f.body) * 2);
+        if (!taken) {
+            p.change_lines = wrap_lines(f.body, p.change, w - arrow_w, 1);
+            if (!take(gap + line_h(f.body))) p.change_lines.clear();
+        }
+    }
+    if (it.target) {
+        p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
+        if (!take(line_h(f.body))) p.target.clear();
+    }
+    const auto two = wrap_lines(f.body, it.label, w, 2);
+    if (two.size() == 2 && take(label_h)) p.label_lines = two;
+    if (!it.note.empty()) {
+        p.note_lines = wrap_lines(f.small, it.note, w, 2);
+        while (!p.note_lines.empty() && !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size())))
+            p.note_lines = p.note_lines.size() == 2 ? wrap_lines(f.small, it.note, w, 1) : std::vector<std::string>{};
+    }
+    p.height = used;
+    return p;
+}
+
+// ▲ or ▼ (or a flat bar for "unchanged") sitting on the text line that starts at `y`.
+static void draw_change_arrow(Canvas& c, const ViewStyle& s, float x, float y, int dir, ImU32 color) {
+    const float fs = s.fonts.body->FontSize;
+    const float size = fs * 0.55f;
+    const float cx = x + size * 0.5f, cy = y + fs * 0.55f;
+    if (dir > 0)
+        canvas_triangle(c, {cx, cy - size * 0.5f}, {cx + size * 0.55f, cy + size * 0.45f},
+                        {cx - size * 0.55f, cy + size * 0.45f}, color);
+    else if (dir < 0)
+        canvas_triangle(c, {cx - size * 0.55f, cy - size * 0.45f}, {cx + size * 0.55f, cy - size * 0.45f},
+                        {cx, cy + size * 0.5f}, color);
+    else
+        canvas_rect(c, {cx - size * 0.5f, cy - size * 0.1f, cx + size * 0.5f, cy + size * 0.1f}, color);
+}
+
+static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& p, float block_h) {
+    const Theme& t = s.theme;
+    const Fonts& f = s.fonts;
+    const float pad = s.unit * 1.5f;
+    const float gap = s.unit * 0.6f;
+    canvas_rect(c, tile, t.panel, s.unit * 0.6f);
+    // A highlighted tile is framed (a shape) and its number coloured: never colour alone.
+    if (p.highlight) canvas_rect_outline(c, tile, t.highlight, s.unit * 0.6f, std::max(2.0f, s.unit * 0.3f));
+    const float x0 = tile.x0 + pad, x1 = tile.x1 - pad;
+    float y = tile.y0 + pad + std::max(0.0f, (tile.h() - pad * 2 - block_h) * 0.5f);
+
+    for (const auto& l : p.label_lines) {
+        canvas_text_in(c, f.body, {x0, y, x1, y + f.body->FontSize}, t.text, l);
+        y += line_h(f.body);
+    }
+    y += gap;
+    const float nw = canvas_text_in(c, p.big, {x0, y, x1, y + p.big->FontSize}, p.highlight ? t.highlight : t.text,
+                                    p.number);
+    if (!p.unit.empty()) {
+        if (p.unit_below) {
+            canvas_text_in(c, f.body, {x0, y + p.big->FontSize, x1, y + p.big->FontSize + f.body->FontSize},
+                           t.text_muted, p.unit);
+        } else {
+            // On the number's baseline, so "1.207 forløb" reads as one figure.
+            const float uy = std::floor(y + p.big->Ascent - f.body->Ascent);
+            canvas_text_in(c, f.body, {x0 + nw + f.body->FontSize * 0.3f, uy, x1, uy + f.body->FontSize},
+                           t.text_muted, p.unit);
+        }
+    }
+    y += p.big->FontSize + (p.unit_below ? line_h(f.body) : 0);
+    if (!p.change_lines.empty()) {
+        y += gap;
+        const float arrow_w = f.body->FontSize * 0.9f;
+        draw_change_arrow(c, s, x0, y, p.change_dir, t.text);
+        for (const auto& l : p.change_lines) {
+            canvas_text_in(c, f.body, {x0 + arrow_w, y, x1, y + f.body->FontSize}, t.text, l);
+            y += line_h(f.body);
+        }
+    }
+    if (!p.target.empty()) {
+        canvas_text_in(c, f.body, {x0, y, x1, y + f.body->FontSize}, t.text_muted, p.target);
+        y += line_h(f.body);
+    }
+    if (!p.note_lines.empty()) {
+        y += gap * 0.5f;
+        for (const auto& l : p.note_lines) {
+            canvas_text_in(c, f.small, {x0, y, x1, y + f.small->FontSize}, t.text_muted, l);
+            y += line_h(f.small);
+        }
+    }
+}
+
+void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data, const ViewInput& in) {
+    area = snap_in(area);
+    const auto& opt = in.slide.options;
+    std::vector<const feeds::Indicator*> items;
+    if (opt.columns.empty()) {
+        for (const auto& it : data.items) items.push_back(&it);
+    } else {
+        for (const auto& id : opt.columns)
+            for (const auto& it : data.items)
+                if (it.id == id) items.push_back(&it);
+    }
+    const int total = int(items.size());
+    if (total == 0) return draw_no_items(c, s, area);
+
+    const float gap = s.unit * 1.5f;
+    int n = opt.limit > 0 ? std::min(opt.limit, total) : total;
+    if (n > tile_capacity(s, area.w(), area.h(), gap) || n < total) {
+        area.y1 -= hidden_note_height(s);
+        n = std::min(n, tile_capacity(s, area.w(), area.h(), gap));
+        if (n <= 0) return;
+        draw_hidden_note(c, s, {area.x0, area.y0, area.x1, area.y1 + hidden_note_height(s)}, n, total, "nøgletal");
+    }
+    const Grid g = choose_grid(n, area.w(), area.h(), gap);
+    if (g.cols == 0) return;
+
+    const float pad = s.unit * 1.5f;
+    // Plan every tile, then again with the smallest number size any of them needed: figures
+    // of one size compare at a glance.
+    std::vector<TilePlan> plans;
+    float block_h = 0;
+    float max_big = s.fonts.display->FontSize;
+    for (int pass = 0; pass < 2; ++pass) {
+        plans.clear();
+        block_h = 0;
+        float smallest = s.fonts.display->FontSize;
+        for (int i = 0; i < n; ++i) {
+            const feeds::Indicator& it = *items[i];
+            const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
+            TilePlan p = plan_tile(s, it, unit, opt.decimals, g.tile_w - pad * 2, g.tile_h - pad * 2, max_big);
+            p.highlight = is_highlighted(opt, "", {it.id});
+            block_h = std::max(block_h, p.height);
+            smallest = std::min(smallest, p.big->FontSize);
+            plans.push_back(std::move(p));
+        }
+        if (smallest >= max_big) break;
+        max_big = smallest;
+    }
+    // The grid sits in the middle of the area; a short last row is centred too.
+    const float grid_h = g.tile_h * float(g.rows) + gap * float(g.rows - 1);
+    const float top = area.y0 + (area.h() - grid_h) * 0.5f;
+    for (int i = 0; i < n; ++i) {
+        const int row = i / g.cols, col = i % g.cols;
+        const int in_row = std::min(g.cols, n - row * g.cols);
+        const float row_w = g.tile_w * float(in_row) + gap * float(in_row - 1);
+        const float x = area.x0 + (area.w() - row_w) * 0.5f + float(col) * (g.tile_w + gap);
+        const float y = top + float(row) * (g.tile_h + gap);
+        draw_tile(c, s, {std::round(x), std::round(y), std::round(x + g.tile_w), std::round(y + g.tile_h)}, plans[i],
+                  std::min(block_h, g.tile_h - pad * 2));
+    }
+}

@@ -1,0 +1,275 @@
+// Timeline: dated steps along a line, with "I dag" where today falls.
+//
+// Landscape with room: a horizontal line, dates above, labels below, steps evenly spaced
+// (the documents' dates are months and seasons, so spacing by days would claim a precision
+// they do not have). Portrait, or too many steps for the width: a vertical line with dates
+// left and labels right. Done steps are filled dots, coming ones hollow rings.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "app/danish_format.h"
+#include "app/view.h"
+#include "app/views/status_badge.h"
+
+namespace {
+
+enum class When { Past, Current, Future };
+
+// A partial date as a range of day numbers. Months are counted as 31 days: only the order
+// matters here.
+int day_number(int y, int m, int d) { return y * 372 + (m - 1) * 31 + (d - 1); }
+int range_start(const feeds::PartialDate& p) { return day_number(p.year, p.month ? p.month : 1, p.day ? p.day : 1); }
+int range_end(const feeds::PartialDate& p) {
+    return day_number(p.year, p.month ? p.month : 12, p.day ? p.day : 31);
+}
+
+When when_of(const feeds::PartialDate& event, const feeds::PartialDate& today) {
+    if (today.year <= 0) return When::Future;
+    const int t = range_start(today);
+    if (range_end(event) < t) return When::Past;
+    if (range_start(event) > t) return When::Future;
+    return When::Current;  // "maj 2022" on 3 May 2022
+}
+
+std::string date_label(const feeds::TimelineEvent& e) {
+    return e.date_text.empty() ? format_date(e.date) : e.date_text;
+}
+
+// Where the "I dag" marker goes: before event `index`, or on it when `on_event`. -1: no marker.
+struct TodayMark {
+    int index = -1;
+    bool on_event = false;
+};
+
+TodayMark today_mark(const std::vector<feeds::TimelineEvent>& ev, const feeds::PartialDate& today) {
+    TodayMark m;
+    if (today.year <= 0 || ev.empty()) return m;
+    int lo = range_start(ev[0].date), hi = range_end(ev[0].date);
+    for (const auto& e : ev) lo = std::min(lo, range_start(e.date)), hi = std::max(hi, range_end(e.date));
+    const int t = range_start(today);
+    if (t < lo || t > hi) return m;  // today outside the plan: no marker
+    for (size_t i = 0; i < ev.size(); ++i) {
+        const When w = when_of(ev[i].date, today);
+        if (w == When::Current) return {int(i), true};
+        if (w == When::Future) return {int(i), false};
+    }
+    return m;
+}
+
+void draw_dot(Canvas& c, const Theme& t, ImVec2 p, float r, When w) {
+    if (!c.dl) return;
+    switch (w) {
+        case When::Past: c.dl->AddCircleFilled(p, r, t.bar); break;
+        case When::Current:
+            c.dl->AddCircleFilled(p, r * 1.25f, t.highlight);
+            c.dl->AddCircle(p, r * 1.25f + r * 0.45f, t.highlight, 0, std::max(1.5f, r * 0.2f));
+            break;
+        case When::Future:
+            c.dl->AddCircleFilled(p, r, t.background);
+            c.dl->AddCircle(p, r - r * 0.12f, t.text_muted, 0, std::max(2.0f, r * 0.24f));
+            break;
+    }
+}
+
+ImU32 date_color(const Theme& t, When w) {
+    return w == When::Past ? t.text_muted : w == When::Current ? t.highlight : t.text;
+}
+
+float longest_word(const ImFont* font, std::string_view text) {
+    float w = 0;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        w = std::max(w, text_size(font, text.substr(i, j - i)).x);
+        i = j + 1;
+    }
+    return w;
+}
+
+// ---- horizontal ----------------------------------------------------------------------------
+
+bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in) {
+    const auto& ev = data.events;
+    const Fonts& f = s.fonts;
+    const int n = int(ev.size());
+    const float slot = area.w() / n;
+    const float gap = std::round(s.unit * 0.8f);
+    const float text_w = slot - gap;
+    const float r = std::max(6.0f, s.unit * 0.9f);
+
+    // Labels in body when every one fits in three lines, else in small. A word wider than the
+    // slot would be cut mid-word: then the vertical layout, with its wide label column, is better.
+    const ImFont* label_font = f.body;
+    for (const auto& e : ev)
+        if (wrap_lines(f.body, e.label, text_w, 0).size() > 3 || longest_word(f.body, e.label) > text_w)
+            label_font = f.small;
+    for (const auto& e : ev)
+        if (longest_word(label_font, e.label) > text_w) return false;
+    int label_lines = 1, date_lines = 1;
+    for (const auto& e : ev) {
+        label_lines = std::max(label_lines, int(wrap_lines(label_font, e.label, text_w, 3).size()));
+        date_lines = std::max(date_lines, int(wrap_lines(f.body_bold, date_label(e), text_w, 2).size()));
+    }
+    const TodayMark mark = today_mark(ev, in.today);
+    const float today_h = mark.index >= 0 ? f.body_bold->FontSize + gap : 0;
+    const float date_lh = f.body_bold->FontSize * 1.15f, label_lh = label_font->FontSize * 1.15f;
+    const float date_h = date_lh * (date_lines - 1) + f.body_bold->FontSize;
+    const float label_h = label_lh * (label_lines - 1) + label_font->FontSize;
+    const float block_h = today_h + date_h + gap * 1.5f + 2 * r + gap * 1.5f + label_h;
+    if (block_h > area.h()) return false;
+
+    // The block sits a little above the middle: the eye rests there, and the footer is calm.
+    float y = area.y0 + std::round((area.h() - block_h) * 0.42f);
+    const float today_y = y;
+    y += today_h;
+    const float date_y = y;
+    const float line_y = std::round(date_y + date_h + gap * 1.5f + r);
+    const float label_y = line_y + r + gap * 1.5f;
+    auto x_of = [&](int i) { return area.x0 + slot * (i + 0.5f); };
+
+    // The line: solid blue through what is done, quiet grey ahead.
+    const float thick = std::max(3.0f, s.unit * 0.35f);
+    const float lx0 = n > 1 ? x_of(0) : x_of(0) - slot * 0.3f, lx1 = n > 1 ? x_of(n - 1) : x_of(0) + slot * 0.3f;
+    canvas_line(c, {lx0, line_y}, {lx1, line_y}, s.theme.grid, thick);
+    int done = -1;
+    for (int i = 0; i < n; ++i)
+        if (when_of(ev[i].date, in.today) != When::Future) done = i;
+    float done_x = done >= 0 ? x_of(done) : x_of(0);
+    if (mark.index > 0 && !mark.on_event) done_x = (x_of(mark.index - 1) + x_of(mark.index)) * 0.5f;  // up to today
+    if (done_x > x_of(0)) canvas_line(c, {x_of(0), line_y}, {done_x, line_y}, s.theme.bar, thick);
+
+    for (int i = 0; i < n; ++i) {
+        const When w = when_of(ev[i].date, in.today);
+        const float cx = x_of(i);
+        draw_dot(c, s.theme, {cx, line_y}, r, w);
+        canvas_paragraph(c, f.body_bold, {cx - text_w * 0.5f, date_y, cx + text_w * 0.5f, date_y + date_h + 1},
+                         date_color(s.theme, w), date_label(ev[i]), 2, Align::Center);
+        canvas_paragraph(c, label_font, {cx - text_w * 0.5f, label_y, cx + text_w * 0.5f, label_y + label_h + 1},
+                         w == When::Past ? s.theme.text_muted : s.theme.text, ev[i].label, 3, Align::Center);
+    }
+
+    if (mark.index < 0) return true;
+    // "I dag" above the current step, or between the last done step and the next one, where
+    // a dashed stroke leads down to the line through the gap between the two dates.
+    float mx = x_of(mark.index);
+    if (!mark.on_event) mx = mark.index > 0 ? (x_of(mark.index - 1) + x_of(mark.index)) * 0.5f : x_of(0) - slot * 0.5f;
+    mx = std::clamp(mx, area.x0 + r, area.x1 - r);
+    const float tw = text_size(f.body_bold, "I dag").x;
+    const float tx = std::clamp(mx - tw * 0.5f, area.x0, area.x1 - tw);
+    canvas_text(c, f.body_bold, {std::floor(tx), today_y}, s.theme.highlight, "I dag");
+    if (!mark.on_event)
+        for (float yy = today_y + f.body_bold->FontSize + gap * 0.3f; yy < line_y - r; yy += s.unit * 0.9f)
+            canvas_line(c, {mx, yy}, {mx, std::min(yy + s.unit * 0.5f, line_y - r)}, s.theme.highlight, 2.0f);
+    return true;
+}
+
+// ---- vertical ------------------------------------------------------------------------------
+
+void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in) {
+    const auto& ev = data.events;
+    const Fonts& f = s.fonts;
+    const int n = int(ev.size());
+    const float gap = std::round(s.unit * 0.8f);
+    const float r = std::max(6.0f, s.unit * 0.8f);
+    const ImFont* date_font = f.body_bold;
+    const ImFont* label_font = f.body;
+
+    float date_w = 0;
+    for (const auto& e : ev) date_w = std::min(std::max(date_w, text_size(date_font, date_label(e)).x), area.w() * 0.32f);
+    const float line_x = area.x0 + date_w + gap * 1.5f + r;
+    const float label_x = line_x + r + gap * 1.5f;
+    const float label_w = area.x1 - label_x;
+    if (label_w < s.unit * 8) {
+        c.notes.push_back("timeline: area too narrow");
+        return;
+    }
+    const float lh = label_font->FontSize * 1.15f;
+    const float row_gap = std::round(s.unit * 1.2f);
+    std::vector<float> row_h(n);
+    for (int i = 0; i < n; ++i) {
+        const int lines = std::max(1, int(wrap_lines(label_font, ev[i].label, label_w, 3).size()));
+        row_h[i] = lh * (lines - 1) + label_font->FontSize + row_gap;
+    }
+    const TodayMark mark = today_mark(ev, in.today);
+    const int ins = mark.index < 0 ? -1 : mark.on_event ? mark.index + 1 : mark.index;  // "I dag" row before ins
+    float today_h = date_font->FontSize + row_gap;
+
+    auto height = [&](int a, int b) {  // rows [a, b)
+        float h = 0;
+        for (int i = a; i < b; ++i) h += row_h[i];
+        if (ins >= 0 && ins > a && ins < b) h += today_h;  // only between shown rows
+        return h - row_gap;
+    };
+    auto window = [&](Rect a, int& s0, int& e0) {
+        s0 = ins > 0 ? std::max(0, ins - 2) : 0;  // keep a little of what is done in view
+        e0 = s0;
+        while (e0 < n && height(s0, e0 + 1) <= a.h()) ++e0;
+        while (s0 > 0 && height(s0 - 1, e0) <= a.h()) --s0;
+    };
+    int first = 0, last = n;
+    window(area, first, last);
+    if (last - first < n) {
+        window(hidden_note_space(c, s, area), first, last);
+        area = draw_hidden_note(c, s, area, last - first, n, "trin");
+    }
+    if (last <= first) {
+        c.notes.push_back("timeline: area too small for one step");
+        return;
+    }
+    // Room to spare: more air between the steps (up to one line more), so a short plan does
+    // not huddle at the top of a big screen.
+    const int gaps = last - first - 1 + (ins > first && ins < last ? 1 : 0);
+    if (gaps > 0) {
+        const float extra = std::floor(std::min((area.h() * 0.92f - height(first, last)) / gaps, label_font->FontSize * 2.5f));
+        if (extra > 0) {
+            for (float& h : row_h) h += extra;
+            today_h += extra;
+        }
+    }
+
+    const float thick = std::max(3.0f, s.unit * 0.35f);
+    float y = area.y0;
+    std::vector<float> dot_y;
+    float today_line_y = -1;
+    for (int i = first; i < last; ++i) {
+        if (i == ins && i > first) {
+            today_line_y = y + date_font->FontSize * 0.5f;
+            canvas_text_in(c, date_font, {area.x0, y, area.x0 + date_w, y + date_font->FontSize}, s.theme.highlight,
+                           "I dag", Align::Right);
+            y += today_h;
+        }
+        dot_y.push_back(y + label_font->FontSize * 0.55f);
+        y += row_h[i];
+    }
+    if (dot_y.size() > 1) canvas_line(c, {line_x, dot_y.front()}, {line_x, dot_y.back()}, s.theme.grid, thick);
+    for (int i = first; i < last; ++i)  // what is done: a solid line up to the last done step
+        if (i > first && when_of(ev[i].date, in.today) != When::Future)
+            canvas_line(c, {line_x, dot_y[i - first - 1]}, {line_x, dot_y[i - first]}, s.theme.bar, thick);
+    if (today_line_y >= 0)
+        canvas_line(c, {line_x - r * 2, today_line_y}, {line_x + r * 2, today_line_y}, s.theme.highlight, 3.0f);
+
+    for (int i = first; i < last; ++i) {
+        const When w = when_of(ev[i].date, in.today);
+        const float top = dot_y[i - first] - label_font->FontSize * 0.55f;
+        draw_dot(c, s.theme, {line_x, dot_y[i - first]}, r, w);
+        canvas_text_in(c, date_font, {area.x0, top, area.x0 + date_w, top + date_font->FontSize},
+                       date_color(s.theme, w), date_label(ev[i]), Align::Right);
+        canvas_paragraph(c, label_font, {label_x, top, area.x1, top + row_h[i] - row_gap + 1},
+                         w == When::Past ? s.theme.text_muted : s.theme.text, ev[i].label, 3);
+    }
+}
+
+}  // namespace
+
+void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in) {
+    area = pixel_inner(area);
+    if (data.events.empty()) return draw_empty_view(c, s, area);
+    const float min_slot = s.fonts.body->FontSize * 6.5f;
+    const bool landscape = area.w() >= area.h();
+    if (landscape && area.w() / float(data.events.size()) >= min_slot && draw_horizontal(c, s, area, data, in))
+        return;
+    draw_vertical(c, s, area, data, in);
+}

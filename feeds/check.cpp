@@ -1,0 +1,182 @@
+#include "feeds/check.h"
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include "feeds/feed_parse.h"
+#include "feeds/json_document.h"
+#include "feeds/parse_internal.h"
+#include "feeds/playlist_check.h"
+
+namespace feeds {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Tally {
+    std::size_t files = 0, errors = 0, warnings = 0;
+};
+
+void report(std::ostream& out, Tally& tally, const std::vector<Problem>& problems) {
+    for (const auto& p : problems) {
+        out << to_line(p) << '\n';
+        (p.severity == Problem::Severity::Error ? tally.errors : tally.warnings) += 1;
+    }
+}
+
+// Reads at most max_bytes + 1 bytes, so an oversized file is detected without reading it all.
+// Only regular files: a FIFO or /dev/zero would block or never end.
+std::optional<std::string> read_limited(const std::string& path, std::size_t max_bytes, std::string& why) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        why = "cannot read: no such file";
+        return std::nullopt;
+    }
+    if (fs::is_directory(status)) {
+        why = "cannot read: is a directory (give the manifest or feed files)";
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(status)) {
+        why = "cannot read: not a regular file";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        why = "cannot read: permission denied or unreadable";
+        return std::nullopt;
+    }
+    std::string text(max_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) {
+        why = "cannot read: I/O error";
+        return std::nullopt;
+    }
+    return text;
+}
+
+enum class Kind { Feed, Manifest, Unknown };
+
+Kind detect_kind(const Json& doc) {
+    if (doc.contains("format") && doc.at("format").is_string()) {
+        const auto& f = doc.at("format").get_ref<const std::string&>();
+        if (f == kFeedFormat) return Kind::Feed;
+        if (f == kManifestFormat) return Kind::Manifest;
+    }
+    // A wrong or missing "format": guess from the content so the user gets the relevant problems.
+    if (doc.contains("playlist")) return Kind::Manifest;
+    if (doc.contains("datasets")) return Kind::Feed;
+    return Kind::Unknown;
+}
+
+// Loads and checks one file, reporting its problems. Returns the JSON kind and the parsed result.
+struct Checked {
+    Kind kind = Kind::Unknown;
+    std::optional<Feed> feed;
+    std::optional<Manifest> manifest;
+};
+
+Checked check_file(const std::string& path, const Limits& limits, std::ostream& out, Tally& tally) {
+    ++tally.files;
+    Checked result;
+    Ctx ctx{path, limits, {}, 0, 0, 0};
+    std::string why;
+    try {
+        if (auto text = read_limited(path, limits.max_file_bytes, why)) {
+            if (auto doc = read_json_document(*text, ctx)) {
+                result.kind = detect_kind(*doc);
+                if (result.kind == Kind::Feed)
+                    result.feed = read_feed(ctx, *doc);
+                else if (result.kind == Kind::Manifest)
+                    result.manifest = read_manifest(ctx, *doc);
+                else
+                    add_error(ctx, "$.format",
+                              "not an infotavle file: expected \"format\": " + quote_text(kManifestFormat) +
+                                  " or " + quote_text(kFeedFormat));
+            }
+        } else {
+            add_error(ctx, "", why);
+        }
+    } catch (const std::exception& e) {
+        add_error(ctx, "", std::string("internal error: ") + e.what());
+    }
+    if (ctx.errors > 0) {
+        result.feed.reset();
+        result.manifest.reset();
+    }
+    finish_problems(ctx);
+    report(out, tally, ctx.problems);
+    return result;
+}
+
+bool is_remote(const std::string& url) {
+    return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+std::string canonical_key(const std::string& path) {
+    std::error_code ec;
+    auto c = fs::weakly_canonical(path, ec);
+    return ec ? path : c.string();
+}
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& paths, std::ostream& out, const Limits& limits) {
+    Tally tally;
+    if (paths.empty()) {
+        out << "no files given: infotavle --check MANIFEST_OR_FEED.json...\n";
+        return 1;
+    }
+    // A file named twice, or reached through a manifest and also named on the command line, is
+    // reported once; a second visit only parses it quietly for the playlist cross-check.
+    std::set<std::string> reported;
+    for (const auto& path : paths) {
+        if (!reported.insert(canonical_key(path)).second) continue;
+        Checked checked = check_file(path, limits, out, tally);
+        if (!checked.manifest) continue;
+        const Manifest& m = *checked.manifest;
+        // Feeds stay alive until check_playlist has run; the map points into this vector.
+        std::vector<std::unique_ptr<Feed>> feeds;
+        LoadedFeeds loaded;
+        std::vector<Problem> link_problems;
+        const fs::path base = fs::path(path).parent_path();
+        for (std::size_t i = 0; i < m.feeds.size(); ++i) {
+            const FeedRef& ref = m.feeds[i];
+            const std::string at = "$.feeds[" + std::to_string(i) + "].url";
+            if (is_remote(ref.url)) {
+                out << path << ": " << at << ": note: remote feed " << ref.url
+                    << " is not fetched by --check; check it separately\n";
+                continue;
+            }
+            const std::string feed_path = (base / ref.url).lexically_normal().string();
+            Tally ignored;
+            std::ostringstream quiet;
+            const bool first_time = reported.insert(canonical_key(feed_path)).second;
+            Checked feed = first_time ? check_file(feed_path, limits, out, tally)
+                                      : check_file(feed_path, limits, quiet, ignored);
+            if (feed.kind == Kind::Manifest)
+                link_problems.push_back(Problem{Problem::Severity::Error, path, at,
+                                                quote_text(ref.url) + " is a manifest, not a feed"});
+            if (feed.feed) {
+                feeds.push_back(std::make_unique<Feed>(std::move(*feed.feed)));
+                loaded[ref.id] = feeds.back().get();
+            }
+        }
+        report(out, tally, link_problems);
+        report(out, tally, check_playlist(m, path, loaded));
+    }
+    auto plural = [](std::size_t n, const char* word) {
+        return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+    };
+    out << plural(tally.files, "file") << " checked: " << plural(tally.errors, "error") << ", "
+        << plural(tally.warnings, "warning") << '\n';
+    return tally.errors == 0 ? 0 : 1;
+}
+
+}  // namespace feeds

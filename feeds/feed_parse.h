@@ -1,0 +1,38 @@
+// Parsing feeds and manifests from JSON text. Never throws: every problem found is returned,
+// each with file, JSON path and reason. A file with any error is refused whole (feed/manifest is
+// nullopt), so the screen never shows half a feed; warnings alone still give a result.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feeds/feed_model.h"
+#include "feeds/limits.h"
+#include "feeds/problem.h"
+
+namespace feeds {
+
+struct FeedResult {
+    std::optional<Feed> feed;
+    std::vector<Problem> problems;
+};
+
+struct ManifestResult {
+    std::optional<Manifest> manifest;
+    std::vector<Problem> problems;
+};
+
+// file_name is only used in the problems ("employment.json").
+FeedResult parse_feed(std::string_view text, const std::string& file_name, const Limits& limits = {});
+ManifestResult parse_manifest(std::string_view text, const std::string& file_name, const Limits& limits = {});
+
+// "2021" -> {2021,0,0}, "2021-12" -> {2021,12,0}, "2022-05-03" -> {2022,5,3}; nullopt for anything
+// else, including impossible months and days ("2023-02-29").
+std::optional<PartialDate> parse_partial_date(std::string_view text);
+
+inline constexpr std::string_view kFeedFormat = "infotavle-feed";
+inline constexpr std::string_view kManifestFormat = "infotavle-manifest";
+
+}  // namespace feeds

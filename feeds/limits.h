@@ -1,0 +1,18 @@
+// Hard limits on what a feed or manifest may contain. They keep a broken or hostile file from
+// using up memory, stack or screen: anything over a limit is an error and the file is refused.
+// FORMAT.md "Limits" documents the defaults; tests pass smaller ones.
+#pragma once
+
+#include <cstddef>
+
+namespace feeds {
+
+struct Limits {
+    std::size_t max_file_bytes = 4 * 1024 * 1024;  // checked before anything is parsed
+    std::size_t max_items = 1000;                  // per JSON array
+    std::size_t max_string_bytes = 2000;           // per JSON string value, in UTF-8 bytes
+    int max_depth = 32;                            // nesting of objects and arrays, checked on raw bytes
+    std::size_t max_problems = 200;                // per file; the rest are summarised in one line
+};
+
+}  // namespace feeds

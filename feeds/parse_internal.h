@@ -1,0 +1,28 @@
+// Internal to the parsers: the pieces feed_parse.cpp, manifest_parse.cpp, dataset_parse.cpp and
+// check.cpp share. Not for the app: it uses feed_parse.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "feeds/feed_model.h"
+#include "feeds/json_reader.h"
+
+namespace feeds {
+
+// Checks "format" equals expected_format and "version" is "MAJOR.MINOR" with our major.
+// Returns false when the rest of the file must not be read (another format or major version:
+// its keys would only produce noise).
+bool check_format_and_version(Ctx& ctx, const Json& doc, std::string_view expected_format,
+                              std::string& version_out);
+
+SourceRef read_source(Ctx& ctx, const Json& obj, const std::string& path);
+
+// nullopt when the dataset's type is unknown (warned and skipped) or it could not be read.
+std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::string& path);
+
+std::optional<Feed> read_feed(Ctx& ctx, const Json& doc);
+std::optional<Manifest> read_manifest(Ctx& ctx, const Json& doc);
+
+}  // namespace feeds

@@ -1,0 +1,248 @@
+#include "feeds/playlist_check.h"
+
+#include <algorithm>
+#include <set>
+
+#include "feeds/feed_lookup.h"
+
+namespace feeds {
+
+namespace {
+
+struct ViewName {
+    ViewType view;
+    const char* name;
+};
+constexpr ViewName kViewNames[] = {
+    {ViewType::KpiTiles, "kpi_tiles"},
+    {ViewType::BarChart, "bar_chart"},
+    {ViewType::GroupedBars, "grouped_bars"},
+    {ViewType::Progress, "progress"},
+    {ViewType::LineChart, "line_chart"},
+    {ViewType::StatusBoard, "status_board"},
+    {ViewType::Timeline, "timeline"},
+    {ViewType::GoalScoreboard, "goal_scoreboard"},
+    {ViewType::MunicipalityMap, "municipality_map"},
+    {ViewType::ProjectMap, "project_map"},
+};
+
+std::string q(std::string_view s) {
+    return "\"" + std::string(s) + "\"";
+}
+
+std::string list_of(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + q(n);
+    return out.empty() ? "none" : out;
+}
+
+std::vector<std::string> column_ids(const MunicipalityTable& t) {
+    std::vector<std::string> ids;
+    for (const auto& c : t.columns) ids.push_back(c.id);
+    return ids;
+}
+
+std::vector<std::string> item_ids(const IndicatorSet& s) {
+    std::vector<std::string> ids;
+    for (const auto& i : s.items) ids.push_back(i.id);
+    return ids;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// What "highlight" may name for this dataset: ids, municipality codes or names, x labels.
+std::set<std::string> highlightable(const DatasetBody& body) {
+    std::set<std::string> out;
+    if (const auto* s = std::get_if<IndicatorSet>(&body))
+        for (const auto& i : s->items) out.insert(i.id);
+    if (const auto* s = std::get_if<Series>(&body))
+        for (const auto& l : s->lines) {
+            out.insert(l.label);
+            for (const auto& p : l.points) out.insert(p.x);
+        }
+    if (const auto* t = std::get_if<MunicipalityTable>(&body))
+        for (const auto& r : t->rows) {
+            out.insert(r.code);
+            out.insert(r.name);
+        }
+    if (const auto* p = std::get_if<ProjectList>(&body))
+        for (const auto& i : p->items) out.insert(i.id);
+    if (const auto* g = std::get_if<GoalList>(&body))
+        for (const auto& i : g->items) out.insert(std::to_string(i.number));
+    if (const auto* t = std::get_if<Timeline>(&body))
+        for (const auto& e : t->events) out.insert(e.label);
+    return out;
+}
+
+struct SlideCheck {
+    const std::string& file;
+    std::vector<Problem>& out;
+    void error(const std::string& path, std::string msg) {
+        out.push_back(Problem{Problem::Severity::Error, file, path, std::move(msg)});
+    }
+    void warning(const std::string& path, std::string msg) {
+        out.push_back(Problem{Problem::Severity::Warning, file, path, std::move(msg)});
+    }
+};
+
+void check_options(SlideCheck& c, const Slide& slide, const Dataset& ds, const std::string& path) {
+    const ViewOptions& o = slide.options;
+    const std::string op = path + ".options";
+    const auto* table = std::get_if<MunicipalityTable>(&ds.body);
+    const auto* indicators = std::get_if<IndicatorSet>(&ds.body);
+
+    if (!o.column.empty()) {
+        if (!table)
+            c.warning(op + ".column", "ignored: \"column\" applies to municipality_table datasets only");
+        else if (!contains(column_ids(*table), o.column))
+            c.error(op + ".column", "dataset " + q(ds.id) + " has no column " + q(o.column) +
+                                        "; its columns: " + list_of(column_ids(*table)));
+    } else if (table && table->columns.size() > 1 &&
+               (slide.view == ViewType::BarChart || slide.view == ViewType::MunicipalityMap)) {
+        c.warning(op, "no \"column\" option: the first column, " + q(table->columns[0].id) + ", is shown");
+    }
+
+    if (!o.columns.empty()) {
+        const std::vector<std::string> known = table        ? column_ids(*table)
+                                               : indicators ? item_ids(*indicators)
+                                                            : std::vector<std::string>{};
+        if (!table && !indicators)
+            c.warning(op + ".columns",
+                      "ignored: \"columns\" applies to municipality_table and indicators datasets");
+        else
+            for (std::size_t i = 0; i < o.columns.size(); ++i)
+                if (!contains(known, o.columns[i]))
+                    c.error(op + ".columns[" + std::to_string(i) + "]",
+                            "dataset " + q(ds.id) + " has no " + (table ? "column " : "item ") +
+                                q(o.columns[i]) + "; it has: " + list_of(known));
+        if (table && slide.view == ViewType::GroupedBars && o.columns.size() < 2)
+            c.error(op + ".columns", "grouped_bars needs at least two columns");
+    }
+
+    if (indicators && slide.view == ViewType::Progress) {
+        bool any_target = false;
+        for (const auto& item : indicators->items)
+            if ((o.columns.empty() || contains(o.columns, item.id)) && item.target) any_target = true;
+        if (!any_target)
+            c.warning(path + ".view", "progress: no shown item has a \"target\" to measure against");
+    }
+
+    if (!o.highlight.empty()) {
+        const auto names = highlightable(ds.body);
+        for (std::size_t i = 0; i < o.highlight.size(); ++i)
+            if (!names.count(o.highlight[i]))
+                c.warning(op + ".highlight[" + std::to_string(i) + "]",
+                          q(o.highlight[i]) + " matches nothing in dataset " + q(ds.id));
+    }
+}
+
+}  // namespace
+
+const char* view_type_name(ViewType view) {
+    for (const auto& entry : kViewNames)
+        if (entry.view == view) return entry.name;
+    return "unknown";
+}
+
+std::optional<ViewType> parse_view_type(std::string_view name) {
+    for (const auto& entry : kViewNames)
+        if (name == entry.name) return entry.view;
+    return std::nullopt;
+}
+
+std::string view_mismatch(ViewType view, const DatasetBody& body) {
+    const bool indicators = std::holds_alternative<IndicatorSet>(body);
+    const bool series = std::holds_alternative<Series>(body);
+    const bool table = std::holds_alternative<MunicipalityTable>(body);
+    bool ok = false;
+    const char* takes = "";
+    switch (view) {
+        case ViewType::KpiTiles:
+        case ViewType::Progress:
+            ok = indicators, takes = "indicators";
+            break;
+        case ViewType::BarChart:
+            ok = indicators || series || table, takes = "indicators, series or municipality_table";
+            break;
+        case ViewType::GroupedBars:
+            if (const auto* s = std::get_if<Series>(&body); s && s->lines.size() < 2)
+                return "grouped_bars needs a series with at least two lines; this one has " +
+                       std::to_string(s->lines.size());
+            if (const auto* t = std::get_if<MunicipalityTable>(&body); t && t->columns.size() < 2)
+                return "grouped_bars needs a municipality_table with at least two columns; this one has " +
+                       std::to_string(t->columns.size());
+            ok = series || table, takes = "series or municipality_table";
+            break;
+        case ViewType::LineChart:
+            ok = series, takes = "series";
+            break;
+        case ViewType::StatusBoard:
+        case ViewType::ProjectMap:
+            ok = std::holds_alternative<ProjectList>(body), takes = "projects";
+            break;
+        case ViewType::Timeline:
+            ok = std::holds_alternative<Timeline>(body), takes = "timeline";
+            break;
+        case ViewType::GoalScoreboard:
+            ok = std::holds_alternative<GoalList>(body), takes = "goals";
+            break;
+        case ViewType::MunicipalityMap:
+            ok = table, takes = "municipality_table";
+            break;
+    }
+    if (ok) return {};
+    return std::string("view ") + q(view_type_name(view)) + " cannot show dataset type " +
+           q(dataset_type_name(body)) + "; it takes " + takes;
+}
+
+bool view_accepts(ViewType view, const DatasetBody& body) {
+    return view_mismatch(view, body).empty();
+}
+
+std::vector<Problem> check_playlist(const Manifest& manifest, const std::string& manifest_file,
+                                    const LoadedFeeds& loaded) {
+    std::vector<Problem> out;
+    SlideCheck c{manifest_file, out};
+    std::set<std::string> used_feeds;
+    for (const Slide& slide : manifest.playlist) {
+        const std::string path = "$.playlist[" + std::to_string(slide.json_index) + "]";
+        used_feeds.insert(slide.feed);
+        if (!find_feed_ref(manifest, slide.feed)) {
+            std::vector<std::string> ids;
+            for (const auto& f : manifest.feeds) ids.push_back(f.id);
+            c.error(path + ".feed",
+                    "names no feed in the manifest: " + q(slide.feed) + "; its feeds: " + list_of(ids));
+            continue;
+        }
+        const auto it = loaded.find(slide.feed);
+        if (it == loaded.end() || !it->second) continue;
+        const Feed& feed = *it->second;
+        const Dataset* ds = find_dataset(feed, slide.dataset);
+        if (!ds) {
+            std::vector<std::string> ids;
+            for (const auto& d : feed.datasets) ids.push_back(d.id);
+            c.error(path + ".dataset", "feed " + q(slide.feed) + " has no dataset " + q(slide.dataset) +
+                                           "; its datasets: " + list_of(ids));
+            continue;
+        }
+        if (auto why = view_mismatch(slide.view, ds->body); !why.empty()) {
+            c.error(path + ".view", why);
+            continue;
+        }
+        check_options(c, slide, *ds, path);
+    }
+    for (std::size_t i = 0; i < manifest.feeds.size(); ++i) {
+        const FeedRef& ref = manifest.feeds[i];
+        const std::string path = "$.feeds[" + std::to_string(i) + "]";
+        if (!used_feeds.count(ref.id)) c.warning(path + ".id", "feed " + q(ref.id) + " is used by no slide");
+        const auto it = loaded.find(ref.id);
+        if (it != loaded.end() && it->second && it->second->id != ref.id)
+            c.warning(path + ".id", "the manifest calls this feed " + q(ref.id) +
+                                        " but the feed's own id is " + q(it->second->id));
+    }
+    return out;
+}
+
+}  // namespace feeds

@@ -1,0 +1,116 @@
+#include "platform/sdl_video.h"
+
+#include <SDL.h>
+
+static bool fill_renderer_info(Video& v) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(v.renderer, &info) != 0) return false;
+    v.renderer_name = info.name ? info.name : "?";
+    v.software = (info.flags & SDL_RENDERER_SOFTWARE) != 0 || v.renderer_name == "software";
+    return true;
+}
+
+static SDL_Renderer* create_renderer(SDL_Window* w, bool force_software) {
+    // Target textures are needed for the per-slide cache and for rotation.
+    if (!force_software) {
+        SDL_Renderer* r =
+            SDL_CreateRenderer(w, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE | SDL_RENDERER_PRESENTVSYNC);
+        if (r) return r;
+    }
+    return SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+}
+
+static bool make_rotation_target(Video& v) {
+    if (v.rotated) SDL_DestroyTexture(v.rotated);
+    v.rotated = nullptr;
+    if (v.rotate == 0) return true;
+    v.rotated = SDL_CreateTexture(v.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, v.logical_w,
+                                  v.logical_h);
+    return v.rotated != nullptr;
+}
+
+bool sync_video_size(Video& v) {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(v.renderer, &w, &h);
+    const bool swap = v.rotate == 90 || v.rotate == 270;
+    const int lw = swap ? h : w, lh = swap ? w : h;
+    v.output_w = w;
+    v.output_h = h;
+    if (lw == v.logical_w && lh == v.logical_h) return false;
+    v.logical_w = lw;
+    v.logical_h = lh;
+    make_rotation_target(v);
+    return true;
+}
+
+bool open_video(const VideoOptions& opt, Video& out, VideoError& err) {
+    // The kiosk keeps the screen on: no screensaver, no compositor bypass surprises.
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        err = {true, SDL_GetError()};
+        return false;
+    }
+    // SDL falls back to drivers that show nothing ("offscreen", "dummy") when no display is
+    // there. A kiosk running invisibly would look like a hang: accept them only when asked for.
+    const char* current = SDL_GetCurrentVideoDriver();
+    const std::string chosen = current ? current : "";
+    const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+    if ((chosen == "offscreen" || chosen == "dummy") && !(asked && chosen == asked)) {
+        err = {true, "only the \"" + chosen + "\" video driver, which shows nothing, could start"};
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return false;
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    flags |= opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    const bool swap = opt.rotate == 90 || opt.rotate == 270;
+    // Windowed --size is the logical (as seen) size; the window is that size turned.
+    const int ww = swap ? opt.height : opt.width, wh = swap ? opt.width : opt.height;
+    Video v;
+    v.rotate = opt.rotate;
+    v.driver_name = chosen;
+    v.window = SDL_CreateWindow(opt.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
+    if (!v.window) {
+        err = {true, SDL_GetError()};
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return false;
+    }
+    v.renderer = create_renderer(v.window, opt.force_software);
+    if (!v.renderer || !fill_renderer_info(v)) {
+        err = {false, SDL_GetError()};
+        close_video(v);
+        return false;
+    }
+    if (opt.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+    sync_video_size(v);
+    if (v.rotate != 0 && !v.rotated) {
+        err = {false, SDL_GetError()};
+        close_video(v);
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+void close_video(Video& v) {
+    if (v.rotated) SDL_DestroyTexture(v.rotated);
+    if (v.renderer) SDL_DestroyRenderer(v.renderer);
+    if (v.window) {
+        SDL_DestroyWindow(v.window);
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    }
+    v = Video{};
+}
+
+void begin_video_frame(Video& v) { SDL_SetRenderTarget(v.renderer, v.rotated); }
+
+void present_video_frame(Video& v) {
+    if (v.rotated) {
+        SDL_SetRenderTarget(v.renderer, nullptr);
+        // Centred, turned about its centre: a logical_w x logical_h rectangle turned by 90
+        // degrees covers exactly the output_w x output_h screen.
+        const SDL_Rect dst{(v.output_w - v.logical_w) / 2, (v.output_h - v.logical_h) / 2, v.logical_w, v.logical_h};
+        SDL_RenderCopyEx(v.renderer, v.rotated, nullptr, &dst, double(v.rotate), nullptr, SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(v.renderer);
+}

@@ -1,0 +1,215 @@
+// infotavle_bench: how the screen machinery costs on a board with no GPU. Uses the software
+// renderer into memory (the renderer the kiosk gets without a GPU), so it needs no display.
+//
+// What is measured, and how:
+//   - start to first frame: program start to the first composed kiosk frame (load + parse the
+//     bundled feeds, font atlas, cold draw of the first slide, copy).
+//   - cold draw: drawing one slide with ImGui into a target texture (what happens when its
+//     data, the screen size or the clock minute changes), flushed, per slide, median and p95.
+//   - steady frame: a frame composed from the cached texture (copy + progress bar).
+//   - transition frame: a push-transition frame (two opaque copies).
+//   - CPU: the kiosk's frame function driven by a FAKE clock over 60 s of rotation (10 s
+//     slides) and 30 s of one slide, stepping straight to each wake-up time the frame function
+//     asks for. It counts every draw and copy the kiosk would do, but not the cost of putting
+//     pixels on a real display (X11/KMS present) nor of the sleeps themselves, so a real board
+//     adds its present cost per composed frame; the composed-frame counts are printed for that.
+//   - peak memory: getrusage ru_maxrss of the whole run.
+#include <SDL.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include "app/kiosk_frame.h"
+#include "app/render_pngs.h"
+#include "platform/headless.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+const Clock::time_point g_start = Clock::now();  // as near to process start as C++ allows
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double cpu_ms() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+struct Stats {
+    double median = 0, p95 = 0, max = 0;
+};
+
+Stats stats_of(std::vector<double> v) {
+    if (v.empty()) return {};
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))]; };
+    return {at(0.5), at(0.95), v.back()};
+}
+
+const char* verdict(bool ok) { return ok ? "ok" : "OVER BUDGET"; }
+
+const std::string kClock = "tirsdag 3. maj 2022, kl. 10.15";
+const feeds::PartialDate kToday{2022, 5, 3};
+
+// Drives kiosk_frame from t = 0 to `duration_ms` of fake time; returns CPU ms used and counts.
+struct SimResult {
+    double cpu_ms = 0;
+    int frames = 0, composed = 0, cold_draws = 0;
+};
+
+SimResult simulate(KioskScreen& k, const SlideSet& set, std::uint64_t& gen, int w, int h,
+                   std::int64_t duration_ms) {
+    SimResult r;
+    k.started = false;
+    invalidate_kiosk(k);
+    ++gen;
+    const double c0 = cpu_ms();
+    int minute = 15;
+    std::int64_t next_minute = 60000;
+    for (std::int64_t now = 0; now < duration_ms;) {
+        char clock[64];
+        std::snprintf(clock, sizeof clock, "tirsdag 3. maj 2022, kl. 10.%02d", minute);
+        const FrameResult f = kiosk_frame(k, set, gen, {now, clock, kToday, w, h, nullptr});
+        if (f.composed) SDL_RenderFlush(k.renderer);
+        ++r.frames;
+        r.composed += f.composed;
+        r.cold_draws += f.slides_drawn;
+        std::int64_t wait = std::min(f.wait_ms, next_minute - now);
+        now += std::max<std::int64_t>(wait, f.in_transition ? 16 : 1);
+        if (now >= next_minute) {
+            ++minute;
+            next_minute += 60000;
+        }
+    }
+    r.cpu_ms = cpu_ms() - c0;
+    return r;
+}
+
+void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool first_run) {
+    std::printf("\n== %dx%d, software renderer ==\n", w, h);
+    Headless hl;
+    if (auto err = open_headless(w, h, hl)) {
+        std::printf("cannot open headless: %s\n", err->c_str());
+        return;
+    }
+    KioskScreen k;
+    open_kiosk_screen(hl.renderer, fonts, true, "", k);
+    set_kiosk_slides(k, set);
+    std::uint64_t gen = 1;
+    FrameResult first = kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, nullptr});
+    SDL_RenderFlush(hl.renderer);
+    const double first_ms = ms_since(g_start);
+    if (first_run)
+        std::printf("start to first frame: %.1f ms (budget < 300 ms: %s)%s\n", first_ms, verdict(first_ms < 300),
+                    first.composed ? "" : " [not composed!]");
+    else
+        std::printf("(first frame of this size is not from process start)\n");
+
+    // Cold draws, per slide.
+    SDL_Texture* tex = SDL_CreateTexture(hl.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    const SlideContext ctx{kClock, "", kToday};
+    std::vector<double> all_cold;
+    std::printf("%-28s %9s %9s\n", "slide", "cold med", "cold p95");
+    for (const auto& s : set.slides) {
+        if (!s.valid) continue;
+        std::vector<double> t;
+        for (int i = 0; i < 15; ++i) {
+            const auto t0 = Clock::now();
+            SDL_SetRenderTarget(hl.renderer, tex);
+            draw_slide(k.screen, s, ctx);
+            SDL_RenderFlush(hl.renderer);
+            t.push_back(ms_since(t0));
+        }
+        const Stats st = stats_of(t);
+        all_cold.insert(all_cold.end(), t.begin(), t.end());
+        std::printf("%-28s %7.2f ms %7.2f ms\n", s.slide->id.c_str(), st.median, st.p95);
+    }
+    SDL_SetRenderTarget(hl.renderer, nullptr);
+    SDL_DestroyTexture(tex);
+    const Stats cold = stats_of(all_cold);
+    std::printf("cold draw, all slides: median %.2f ms, p95 %.2f ms, max %.2f ms (budget median < 40 ms: %s)\n",
+                cold.median, cold.p95, cold.max, verdict(cold.median < 40));
+
+    // Steady frames: compose from the cache.
+    std::vector<double> steady;
+    ++gen;
+    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, nullptr});  // warm the cache
+    for (int i = 0; i < 60; ++i) {
+        k.dirty = true;  // force a compose with no cold draw
+        const auto t0 = Clock::now();
+        kiosk_frame(k, set, gen, {std::int64_t(i) * 50, kClock, kToday, w, h, nullptr});
+        SDL_RenderFlush(hl.renderer);
+        steady.push_back(ms_since(t0));
+    }
+    const Stats st = stats_of(steady);
+    std::printf("steady frame (cached copy + bar): median %.2f ms, p95 %.2f ms\n", st.median, st.p95);
+
+    // Transition frames: walk through the first transition at 16 ms steps, caches warm.
+    k.started = false;
+    invalidate_kiosk(k);
+    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, nullptr});
+    const std::int64_t slot = k.timings.empty() ? 12000 : std::max(k.timings[size_t(std::max(k.rotation.current, 0))].duration_ms, kMinSlideMs);
+    kiosk_frame(k, set, gen, {slot - 700, kClock, kToday, w, h, nullptr});  // prefetch next
+    std::vector<double> trans;
+    int trans_cold = 0;
+    for (std::int64_t t = slot - 600; t < slot; t += 16) {
+        const auto t0 = Clock::now();
+        const FrameResult f = kiosk_frame(k, set, gen, {t, kClock, kToday, w, h, nullptr});
+        SDL_RenderFlush(hl.renderer);
+        if (f.in_transition) trans.push_back(ms_since(t0));
+        trans_cold += f.slides_drawn;
+    }
+    const Stats ts = stats_of(trans);
+    std::printf("transition frame (push): median %.2f ms, p95 %.2f ms, max %.2f ms, %zu frames, %d cold draws "
+                "(budget < 16 ms: %s)\n",
+                ts.median, ts.p95, ts.max, trans.size(), trans_cold, verdict(ts.p95 < 16));
+
+    // CPU over fake time.
+    for (auto& t : k.timings) t.duration_ms = 10000;
+    const SimResult rot = simulate(k, set, gen, w, h, 60000);
+    const double rot_pct = rot.cpu_ms / 60000.0 * 100;
+    std::printf("CPU, 60 s rotation of 10 s slides (fake clock): %.1f ms = %.2f %% of one core; %d wake-ups, %d "
+                "frames composed, %d cold draws (budget < 2 %%: %s)\n",
+                rot.cpu_ms, rot_pct, rot.frames, rot.composed, rot.cold_draws, verdict(rot_pct < 2));
+    const auto all_timings = k.timings;
+    bool kept = false;
+    for (auto& t : k.timings) {
+        t.valid = t.valid && !kept;
+        kept = kept || t.valid;
+    }
+    const SimResult one = simulate(k, set, gen, w, h, 30000);
+    const double one_pct = one.cpu_ms / 30000.0 * 100;
+    std::printf("CPU, 30 s of one slide (fake clock): %.1f ms = %.3f %% of one core; %d wake-ups, %d frames composed, "
+                "%d cold draws (budget < 0.5 %%: %s)\n",
+                one.cpu_ms, one_pct, one.frames, one.composed, one.cold_draws, verdict(one_pct < 0.5));
+    k.timings = all_timings;
+
+    close_kiosk_screen(k);
+    close_headless(hl);
+}
+
+}  // namespace
+
+int main() {
+    const char* dir = std::getenv("INFOTAVLE_FONT_DIR");
+    const FontFiles fonts = find_font_files(dir ? dir : "");
+    if (!fonts.error.empty()) {
+        std::printf("%s\n", fonts.error.c_str());
+        return 2;
+    }
+    const SlideSet set = load_slide_set({});
+    std::printf("infotavle_bench: %d of %zu bundled slides valid; fonts %s\n", count_valid(set), set.slides.size(),
+                fonts.regular.c_str());
+    bench_size(set, fonts, 1920, 1080, true);
+    bench_size(set, fonts, 800, 480, false);
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    const double peak_mb = double(u.ru_maxrss) / 1024.0;
+    std::printf("\npeak memory (ru_maxrss): %.1f MB (budget < 64 MB: %s)\n", peak_mb, verdict(peak_mb < 64));
+    return 0;
+}

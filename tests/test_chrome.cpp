@@ -1,0 +1,121 @@
+// The slide chrome (header, footer, no-data screen) at every supported screen size.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "app/slide_chrome.h"
+#include "tests/view_harness.h"
+
+namespace {
+
+const std::string kLong =
+    "Den fælles kommunale og regionale indsats for øget beskæftigelse blandt unge på Sjælland, "
+    "Lolland-Falster og Møn – særligt for ledige i alderen 16-29 år med kort uddannelse – forventes "
+    "at løbe til og med år 2025";
+
+ChromeText realistic_text() {
+    ChromeText t;
+    t.title = "Ledigheden er den laveste siden 2008";
+    t.caption = "Fuldtidsledige i procent af arbejdsstyrken";
+    t.clock = "tirsdag 3. maj 2022, kl. 10.15";
+    t.source = "Kilde: KKR Sjælland, bilag til møde maj 2022, pkt. 2.7";
+    t.as_of = "Data pr. december 2021";
+    t.stale = "Seneste data hentet for 3 dage siden";
+    t.position = "3 / 14";
+    return t;
+}
+
+const PlacedText* find_text(const Canvas& c, const std::string& prefix) {
+    for (const auto& t : c.texts)
+        if (t.text.rfind(prefix, 0) == 0) return &t;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("slide_layout: header, body, footer and progress stack without gaps or overlap") {
+    for (const ScreenSize& sz : kScreenSizes) {
+        const FontSizes fs = font_sizes_for(sz.w, sz.h);
+        const SlideLayout l = slide_layout(sz.w, sz.h, fs);
+        INFO(sz.w, "x", sz.h);
+        CHECK(l.header.y0 >= 0);
+        CHECK(l.header.h() >= fs.heading + fs.body);  // title + caption
+        CHECK(l.body.y0 > l.header.y1);
+        CHECK(l.footer.y0 > l.body.y1);
+        CHECK(l.footer.h() >= 2 * fs.small);  // two lines of small text
+        CHECK(l.progress.y0 >= l.footer.y1);
+        CHECK(l.progress.y1 == doctest::Approx(float(sz.h)));
+        CHECK(l.progress.h() >= 3);
+        CHECK(l.body.h() >= float(sz.h) * 0.55f);  // the data gets most of the screen
+        CHECK(l.body.x0 > 0);
+        CHECK(l.body.x1 < float(sz.w));
+    }
+}
+
+TEST_CASE("draw_chrome: no text problems at any size, with realistic, empty and overlong texts") {
+    ChromeText longest;
+    longest.title = longest.caption = longest.clock = longest.source = longest.as_of = longest.stale =
+        longest.position = kLong;
+    ChromeText fresh = realistic_text();
+    fresh.stale.clear();
+    for (const ScreenSize& sz : kScreenSizes) {
+        ViewHarness h(sz.w, sz.h);
+        REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
+        h.begin_frame();
+        const SlideLayout l = slide_layout(sz.w, sz.h, h.sizes);
+        for (const ChromeText& text : {realistic_text(), fresh, ChromeText{}, longest}) {
+            Canvas c = h.canvas(h.screen());
+            draw_chrome(c, h.style(), l, text);
+            const auto problems = canvas_problems(c);
+            INFO(sz.w, "x", sz.h, " title ", text.title.substr(0, 20));
+            CHECK_MESSAGE(problems.empty(), join_problems(problems));
+            for (const auto& t : c.texts) {  // the chrome stays out of the body
+                CHECK((t.box.y1 <= l.body.y0 + 0.5f || t.box.y0 >= l.body.y1 - 0.5f));
+            }
+        }
+        h.end_frame();
+    }
+}
+
+TEST_CASE("draw_chrome: the clock shares the title line in landscape and sits under it in portrait") {
+    for (const ScreenSize& sz : {ScreenSize{1920, 1080}, ScreenSize{1080, 1920}}) {
+        ViewHarness h(sz.w, sz.h);
+        h.begin_frame();
+        Canvas c = h.canvas(h.screen());
+        const ChromeText text = realistic_text();
+        draw_chrome(c, h.style(), slide_layout(sz.w, sz.h, h.sizes), text);
+        const PlacedText* title = find_text(c, "Ledigheden");
+        const PlacedText* clock = find_text(c, "tirsdag");
+        REQUIRE(title);
+        REQUIRE(clock);
+        if (sz.w > sz.h) {
+            CHECK(clock->box.x0 > title->box.x1);
+            CHECK(clock->box.y0 < title->box.y1);
+        } else {
+            CHECK(clock->box.y0 >= title->box.y1);
+        }
+        CHECK(find_text(c, "Data pr. december 2021"));
+        CHECK(find_text(c, "Seneste data hentet"));
+        CHECK(find_text(c, "3 / 14"));
+        h.end_frame();
+    }
+}
+
+TEST_CASE("draw_no_data: a calm message and the reason, never spilling") {
+    const std::string reason = "Ingen gyldige data: employment.json: $.version: forventede \"1.x\", fik \"2.0\". " + kLong +
+                               " " + kLong + " " + kLong;
+    for (const ScreenSize& sz : kScreenSizes) {
+        ViewHarness h(sz.w, sz.h);
+        h.begin_frame();
+        for (const std::string& r : {reason, std::string()}) {
+            Canvas c = h.canvas(h.screen());
+            draw_no_data(c, h.style(), sz.w, sz.h, "tirsdag 3. maj 2022, kl. 10.15", r);
+            const auto problems = canvas_problems(c);
+            INFO(sz.w, "x", sz.h);
+            CHECK_MESSAGE(problems.empty(), join_problems(problems));
+            CHECK(find_text(c, "Skærmen viser"));
+            if (!r.empty()) CHECK(find_text(c, "Ingen gyldige data"));
+        }
+        h.end_frame();
+    }
+}
