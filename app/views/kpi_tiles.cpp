@@ -80,7 +80,10 @@ static int tile_capacity(const ViewStyle& s, float w, float h, float gap) {
 
 static std::string change_text(const feeds::Indicator& it, std::optional<int> decimals, int& dir) {
     if (!it.previous) return {};
-    std::string t = format_change(it.value, *it.previous, ChangeStyle::Relative, it.unit, decimals);
+    // A change in a rate is told in percentage points (34,8 % -> 34 % is "-0,8 procentpoint");
+    // "-2,3 %" would read as a change of the rate itself. Counts change relatively.
+    const ChangeStyle style = it.unit == "%" ? ChangeStyle::Difference : ChangeStyle::Relative;
+    std::string t = format_change(it.value, *it.previous, style, it.unit, decimals);
     if (t.empty()) t = format_change(it.value, *it.previous, ChangeStyle::Difference, it.unit, decimals);
     if (t.empty()) return {};
     dir = t.rfind("±", 0) == 0 ? 0 : it.value > *it.previous ? 1 : it.value < *it.previous ? -1 : 0;
