@@ -148,10 +148,10 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
             next_watchdog_ms = now + watchdog_ms;
         }
         const Clock clock = read_clock(opt.fixed_now);
-        const FrameInput in{now, clock.text, clock.today, video.logical_w, video.logical_h, video.rotated};
+        const FrameInput in{now, clock.text, clock.today, video.logical_w, video.logical_h, video.rotate, nullptr};
         FrameResult r = kiosk_frame(k, set, generation, in);
         log_lines(log, r.problems);
-        if (r.composed) present_video_frame(video);
+        if (r.composed) SDL_RenderPresent(video.renderer);
         if (!ready_sent && r.composed) {
             service_ready();
             service_status(std::to_string(count_valid(set)) + " slides");

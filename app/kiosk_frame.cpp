@@ -2,6 +2,8 @@
 
 #include <SDL.h>
 
+#include "platform/sdl_video.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -42,7 +44,7 @@ void set_kiosk_slides(KioskScreen& k, const SlideSet& set) {
 
 static bool is_fresh(const CachedSlide& c, int slide, std::uint64_t gen, const FrameInput& in) {
     return c.texture && c.slide == slide && c.generation == gen && c.clock == in.clock && c.width == in.width &&
-           c.height == in.height;
+           c.height == in.height && c.rotate == in.rotate;
 }
 
 // The texture showing `slide`, drawn now if the cache has no fresh copy. `keep` is a slide that
@@ -58,12 +60,24 @@ static SDL_Texture* slide_texture(KioskScreen& k, const SlideSet& set, std::uint
     for (auto& c : k.cache)
         if (!entry && (c.slide != keep || keep == slide)) entry = &c;
     if (!entry) entry = &k.cache[0];
-    if (entry->texture && (entry->width != in.width || entry->height != in.height)) drop_texture(*entry);
+    if (entry->texture && (entry->width != in.width || entry->height != in.height || entry->rotate != in.rotate))
+        drop_texture(*entry);
+    const bool swap = in.rotate == 90 || in.rotate == 270;
     if (!entry->texture) {
-        entry->texture =
-            SDL_CreateTexture(k.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, in.width, in.height);
+        entry->texture = SDL_CreateTexture(k.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                           swap ? in.height : in.width, swap ? in.width : in.height);
         if (!entry->texture) {
             out.problems.push_back(std::string("cannot create a slide texture: ") + SDL_GetError());
+            return nullptr;
+        }
+    }
+    // A turned screen: draw upright into a scratch texture, then turn it once into the cache.
+    SDL_Texture* scratch = nullptr;
+    if (in.rotate != 0) {
+        scratch =
+            SDL_CreateTexture(k.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, in.width, in.height);
+        if (!scratch) {
+            out.problems.push_back(std::string("cannot create a texture to turn: ") + SDL_GetError());
             return nullptr;
         }
     }
@@ -72,21 +86,29 @@ static SDL_Texture* slide_texture(KioskScreen& k, const SlideSet& set, std::uint
     entry->clock = in.clock;
     entry->width = in.width;
     entry->height = in.height;
+    entry->rotate = in.rotate;
 
-    SDL_SetRenderTarget(k.renderer, entry->texture);
+    SDL_SetRenderTarget(k.renderer, scratch ? scratch : entry->texture);
     const SlideContext ctx{in.clock, k.home, in.today};
     std::vector<std::string> problems =
         slide >= 0 ? draw_slide(k.screen, set.slides[std::size_t(slide)], ctx)
                    : draw_no_data_slide(k.screen, ctx, no_data_reason(set));
     for (auto& p : problems) out.problems.push_back(std::move(p));
     ++out.slides_drawn;
+    if (scratch) {
+        SDL_SetRenderTarget(k.renderer, entry->texture);
+        SDL_SetTextureBlendMode(scratch, SDL_BLENDMODE_NONE);
+        rotate_to_output(k.renderer, scratch, in.rotate, in.width, in.height);
+        SDL_DestroyTexture(scratch);  // 8 MB at 1920x1080: not worth keeping for a rare redraw
+    }
     return entry->texture;
 }
 
-static void copy_opaque(SDL_Renderer* r, SDL_Texture* t, int x, int w, int h) {
+// Copies a cached (already turned) slide to the logical rectangle x, 0, w, h of the output.
+static void copy_opaque(SDL_Renderer* r, SDL_Texture* t, int x, int w, int h, int rotate) {
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_NONE);
     SDL_SetTextureAlphaMod(t, 255);
-    const SDL_Rect dst{x, 0, w, h};
+    const SDL_Rect dst = rotate_rect({x, 0, w, h}, rotate, w, h);
     SDL_RenderCopy(r, t, nullptr, &dst);
 }
 
@@ -96,9 +118,10 @@ static double ease(double p) {
     return p * p * (3 - 2 * p);
 }
 
-static void compose_transition(KioskScreen& k, SDL_Texture* cur, SDL_Texture* next, double p, int w, int h) {
+static void compose_transition(KioskScreen& k, SDL_Texture* cur, SDL_Texture* next, double p, int w, int h,
+                               int rotate) {
     if (k.transition == Transition::Crossfade) {
-        copy_opaque(k.renderer, cur, 0, w, h);
+        copy_opaque(k.renderer, cur, 0, w, h, rotate);
         SDL_SetTextureBlendMode(next, SDL_BLENDMODE_BLEND);
         SDL_SetTextureAlphaMod(next, Uint8(std::lround(255 * ease(p))));
         SDL_RenderCopy(k.renderer, next, nullptr, nullptr);
@@ -107,19 +130,20 @@ static void compose_transition(KioskScreen& k, SDL_Texture* cur, SDL_Texture* ne
     }
     // Push: two opaque copies, no blending, so a software renderer keeps up.
     const int offset = int(std::lround(ease(p) * w));
-    copy_opaque(k.renderer, cur, -offset, w, h);
-    copy_opaque(k.renderer, next, w - offset, w, h);
+    copy_opaque(k.renderer, cur, -offset, w, h, rotate);
+    copy_opaque(k.renderer, next, w - offset, w, h, rotate);
 }
 
 static int bar_width_px(const SlideLayout& l, double progress) {
     return int(std::floor(std::clamp(progress, 0.0, 1.0) * l.progress.w()));
 }
 
-static void draw_bar(KioskScreen& k, const SlideLayout& l, int px) {
+static void draw_bar(KioskScreen& k, const SlideLayout& l, int px, const FrameInput& in) {
     const ImU32 c = k.screen.theme.text_muted;  // ImU32 is ABGR: R in the low byte
     SDL_SetRenderDrawBlendMode(k.renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(k.renderer, Uint8(c), Uint8(c >> 8), Uint8(c >> 16), 255);
-    const SDL_Rect r{int(l.progress.x0), int(l.progress.y0), px, std::max(1, int(std::lround(l.progress.h())))};
+    const SDL_Rect logical{int(l.progress.x0), int(l.progress.y0), px, std::max(1, int(std::lround(l.progress.h())))};
+    const SDL_Rect r = rotate_rect(logical, in.rotate, in.width, in.height);
     if (px > 0) SDL_RenderFillRect(k.renderer, &r);
 }
 
@@ -171,10 +195,10 @@ FrameResult kiosk_frame(KioskScreen& k, const SlideSet& set, std::uint64_t gener
 
     SDL_SetRenderTarget(k.renderer, in.target);
     if (transition && next) {
-        compose_transition(k, cur, next, f.transition_progress, in.width, in.height);
+        compose_transition(k, cur, next, f.transition_progress, in.width, in.height, in.rotate);
     } else {
-        copy_opaque(k.renderer, cur, 0, in.width, in.height);
-        if (show_bar) draw_bar(k, layout, px);
+        copy_opaque(k.renderer, cur, 0, in.width, in.height, in.rotate);
+        if (show_bar) draw_bar(k, layout, px, in);
     }
     k.shown_current = cur_i;
     k.shown_next = next_i;

@@ -4,7 +4,8 @@
 //
 // Cost model, for a board with no GPU: a slide is drawn with ImGui into a target texture once,
 // when its data, the screen size or the clock text changes; frames in between only copy
-// textures. Only the textures the rotation needs (current and next) are kept.
+// textures. Only the textures the rotation needs (current and next) are kept. On a turned
+// screen the cached textures hold the slide already turned, so frames stay plain copies.
 #pragma once
 
 #include <cstdint>
@@ -23,7 +24,8 @@ struct CachedSlide {
     int slide = -2;                 // index into SlideSet::slides; -1 = the no-data screen; -2 = empty
     std::uint64_t generation = 0;   // of the data it was drawn from
     std::string clock;              // the clock text it shows
-    int width = 0, height = 0;
+    int width = 0, height = 0;      // logical size
+    int rotate = 0;                 // the texture holds the slide already turned for the output
 };
 
 enum class Transition { Crossfade, Push };
@@ -50,6 +52,8 @@ struct FrameInput {
     std::string clock;              // header clock text for this minute
     feeds::PartialDate today;
     int width = 0, height = 0;      // logical screen size
+    int rotate = 0;                 // screen turned clockwise by 0/90/180/270; the target has the
+                                    // output size (width and height swapped for 90 and 270)
     SDL_Texture* target = nullptr;  // where the frame is composed: null = the window (or surface)
 };
 

@@ -53,7 +53,7 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        return app.exit(e) == 0 ? 0 : 2;  // usage errors: the same code as other bad options
     }
     if (version) {
         std::cout << "infotavle " << INFOTAVLE_VERSION << "\n";

@@ -20,15 +20,6 @@ static SDL_Renderer* create_renderer(SDL_Window* w, bool force_software) {
     return SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
 }
 
-static bool make_rotation_target(Video& v) {
-    if (v.rotated) SDL_DestroyTexture(v.rotated);
-    v.rotated = nullptr;
-    if (v.rotate == 0) return true;
-    v.rotated = SDL_CreateTexture(v.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, v.logical_w,
-                                  v.logical_h);
-    return v.rotated != nullptr;
-}
-
 bool sync_video_size(Video& v) {
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(v.renderer, &w, &h);
@@ -39,7 +30,6 @@ bool sync_video_size(Video& v) {
     if (lw == v.logical_w && lh == v.logical_h) return false;
     v.logical_w = lw;
     v.logical_h = lh;
-    make_rotation_target(v);
     return true;
 }
 
@@ -83,17 +73,11 @@ bool open_video(const VideoOptions& opt, Video& out, VideoError& err) {
     }
     if (opt.fullscreen) SDL_ShowCursor(SDL_DISABLE);
     sync_video_size(v);
-    if (v.rotate != 0 && !v.rotated) {
-        err = {false, SDL_GetError()};
-        close_video(v);
-        return false;
-    }
     out = v;
     return true;
 }
 
 void close_video(Video& v) {
-    if (v.rotated) SDL_DestroyTexture(v.rotated);
     if (v.renderer) SDL_DestroyRenderer(v.renderer);
     if (v.window) {
         SDL_DestroyWindow(v.window);
@@ -102,15 +86,19 @@ void close_video(Video& v) {
     v = Video{};
 }
 
-void begin_video_frame(Video& v) { SDL_SetRenderTarget(v.renderer, v.rotated); }
-
-void present_video_frame(Video& v) {
-    if (v.rotated) {
-        SDL_SetRenderTarget(v.renderer, nullptr);
-        // Centred, turned about its centre: a logical_w x logical_h rectangle turned by 90
-        // degrees covers exactly the output_w x output_h screen.
-        const SDL_Rect dst{(v.output_w - v.logical_w) / 2, (v.output_h - v.logical_h) / 2, v.logical_w, v.logical_h};
-        SDL_RenderCopyEx(v.renderer, v.rotated, nullptr, &dst, double(v.rotate), nullptr, SDL_FLIP_NONE);
+SDL_Rect rotate_rect(SDL_Rect r, int degrees, int lw, int lh) {
+    switch (degrees) {
+        case 90: return {lh - r.y - r.h, r.x, r.h, r.w};    // (x, y) -> (lh - y, x)
+        case 180: return {lw - r.x - r.w, lh - r.y - r.h, r.w, r.h};
+        case 270: return {r.y, lw - r.x - r.w, r.h, r.w};   // (x, y) -> (y, lw - x)
+        default: return r;
     }
-    SDL_RenderPresent(v.renderer);
+}
+
+void rotate_to_output(SDL_Renderer* renderer, SDL_Texture* logical, int degrees, int lw, int lh) {
+    const bool swap = degrees == 90 || degrees == 270;
+    const int ow = swap ? lh : lw, oh = swap ? lw : lh;
+    // Centred and turned about its centre, a lw x lh rectangle covers exactly the ow x oh output.
+    const SDL_Rect dst{(ow - lw) / 2, (oh - lh) / 2, lw, lh};
+    SDL_RenderCopyEx(renderer, logical, nullptr, &dst, double(degrees), nullptr, SDL_FLIP_NONE);
 }

@@ -1,11 +1,15 @@
 // The kiosk's window and SDL_Renderer.
 //
 // Drawing goes to a "logical" screen: the output size, with width and height swapped when the
-// screen is mounted rotated by 90 or 270 degrees. When rotated, a target texture of the logical
-// size is drawn into and copied rotated to the output at present time.
+// screen is mounted rotated by 90 or 270 degrees. Turning is done by the caller with
+// rotate_to_output(): draw into a logical-size target texture, SDL_RenderCopyEx it turned once
+// (per slide drawn, not per frame: a turned copy costs ~17 ms at 1920x1080 in software), and
+// place rectangles with rotate_rect().
 #pragma once
 
 #include <string>
+
+#include <SDL_rect.h>
 
 struct SDL_Window;
 struct SDL_Renderer;
@@ -23,7 +27,6 @@ struct VideoOptions {
 struct Video {
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
-    SDL_Texture* rotated = nullptr;  // logical-size target when rotate != 0
     std::string renderer_name;       // "opengl", "opengles2", "software", ...
     std::string driver_name;         // SDL video driver: "x11", "wayland", "kmsdrm", ...
     bool software = false;           // no GPU: pick cheap transitions
@@ -41,11 +44,13 @@ struct VideoError {
 bool open_video(const VideoOptions& opt, Video& out, VideoError& err);
 void close_video(Video& v);
 
-// Re-reads the output size (after a window resize). Returns true when the logical size changed;
-// the rotation texture is then remade.
+// Re-reads the output size (after a window resize). Returns true when the logical size changed.
 bool sync_video_size(Video& v);
 
-// Sets the render target for a frame of the logical screen: the rotation texture or the window.
-void begin_video_frame(Video& v);
-// Copies the rotation texture to the output when rotated, and presents.
-void present_video_frame(Video& v);
+// Where the logical rectangle `r` lands on the output of a screen turned clockwise by
+// `degrees` (0, 90, 180, 270), whose logical size is logical_w x logical_h.
+SDL_Rect rotate_rect(SDL_Rect r, int degrees, int logical_w, int logical_h);
+
+// Copies `logical` (a logical_w x logical_h texture) turned by `degrees` onto the whole of the
+// current render target, which has the output size.
+void rotate_to_output(SDL_Renderer* renderer, SDL_Texture* logical, int degrees, int logical_w, int logical_h);

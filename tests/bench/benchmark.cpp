@@ -74,7 +74,7 @@ SimResult simulate(KioskScreen& k, const SlideSet& set, std::uint64_t& gen, int 
     for (std::int64_t now = 0; now < duration_ms;) {
         char clock[64];
         std::snprintf(clock, sizeof clock, "tirsdag 3. maj 2022, kl. 10.%02d", minute);
-        const FrameResult f = kiosk_frame(k, set, gen, {now, clock, kToday, w, h, nullptr});
+        const FrameResult f = kiosk_frame(k, set, gen, {now, clock, kToday, w, h, 0, nullptr});
         if (f.composed) SDL_RenderFlush(k.renderer);
         ++r.frames;
         r.composed += f.composed;
@@ -101,7 +101,7 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool 
     open_kiosk_screen(hl.renderer, fonts, true, "", k);
     set_kiosk_slides(k, set);
     std::uint64_t gen = 1;
-    FrameResult first = kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, nullptr});
+    FrameResult first = kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, 0, nullptr});
     SDL_RenderFlush(hl.renderer);
     const double first_ms = ms_since(g_start);
     if (first_run)
@@ -138,11 +138,11 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool 
     // Steady frames: compose from the cache.
     std::vector<double> steady;
     ++gen;
-    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, nullptr});  // warm the cache
+    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, 0, nullptr});  // warm the cache
     for (int i = 0; i < 60; ++i) {
         k.dirty = true;  // force a compose with no cold draw
         const auto t0 = Clock::now();
-        kiosk_frame(k, set, gen, {std::int64_t(i) * 50, kClock, kToday, w, h, nullptr});
+        kiosk_frame(k, set, gen, {std::int64_t(i) * 50, kClock, kToday, w, h, 0, nullptr});
         SDL_RenderFlush(hl.renderer);
         steady.push_back(ms_since(t0));
     }
@@ -152,14 +152,14 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool 
     // Transition frames: walk through the first transition at 16 ms steps, caches warm.
     k.started = false;
     invalidate_kiosk(k);
-    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, nullptr});
+    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, 0, nullptr});
     const std::int64_t slot = k.timings.empty() ? 12000 : std::max(k.timings[size_t(std::max(k.rotation.current, 0))].duration_ms, kMinSlideMs);
-    kiosk_frame(k, set, gen, {slot - 700, kClock, kToday, w, h, nullptr});  // prefetch next
+    kiosk_frame(k, set, gen, {slot - 700, kClock, kToday, w, h, 0, nullptr});  // prefetch next
     std::vector<double> trans;
     int trans_cold = 0;
     for (std::int64_t t = slot - 600; t < slot; t += 16) {
         const auto t0 = Clock::now();
-        const FrameResult f = kiosk_frame(k, set, gen, {t, kClock, kToday, w, h, nullptr});
+        const FrameResult f = kiosk_frame(k, set, gen, {t, kClock, kToday, w, h, 0, nullptr});
         SDL_RenderFlush(hl.renderer);
         if (f.in_transition) trans.push_back(ms_since(t0));
         trans_cold += f.slides_drawn;
