@@ -31,7 +31,8 @@ std::string ellipsize(const ImFont* font, std::string_view text, float max_width
     }
     if (keep == 0 && ell_w > max_width) return {};
     std::string_view head = text.substr(0, keep);
-    while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == '-')) head.remove_suffix(1);
+    while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == '-'))
+        head.remove_suffix(1);
     return std::string(head) + kEllipsis;
 }
 
@@ -46,10 +47,12 @@ void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::st
         c.notes.push_back(buf);
     }
     if (c.dl)
-        c.dl->AddText(const_cast<ImFont*>(font), font->FontSize, pos, color, text.data(), text.data() + text.size());
+        c.dl->AddText(const_cast<ImFont*>(font), font->FontSize, pos, color, text.data(),
+                      text.data() + text.size());
 }
 
-float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text, Align align) {
+float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
+                     Align align) {
     const std::string fitted = ellipsize(font, text, box.w());
     const float w = text_size(font, fitted).x;
     float x = box.x0;
@@ -60,7 +63,8 @@ float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::
     return w;
 }
 
-std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width, int max_lines) {
+std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width,
+                                    int max_lines) {
     std::vector<std::string> lines;
     std::string current;
     size_t i = 0;
@@ -80,7 +84,8 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
         current = std::string(word);
         if (max_lines > 0 && int(lines.size()) == max_lines) {
             // No room for what is left: mark the last line as cut.
-            lines.back() = ellipsize(font, lines.back() + " " + std::string(text.substr(i - word.size())), max_width);
+            lines.back() =
+                ellipsize(font, lines.back() + " " + std::string(text.substr(i - word.size())), max_width);
             return lines;
         }
     }
@@ -89,8 +94,8 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
     return lines;
 }
 
-float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text, int max_lines,
-                       Align align) {
+float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
+                       int max_lines, Align align) {
     const float line_h = font->FontSize * 1.15f;
     int fit = int((box.h() - font->FontSize) / line_h) + 1;
     if (box.h() < font->FontSize) fit = 0;
@@ -105,7 +110,8 @@ float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std
     return lines.empty() ? 0 : (y - line_h + font->FontSize - box.y0);
 }
 
-const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text, float max_width) {
+const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text,
+                       float max_width) {
     const ImFont* last = nullptr;
     for (const ImFont* f : candidates) {
         last = f;

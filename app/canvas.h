@@ -52,7 +52,8 @@ float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::
 
 // Word-wraps `text` into at most `max_lines` lines of `max_width`; the last line gets an
 // ellipsis when text is left over. Pure: measures only.
-std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width, int max_lines);
+std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width,
+                                    int max_lines);
 
 // Draws wrapped text from the top of `box`, as many lines as fit in its height (at most
 // `max_lines`, 0 = no limit). Returns the height used.
@@ -61,7 +62,8 @@ float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std
 
 // The largest of `candidates` (ordered large to small) in which `text` fits `max_width`;
 // the last one when none fits.
-const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text, float max_width);
+const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text,
+                       float max_width);
 
 // Shapes, drawn only when the canvas has a draw list. Not recorded: shapes may overlap.
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding = 0);

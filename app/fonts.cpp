@@ -1,8 +1,8 @@
 #include "app/fonts.h"
 
+#include <imgui/imgui_freetype.h>
 #include <algorithm>
 #include <filesystem>
-#include <imgui/imgui_freetype.h>
 
 FontSizes font_sizes_for(int width, int height) {
     const float m = float(std::max(1, std::min(width, height)));
@@ -24,7 +24,21 @@ static const ImWchar kGlyphRanges[] = {
     0,
 };
 
-static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size) {
+// The display font only sets KPI figures: digits, "." and "," (Danish grouping and decimals),
+// "%", "+", "±", "−", "–" (no value), and the compact units "kr.", "mio. kr.", "mia. kr." (see
+// format_value in danish_format.h; other units go under the figure in the body font). At
+// ~144 px a glyph costs ~15 000 atlas pixels, so the full ranges above would take half of a
+// 2048x2048 atlas for glyphs a figure never uses.
+static const ImWchar kDisplayGlyphRanges[] = {
+    0x0020, 0x007E,  // Basic Latin
+    0x00B1, 0x00B1,  // plus-minus sign
+    0x2013, 0x2013,  // en dash
+    0x2212, 0x2212,  // minus sign
+    0,
+};
+
+static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size,
+                       const ImWchar* ranges = kGlyphRanges) {
     // ImGui asserts on a missing file; check first so a missing font is an error value.
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return nullptr;
@@ -33,18 +47,22 @@ static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size) 
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     cfg.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    return atlas.AddFontFromFileTTF(file.c_str(), size, &cfg, kGlyphRanges);
+    return atlas.AddFontFromFileTTF(file.c_str(), size, &cfg, ranges);
 }
 
-std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes, const std::string& regular_file,
-                                     const std::string& bold_file, Fonts& out) {
+std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes,
+                                     const std::string& regular_file, const std::string& bold_file,
+                                     Fonts& out) {
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    // SDL textures need no power-of-two height; without the rounding up the atlas is only as
+    // tall as its glyphs.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     out.small = add_one(atlas, regular_file, sizes.small);
     out.body = add_one(atlas, regular_file, sizes.body);
     if (!out.small || !out.body) return "cannot load font " + regular_file;
     out.body_bold = add_one(atlas, bold_file, sizes.body);
     out.heading = add_one(atlas, bold_file, sizes.heading);
-    out.display = add_one(atlas, bold_file, sizes.display);
+    out.display = add_one(atlas, bold_file, sizes.display, kDisplayGlyphRanges);
     if (!out.body_bold || !out.heading || !out.display) return "cannot load font " + bold_file;
     return std::nullopt;
 }

@@ -20,8 +20,8 @@ struct Fonts {
     ImFont* small = nullptr;
     ImFont* body = nullptr;
     ImFont* body_bold = nullptr;
-    ImFont* heading = nullptr;   // bold
-    ImFont* display = nullptr;   // bold
+    ImFont* heading = nullptr;  // bold
+    ImFont* display = nullptr;  // bold; figures only: Basic Latin, "±", "–", "−" (no æøå)
 };
 
 // Sizes follow the shorter screen side, so a portrait 1080x1920 screen gets the same type
@@ -30,5 +30,6 @@ FontSizes font_sizes_for(int width, int height);
 
 // Adds the fonts to `atlas` (the caller builds it). Returns an error text naming the file
 // when a font cannot be loaded.
-std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes, const std::string& regular_file,
-                                     const std::string& bold_file, Fonts& out);
+std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes,
+                                     const std::string& regular_file, const std::string& bold_file,
+                                     Fonts& out);

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "app/kiosk_frame.h"
+#include "app/kiosk_log.h"
 #include "platform/service.h"
 
 namespace {
@@ -30,25 +31,22 @@ Clock read_clock(const std::optional<CivilTime>& fixed) {
     return c;
 }
 
-void log_lines(std::ostream& log, const std::vector<std::string>& lines) {
-    for (const auto& l : lines) log << "infotavle: " << l << "\n";
-    log.flush();
-}
-
 // Re-reads local files when their times changed. A worse new set (fewer valid slides, or no
-// manifest) is reported and not used: the last good data stays on screen.
-bool maybe_reload(SlideSet& set, const SlideSource& src, std::ostream& log) {
+// manifest) is reported and not used: the last good data stays on screen. A file that is
+// rewritten every few seconds is re-read as often, so everything here is logged on change only.
+bool maybe_reload(SlideSet& set, const SlideSource& src, KioskLog& klog, std::ostream& log) {
     if (src.manifest_path.empty()) return false;
     auto times = current_file_times(set);
     if (times == set.file_times) return false;
     SlideSet fresh = load_slide_set(src);
-    log_lines(log, fresh.problems);
+    log_news(klog, log, "data", fresh.problems);
     if (!fresh.manifest_ok || count_valid(fresh) < count_valid(set)) {
-        log << "infotavle: new data has problems; keeping the last good data on screen\n";
+        log_news(klog, log, "reload", {"new data has problems; keeping the last good data on screen"});
         set.file_times = std::move(times);
         return false;
     }
-    log << "infotavle: reloaded " << src.manifest_path << " (" << count_valid(fresh) << " slides)\n";
+    log_news(klog, log, "reload",
+             {"reloaded " + src.manifest_path + " (" + std::to_string(count_valid(fresh)) + " slides)"});
     set = std::move(fresh);
     return true;
 }
@@ -84,20 +82,26 @@ void handle_event(const SDL_Event& e, bool windowed, Video& video, KioskScreen& 
 
 // Sleeps until something changes or an event comes: no busy loop. X11 and Wayland wake SDL
 // on events; other drivers (kmsdrm) would make SDL_WaitEventTimeout poll every millisecond,
-// so there we sleep in slices and poll: a quit waits at most kPollSliceMs.
+// so there we sleep in slices and poll. Either way the wait is cut into slices so that a
+// SIGTERM or SIGINT (which SDL turns into SDL_QUIT when it next pumps events) ends the
+// program within a slice, whatever the driver does with an interrupted wait.
 void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit) {
-    constexpr int kPollSliceMs = 250;
+    const bool wakes_on_events = video.driver_name == "x11" || video.driver_name == "wayland";
+    const int slice_ms = wakes_on_events ? 1000 : 250;
     SDL_Event e;
-    if (video.driver_name == "x11" || video.driver_name == "wayland") {
-        if (!SDL_WaitEventTimeout(&e, wait_ms)) return;
-        handle_event(e, windowed, video, k, quit);
-    } else {
-        for (int slept = 0; slept < wait_ms && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);) {
-            const int slice = std::min(kPollSliceMs, wait_ms - slept);
+    for (int slept = 0; slept < wait_ms;) {
+        const int slice = std::min(slice_ms, wait_ms - slept);
+        if (wakes_on_events) {
+            if (SDL_WaitEventTimeout(&e, slice)) {
+                handle_event(e, windowed, video, k, quit);
+                break;
+            }
+        } else {
             SDL_Delay(Uint32(slice));
-            slept += slice;
             SDL_PumpEvents();
+            if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) break;
         }
+        slept += slice;
     }
     while (SDL_PollEvent(&e)) handle_event(e, windowed, video, k, quit);
 }
@@ -105,8 +109,9 @@ void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Q
 }  // namespace
 
 int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log) {
+    KioskLog klog;
     SlideSet set = load_slide_set(opt.source);
-    log_lines(log, set.problems);
+    log_news(klog, log, "data", set.problems);
     std::uint64_t generation = 1;
 
     Video video;
@@ -121,8 +126,9 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         return 2;
     }
     log << "infotavle: " << video.driver_name << " video, " << video.renderer_name << " renderer ("
-        << (video.software ? "software: push transitions" : "accelerated: crossfades") << "), " << video.logical_w
-        << "x" << video.logical_h << ", " << count_valid(set) << " of " << set.slides.size() << " slides valid\n";
+        << (video.software ? "software: push transitions" : "accelerated: crossfades") << "), "
+        << video.logical_w << "x" << video.logical_h << ", " << count_valid(set) << " of "
+        << set.slides.size() << " slides valid\n";
 
     KioskScreen k;
     open_kiosk_screen(video.renderer, fonts, video.software, opt.home, k);
@@ -138,7 +144,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         const std::int64_t now = std::int64_t(SDL_GetTicks64());
         if (now >= next_reload_ms) {
             next_reload_ms = now + kReloadCheckMs;
-            if (maybe_reload(set, opt.source, log)) {
+            if (maybe_reload(set, opt.source, klog, log)) {
                 ++generation;
                 set_kiosk_slides(k, set);
             }
@@ -148,9 +154,10 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
             next_watchdog_ms = now + watchdog_ms;
         }
         const Clock clock = read_clock(opt.fixed_now);
-        const FrameInput in{now, clock.text, clock.today, video.logical_w, video.logical_h, video.rotate, nullptr};
+        const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
+                            video.rotate, nullptr};
         FrameResult r = kiosk_frame(k, set, generation, in);
-        log_lines(log, r.problems);
+        for (auto& note : r.notes) log_news(klog, log, note.topic, std::move(note.lines));
         if (r.composed) SDL_RenderPresent(video.renderer);
         if (!ready_sent && r.composed) {
             service_ready();
@@ -164,6 +171,8 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         wait = std::clamp<std::int64_t>(wait, 0, 60000);
         wait_for_events(video, int(wait), windowed, k, quit);
     }
+    service_stopping();
+    log << "infotavle: stopping\n";
     close_kiosk_screen(k);
     close_video(video);
     return code;

@@ -2,10 +2,10 @@
 
 #include <SDL.h>
 
-#include "platform/sdl_video.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "platform/sdl_video.h"
 
 static constexpr std::int64_t kFrameMs = 16;            // display rate during transitions
 static constexpr std::int64_t kBarMinIntervalMs = 500;  // progress bar: at most 2 updates a second
@@ -42,66 +42,72 @@ void set_kiosk_slides(KioskScreen& k, const SlideSet& set) {
     invalidate_kiosk(k);
 }
 
-static bool is_fresh(const CachedSlide& c, int slide, std::uint64_t gen, const FrameInput& in) {
-    return c.texture && c.slide == slide && c.generation == gen && c.clock == in.clock && c.width == in.width &&
-           c.height == in.height && c.rotate == in.rotate;
+SDL_Texture* create_slide_texture(SDL_Renderer* renderer, int w, int h) {
+    return SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
 }
 
-// The texture showing `slide`, drawn now if the cache has no fresh copy. `keep` is a slide that
-// must not be evicted (the other one on screen).
-static SDL_Texture* slide_texture(KioskScreen& k, const SlideSet& set, std::uint64_t gen, const FrameInput& in,
-                                  int slide, int keep, FrameResult& out) {
+static bool is_fresh(const CachedSlide& c, int slide, std::uint64_t gen, const FrameInput& in) {
+    return c.texture && c.slide == slide && c.generation == gen && c.clock == in.clock &&
+           c.width == in.width && c.height == in.height && c.rotate == in.rotate;
+}
+
+static std::string slide_topic(const SlideSet& set, int slide) {
+    if (slide < 0 || std::size_t(slide) >= set.slides.size() || !set.slides[std::size_t(slide)].slide)
+        return "no-data screen";
+    return "slide " + set.slides[std::size_t(slide)].slide->id;
+}
+
+// Draws `slide` over the whole of the renderer's current target, turned for the output.
+static void draw_whole_slide(KioskScreen& k, const SlideSet& set, const FrameInput& in, int slide,
+                             FrameResult& out) {
+    const SlideContext ctx{in.clock, k.home, in.today};
+    std::vector<std::string> problems = slide >= 0 ? draw_slide(k.screen, set.slides[std::size_t(slide)], ctx)
+                                                   : draw_no_data_slide(k.screen, ctx, no_data_reason(set));
+    out.notes.push_back({slide_topic(set, slide), std::move(problems)});
+    ++out.slides_drawn;
+}
+
+// The cache entry to (re)draw `slide` into: the one already holding it (stale), else one not
+// holding `keep` (the other slide on screen).
+static CachedSlide& entry_for(KioskScreen& k, int slide, int keep) {
+    for (auto& c : k.cache)
+        if (c.slide == slide) return c;
+    for (auto& c : k.cache)
+        if (c.slide != keep || keep == slide) return c;
+    return k.cache[0];
+}
+
+// The texture showing `slide`, drawn now if the cache has no fresh copy; null when no texture
+// could be made (the caller then draws straight to the output).
+static SDL_Texture* slide_texture(KioskScreen& k, const SlideSet& set, std::uint64_t gen,
+                                  const FrameInput& in, int slide, int keep, FrameResult& out) {
     for (auto& c : k.cache)
         if (is_fresh(c, slide, gen, in)) return c.texture;
-    // Reuse the entry already holding this slide (stale), else one not holding `keep`.
-    CachedSlide* entry = nullptr;
-    for (auto& c : k.cache)
-        if (c.slide == slide) entry = &c;
-    for (auto& c : k.cache)
-        if (!entry && (c.slide != keep || keep == slide)) entry = &c;
-    if (!entry) entry = &k.cache[0];
-    if (entry->texture && (entry->width != in.width || entry->height != in.height || entry->rotate != in.rotate))
-        drop_texture(*entry);
-    const bool swap = in.rotate == 90 || in.rotate == 270;
-    if (!entry->texture) {
-        entry->texture = SDL_CreateTexture(k.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                           swap ? in.height : in.width, swap ? in.width : in.height);
-        if (!entry->texture) {
-            out.problems.push_back(std::string("cannot create a slide texture: ") + SDL_GetError());
+    CachedSlide& entry = entry_for(k, slide, keep);
+    if (entry.texture && (entry.width != in.width || entry.height != in.height || entry.rotate != in.rotate))
+        drop_texture(entry);
+    if (!entry.texture) {
+        const bool swap = in.rotate == 90 || in.rotate == 270;
+        entry.texture =
+            k.create_texture(k.renderer, swap ? in.height : in.width, swap ? in.width : in.height);
+        if (!entry.texture) {
+            drop_texture(entry);
+            out.notes.push_back({"textures",
+                                 {std::string("cannot create a slide texture (") + SDL_GetError() +
+                                  "); drawing slides straight to the screen"}});
             return nullptr;
         }
+        out.notes.push_back({"textures", {}});
     }
-    // A turned screen: draw upright into a scratch texture, then turn it once into the cache.
-    SDL_Texture* scratch = nullptr;
-    if (in.rotate != 0) {
-        scratch =
-            SDL_CreateTexture(k.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, in.width, in.height);
-        if (!scratch) {
-            out.problems.push_back(std::string("cannot create a texture to turn: ") + SDL_GetError());
-            return nullptr;
-        }
-    }
-    entry->slide = slide;
-    entry->generation = gen;
-    entry->clock = in.clock;
-    entry->width = in.width;
-    entry->height = in.height;
-    entry->rotate = in.rotate;
-
-    SDL_SetRenderTarget(k.renderer, scratch ? scratch : entry->texture);
-    const SlideContext ctx{in.clock, k.home, in.today};
-    std::vector<std::string> problems =
-        slide >= 0 ? draw_slide(k.screen, set.slides[std::size_t(slide)], ctx)
-                   : draw_no_data_slide(k.screen, ctx, no_data_reason(set));
-    for (auto& p : problems) out.problems.push_back(std::move(p));
-    ++out.slides_drawn;
-    if (scratch) {
-        SDL_SetRenderTarget(k.renderer, entry->texture);
-        SDL_SetTextureBlendMode(scratch, SDL_BLENDMODE_NONE);
-        rotate_to_output(k.renderer, scratch, in.rotate, in.width, in.height);
-        SDL_DestroyTexture(scratch);  // 8 MB at 1920x1080: not worth keeping for a rare redraw
-    }
-    return entry->texture;
+    entry.slide = slide;
+    entry.generation = gen;
+    entry.clock = in.clock;
+    entry.width = in.width;
+    entry.height = in.height;
+    entry.rotate = in.rotate;
+    SDL_SetRenderTarget(k.renderer, entry.texture);
+    draw_whole_slide(k, set, in, slide, out);
+    return entry.texture;
 }
 
 // Copies a cached (already turned) slide to the logical rectangle x, 0, w, h of the output.
@@ -142,7 +148,8 @@ static void draw_bar(KioskScreen& k, const SlideLayout& l, int px, const FrameIn
     const ImU32 c = k.screen.theme.text_muted;  // ImU32 is ABGR: R in the low byte
     SDL_SetRenderDrawBlendMode(k.renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(k.renderer, Uint8(c), Uint8(c >> 8), Uint8(c >> 16), 255);
-    const SDL_Rect logical{int(l.progress.x0), int(l.progress.y0), px, std::max(1, int(std::lround(l.progress.h())))};
+    const SDL_Rect logical{int(l.progress.x0), int(l.progress.y0), px,
+                           std::max(1, int(std::lround(l.progress.h())))};
     const SDL_Rect r = rotate_rect(logical, in.rotate, in.width, in.height);
     if (px > 0) SDL_RenderFillRect(k.renderer, &r);
 }
@@ -160,13 +167,23 @@ static std::int64_t bar_wait_ms(const KioskScreen& k, const RotationFrame& f, co
     return std::max<std::int64_t>({to_next_px, min_gap, 1});
 }
 
+// Whether the output needs composing again. Direct drawing has no cached picture to tell
+// staleness by, so it compares what was drawn with what would be drawn now.
+static bool needs_compose(const KioskScreen& k, const FrameResult& out, int cur_i, int next_i, bool moving,
+                          bool bar_due, std::uint64_t gen, const FrameInput& in) {
+    if (k.dirty || out.slides_drawn > 0 || moving || k.shown_in_transition || bar_due) return true;
+    if (cur_i != k.shown_current || next_i != k.shown_next) return true;
+    return out.direct && (gen != k.shown_generation || in.clock != k.shown_clock);
+}
+
 FrameResult kiosk_frame(KioskScreen& k, const SlideSet& set, std::uint64_t generation, const FrameInput& in) {
     FrameResult out;
-    if (auto err = resize_slide_screen(k.screen, in.width, in.height)) {
-        out.problems.push_back(*err);
+    if (auto err = resize_slide_screen(k.screen, in.width, in.height, in.rotate)) {
+        out.notes.push_back({"fonts", {*err}});
         out.wait_ms = 1000;
         return out;
     }
+    out.notes.push_back({"fonts", {}});
     if (!k.started) {
         k.rotation = start_rotation(in.now_ms, k.timings);
         k.started = true;
@@ -175,26 +192,30 @@ FrameResult kiosk_frame(KioskScreen& k, const SlideSet& set, std::uint64_t gener
     const RotationFrame f = rotation_at(k.rotation, k.timings, in.now_ms);
     const bool transition = f.in_transition && f.next != f.current;
     const int cur_i = f.current;  // -1: the no-data screen
-    const int next_i = transition ? f.next : cur_i;
 
-    SDL_Texture* cur = slide_texture(k, set, generation, in, cur_i, next_i, out);
-    SDL_Texture* next = transition ? slide_texture(k, set, generation, in, next_i, cur_i, out) : nullptr;
+    SDL_Texture* cur = slide_texture(k, set, generation, in, cur_i, transition ? f.next : cur_i, out);
+    SDL_Texture* next =
+        transition && cur ? slide_texture(k, set, generation, in, f.next, cur_i, out) : nullptr;
+    // A transition needs both pictures; without them the current slide stays until the cut.
+    const bool moving = transition && next;
+    const int next_i = moving ? f.next : cur_i;
+    out.direct = !cur;
 
     const SlideLayout layout = screen_layout(k.screen);
-    const bool show_bar = cur_i >= 0 && f.next != f.current && !transition;
+    const bool show_bar = cur && cur_i >= 0 && f.next != f.current && !transition;
     const int px = show_bar ? bar_width_px(layout, f.slide_progress) : 0;
     const bool bar_due = show_bar && px != k.shown_bar_px && in.now_ms - k.bar_drawn_ms >= kBarMinIntervalMs;
-    const bool changed = k.dirty || out.slides_drawn > 0 || transition || k.shown_in_transition ||
-                         cur_i != k.shown_current || next_i != k.shown_next || bar_due;
 
-    out.in_transition = transition;
-    out.wait_ms = transition ? kFrameMs : f.ms_until_change;
+    out.in_transition = moving;
+    out.wait_ms = moving ? kFrameMs : f.ms_until_change;
     if (show_bar) out.wait_ms = std::min(out.wait_ms, bar_wait_ms(k, f, layout, px, in.now_ms));
-    out.wait_ms = std::max<std::int64_t>(out.wait_ms, transition ? 0 : 1);
-    if (!changed || !cur) return out;
+    out.wait_ms = std::max<std::int64_t>(out.wait_ms, moving ? 0 : 1);
+    if (!needs_compose(k, out, cur_i, next_i, moving, bar_due, generation, in)) return out;
 
     SDL_SetRenderTarget(k.renderer, in.target);
-    if (transition && next) {
+    if (!cur) {
+        draw_whole_slide(k, set, in, cur_i, out);
+    } else if (moving) {
         compose_transition(k, cur, next, f.transition_progress, in.width, in.height, in.rotate);
     } else {
         copy_opaque(k.renderer, cur, 0, in.width, in.height, in.rotate);
@@ -202,13 +223,18 @@ FrameResult kiosk_frame(KioskScreen& k, const SlideSet& set, std::uint64_t gener
     }
     k.shown_current = cur_i;
     k.shown_next = next_i;
-    k.shown_in_transition = transition;
+    k.shown_in_transition = moving;
+    k.shown_generation = generation;
+    k.shown_clock = in.clock;
     k.shown_bar_px = px;
     k.bar_drawn_ms = in.now_ms;
     k.dirty = false;
     out.composed = true;
     // Draw the next slide now, while the screen stands still, so the transition starts without
     // a cold draw in its first frame.
-    if (!transition && f.next >= 0 && f.next != cur_i) slide_texture(k, set, generation, in, f.next, cur_i, out);
+    if (cur && !transition && f.next >= 0 && f.next != cur_i) {
+        slide_texture(k, set, generation, in, f.next, cur_i, out);
+        SDL_SetRenderTarget(k.renderer, in.target);  // leave the renderer as the caller gave it
+    }
     return out;
 }

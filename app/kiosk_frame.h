@@ -5,7 +5,11 @@
 // Cost model, for a board with no GPU: a slide is drawn with ImGui into a target texture once,
 // when its data, the screen size or the clock text changes; frames in between only copy
 // textures. Only the textures the rotation needs (current and next) are kept. On a turned
-// screen the cached textures hold the slide already turned, so frames stay plain copies.
+// screen the slides are drawn turned (ImGui's vertices are turned, see end_imgui_frame) into
+// output-sized textures, so frames stay plain copies and no upright picture is ever made.
+//
+// Never a blank screen: when a texture cannot be made (out of memory), the slide on screen is
+// drawn straight into the target instead, with no transition and no progress bar.
 #pragma once
 
 #include <cstdint>
@@ -21,14 +25,18 @@ struct SDL_Texture;
 
 struct CachedSlide {
     SDL_Texture* texture = nullptr;
-    int slide = -2;                 // index into SlideSet::slides; -1 = the no-data screen; -2 = empty
-    std::uint64_t generation = 0;   // of the data it was drawn from
-    std::string clock;              // the clock text it shows
-    int width = 0, height = 0;      // logical size
-    int rotate = 0;                 // the texture holds the slide already turned for the output
+    int slide = -2;                // index into SlideSet::slides; -1 = the no-data screen; -2 = empty
+    std::uint64_t generation = 0;  // of the data it was drawn from
+    std::string clock;             // the clock text it shows
+    int width = 0, height = 0;     // logical size
+    int rotate = 0;                // the texture holds the slide already turned for the output
 };
 
 enum class Transition { Crossfade, Push };
+
+// Makes a w x h target texture; null on failure. A field of KioskScreen so tests can make it fail.
+using SlideTextureFn = SDL_Texture* (*)(SDL_Renderer* renderer, int w, int h);
+SDL_Texture* create_slide_texture(SDL_Renderer* renderer, int w, int h);
 
 struct KioskScreen {
     SDL_Renderer* renderer = nullptr;
@@ -39,8 +47,11 @@ struct KioskScreen {
     std::vector<SlideTiming> timings;
     bool started = false;
     std::string home;
+    SlideTextureFn create_texture = create_slide_texture;
     // What is on the output now, so an unchanged frame is not composed again.
     int shown_current = -2, shown_next = -2;
+    std::uint64_t shown_generation = 0;  // of a slide drawn straight to the output
+    std::string shown_clock;             // likewise
     int shown_bar_px = -1;
     bool shown_in_transition = false;
     std::int64_t bar_drawn_ms = 0;
@@ -48,8 +59,8 @@ struct KioskScreen {
 };
 
 struct FrameInput {
-    std::int64_t now_ms = 0;        // monotonic
-    std::string clock;              // header clock text for this minute
+    std::int64_t now_ms = 0;  // monotonic
+    std::string clock;        // header clock text for this minute
     feeds::PartialDate today;
     int width = 0, height = 0;      // logical screen size
     int rotate = 0;                 // screen turned clockwise by 0/90/180/270; the target has the
@@ -57,12 +68,21 @@ struct FrameInput {
     SDL_Texture* target = nullptr;  // where the frame is composed: null = the window (or surface)
 };
 
+// What one topic ("slide ledighed", "textures") has to say after this frame. Empty `lines`:
+// the topic is fine now. The run loop logs a topic's lines only when they change.
+struct FrameNote {
+    std::string topic;
+    std::vector<std::string> lines;
+};
+
 struct FrameResult {
-    bool composed = false;          // a new frame was drawn into the target: present it
+    bool composed = false;  // a new frame was drawn into the target: present it
     bool in_transition = false;
-    int slides_drawn = 0;           // cold ImGui draws this frame (0 on a cached frame)
-    std::int64_t wait_ms = 0;       // nothing changes before this; 0 = draw again at display rate
-    std::vector<std::string> problems;  // canvas problems of slides drawn this frame
+    int slides_drawn = 0;          // cold ImGui draws this frame (0 on a cached frame)
+    std::int64_t wait_ms = 0;      // nothing changes before this; 0 = draw again at display rate
+    bool direct = false;           // no texture for the slide on screen: it was drawn straight
+                                   // into the target (each time the frame is composed)
+    std::vector<FrameNote> notes;  // canvas problems of slides drawn, texture failures
 };
 
 // `software`: the renderer has no GPU, so transitions are opaque pushes instead of fades.

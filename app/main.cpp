@@ -20,7 +20,8 @@ struct Size {
 bool parse_size(const std::string& text, Size& out) {
     int w = 0, h = 0;
     char x = 0, extra = 0;
-    if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X')) return false;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
+        return false;
     if (w < 320 || h < 240 || w > 8192 || h > 8192) return false;
     out = {w, h};
     return true;
@@ -40,10 +41,13 @@ int run(int argc, char** argv) {
     bool fullscreen = false, software = false, version = false;
     int rotate = 0;
     app.add_option("--check", check_paths, "Check feed and manifest files, print every problem, and exit");
-    app.add_option("--render", render_dir, "Write one PNG per slide into OUTDIR and exit (no display needed)");
-    app.add_option("--size", size_text, "Screen size WxH: window size, or PNG size with --render (default 1920x1080)");
+    app.add_option("--render", render_dir,
+                   "Write one PNG per slide into OUTDIR and exit (no display needed)");
+    app.add_option("--size", size_text,
+                   "Screen size WxH: window size, or PNG size with --render (default 1920x1080)");
     app.add_option("--now", now_text, "Show this time instead of the clock, e.g. 2022-05-03T10:15");
-    app.add_option("--manifest", manifest, "Manifest file to show (default: the feeds built into the program)");
+    app.add_option("--manifest", manifest,
+                   "Manifest file to show (default: the feeds built into the program)");
     app.add_flag("--fullscreen", fullscreen, "Full screen (the kiosk mode)");
     app.add_option("--rotate", rotate, "Screen mounted turned clockwise by 0, 90, 180 or 270 degrees")
         ->check(CLI::IsMember({0, 90, 180, 270}));
@@ -63,7 +67,8 @@ int run(int argc, char** argv) {
 
     Size size{1920, 1080};
     if (!size_text.empty() && !parse_size(size_text, size)) {
-        std::cerr << "infotavle: --size " << size_text << ": expected WxH, e.g. 1920x1080 (320x240 to 8192x8192)\n";
+        std::cerr << "infotavle: --size " << size_text
+                  << ": expected WxH, e.g. 1920x1080 (320x240 to 8192x8192)\n";
         return 2;
     }
     std::optional<CivilTime> now;

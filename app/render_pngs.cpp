@@ -9,7 +9,9 @@
 
 namespace fs = std::filesystem;
 
-std::string clock_text(const CivilTime& now) { return format_clock_header(now); }
+std::string clock_text(const CivilTime& now) {
+    return format_clock_header(now);
+}
 
 static std::string png_name(int position, const std::string& id) {
     char num[16];
@@ -30,8 +32,10 @@ std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* r
     for (const ScreenSlide& s : set.slides) {
         RenderedSlide r;
         r.file_name = png_name(++position, s.slide->id);
-        if (s.valid) grab(r, draw_slide(screen, s, ctx));
-        else r.problems.push_back(s.why_invalid);
+        if (s.valid)
+            grab(r, draw_slide(screen, s, ctx));
+        else
+            r.problems.push_back(s.why_invalid);
         out.push_back(std::move(r));
     }
     if (count_valid(set) == 0) {
@@ -43,8 +47,8 @@ std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* r
     return out;
 }
 
-std::vector<RenderedSlide> render_slides(const SlideSet& set, const FontFiles& fonts, const RenderOptions& opt,
-                                         std::string& error) {
+std::vector<RenderedSlide> render_slides(const SlideSet& set, const FontFiles& fonts,
+                                         const RenderOptions& opt, std::string& error) {
     std::vector<RenderedSlide> out;
     Headless h;
     if (auto err = open_headless(opt.width, opt.height, h)) {
@@ -53,8 +57,10 @@ std::vector<RenderedSlide> render_slides(const SlideSet& set, const FontFiles& f
     }
     SlideScreen screen;
     open_slide_screen(h.renderer, fonts, screen);
-    if (auto err = resize_slide_screen(screen, opt.width, opt.height)) error = *err;
-    else out = render_slides_on(screen, h.renderer, set, opt);
+    if (auto err = resize_slide_screen(screen, opt.width, opt.height))
+        error = *err;
+    else
+        out = render_slides_on(screen, h.renderer, set, opt);
     close_slide_screen(screen);
     close_headless(h);
     return out;

@@ -36,8 +36,8 @@ std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* r
 
 // The same with a software renderer it makes and frees. `error` is set when rendering could
 // not start at all (fonts, renderer).
-std::vector<RenderedSlide> render_slides(const SlideSet& set, const FontFiles& fonts, const RenderOptions& opt,
-                                         std::string& error);
+std::vector<RenderedSlide> render_slides(const SlideSet& set, const FontFiles& fonts,
+                                         const RenderOptions& opt, std::string& error);
 
 // RGBA pixels as the PNG bytes write_png() would write (RGB: slides are opaque).
 std::optional<std::string> write_slide_png(const std::string& path, const std::vector<unsigned char>& rgba,

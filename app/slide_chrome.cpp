@@ -20,27 +20,32 @@ ChromeMetrics chrome_metrics(int width, int height) {
     m.margin_x = std::round(m.unit * 2.5f);
     m.top_pad = std::round(m.unit * 1.6f);
     m.line_gap = std::round(m.unit * 0.4f);
-    m.header_gap = std::round(m.unit * 1.6f);   // header to body
-    m.footer_gap = std::round(m.unit * 1.2f);   // body to footer
+    m.header_gap = std::round(m.unit * 1.6f);  // header to body
+    m.footer_gap = std::round(m.unit * 1.2f);  // body to footer
     m.bottom_pad = std::round(m.unit * 1.0f);
     m.progress_h = std::max(3.0f, std::round(m.unit * 0.35f));
     return m;
 }
 
-bool is_portrait(float w, float h) { return h > w * 1.05f; }
+bool is_portrait(float w, float h) {
+    return h > w * 1.05f;
+}
 
 constexpr float kTitleLineH = 1.1f;  // line pitch of a two-line title, in heading sizes
 
-// Two texts on one line: `right` keeps up to 45 % of the width, `left` gets the rest.
+// Two texts on one line: `right` is kept whole ("Data pr. 18. februar 2021": a cut date says
+// nothing) unless it is wider than the line itself; `left` (the source) gets the rest and is
+// the one shortened.
 void draw_split_line(Canvas& c, const ImFont* font, Rect line, float gap, ImU32 left_color,
                      std::string_view left, ImU32 right_color, std::string_view right) {
     float right_w = 0;
     if (!right.empty()) {
-        right_w = std::min(text_size(font, right).x, line.w() * 0.45f);
-        canvas_text_in(c, font, {line.x1 - right_w, line.y0, line.x1, line.y1}, right_color, right, Align::Right);
+        right_w = std::min(text_size(font, right).x, line.w());
+        canvas_text_in(c, font, {line.x1 - right_w, line.y0, line.x1, line.y1}, right_color, right,
+                       Align::Right);
     }
     const float left_x1 = right.empty() ? line.x1 : line.x1 - right_w - gap;
-    if (!left.empty() && left_x1 > line.x0)
+    if (!left.empty() && left_x1 - line.x0 >= font->FontSize * 3)
         canvas_text_in(c, font, {line.x0, line.y0, left_x1, line.y1}, left_color, left);
 }
 
@@ -113,15 +118,15 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     // In portrait the clock has the header's last line; a one-line title leaves its second
     // line to the caption.
     const float last_clock_y = hd.y1 - f.small->FontSize;
-    const float caption_h =
-        portrait ? std::max(f.body->FontSize, last_clock_y - gap - y) : f.body->FontSize;
+    const float caption_h = portrait ? std::max(f.body->FontSize, last_clock_y - gap - y) : f.body->FontSize;
     float used = f.body->FontSize;
     if (!text.caption.empty())
         used = std::max(used, canvas_paragraph(c, f.body, {hd.x0, y, hd.x1, y + caption_h}, t.text_muted,
                                                text.caption, 2));
     if (portrait && !text.clock.empty()) {  // right under the caption, however many lines it took
         const float clock_y = std::min(last_clock_y, std::round(y + used + gap));
-        canvas_text_in(c, f.small, {hd.x0, clock_y, hd.x1, clock_y + f.small->FontSize}, t.text_muted, text.clock);
+        canvas_text_in(c, f.small, {hd.x0, clock_y, hd.x1, clock_y + f.small->FontSize}, t.text_muted,
+                       text.clock);
     }
 
     // Hairlines: they set the header and footer apart without boxing the data in.

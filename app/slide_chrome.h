@@ -8,13 +8,13 @@
 #include "app/view.h"
 
 struct ChromeText {
-    std::string title;       // the slide's Danish title
-    std::string caption;     // optional one-line subtitle (view option "caption"); may be empty
-    std::string clock;       // "tirsdag 3. maj 2022, kl. 10.15"
-    std::string source;      // "Kilde: KKR Sjælland, bilag til møde maj 2022, pkt. 2.7"
-    std::string as_of;       // "Data pr. december 2021"
-    std::string stale;       // "Seneste data hentet for 3 dage siden" or empty when fresh
-    std::string position;    // "3 / 14"
+    std::string title;     // the slide's Danish title
+    std::string caption;   // optional one-line subtitle (view option "caption"); may be empty
+    std::string clock;     // "tirsdag 3. maj 2022, kl. 10.15"
+    std::string source;    // "Kilde: KKR Sjælland, bilag til møde maj 2022, pkt. 2.7"
+    std::string as_of;     // "Data pr. december 2021"
+    std::string stale;     // "Seneste data hentet for 3 dage siden" or empty when fresh
+    std::string position;  // "3 / 14"
 };
 
 struct SlideLayout {

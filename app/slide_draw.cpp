@@ -16,15 +16,16 @@ void close_slide_screen(SlideScreen& s) {
     s = SlideScreen{};
 }
 
-std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height) {
-    if (width == s.width && height == s.height) return std::nullopt;
+std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height, int rotate) {
+    if (width == s.width && height == s.height && rotate == s.rotate) return std::nullopt;
     ImFontAtlas& atlas = imgui_fonts(s.imgui);
     atlas.Clear();
     s.sizes = font_sizes_for(width, height);
     if (auto err = add_fonts(atlas, s.sizes, s.font_files.regular, s.font_files.bold, s.fonts)) return err;
-    if (auto err = upload_imgui_fonts(s.imgui)) return err;
+    if (auto err = upload_imgui_fonts(s.imgui, rotate)) return err;
     s.width = width;
     s.height = height;
+    s.rotate = rotate;
     return std::nullopt;
 }
 
@@ -40,7 +41,9 @@ static Canvas begin_canvas(SlideScreen& s) {
     return c;
 }
 
-SlideLayout screen_layout(const SlideScreen& s) { return slide_layout(s.width, s.height, s.sizes); }
+SlideLayout screen_layout(const SlideScreen& s) {
+    return slide_layout(s.width, s.height, s.sizes);
+}
 
 std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx) {
     if (!slide.valid || !slide.dataset || !slide.slide) return draw_no_data_slide(s, ctx, slide.why_invalid);
@@ -52,13 +55,14 @@ std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, co
     draw_chrome(c, style, layout, text);
     const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today};
     draw_view(c, style, layout.body, in);
-    end_imgui_frame(s.imgui);
+    end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);
 }
 
-std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx, const std::string& reason) {
+std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx,
+                                            const std::string& reason) {
     Canvas c = begin_canvas(s);
     draw_no_data(c, style_of(s), s.width, s.height, ctx.clock, reason);
-    end_imgui_frame(s.imgui);
+    end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);
 }

@@ -24,6 +24,10 @@ struct SlideScreen {
     Fonts fonts;
     FontSizes sizes{};
     int width = 0, height = 0;  // the size the atlas was built for; 0 = not yet
+    // Draws land turned clockwise by this (0, 90, 180, 270) in a target of the turned size:
+    // a screen mounted on its side gets its slides turned with no second picture to turn.
+    // The font texture is turned to match, so it is set with the size.
+    int rotate = 0;
 };
 
 // What changes from draw to draw besides the slide: the clock and the home municipality.
@@ -36,15 +40,18 @@ struct SlideContext {
 void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScreen& out);
 void close_slide_screen(SlideScreen& s);
 
-// Rebuilds the fonts for width x height when that differs from the last size. Error text on failure.
-std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height);
+// Rebuilds the fonts for width x height, turned by `rotate`, when that differs from the last
+// time. Error text on failure.
+std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height, int rotate = 0);
 
-// Draws the slide at the screen's size into the renderer's current target (the whole of it).
+// Draws the slide at the screen's size (turned by s.rotate) into the renderer's current target
+// (the whole of it).
 // Returns the layout problems the canvas found: empty is good.
 std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx);
 
 // The calm full-screen message when no slide has valid data.
-std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx, const std::string& reason);
+std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx,
+                                            const std::string& reason);
 
 // The layout of the screen at its current size (for the progress bar, drawn by the caller).
 SlideLayout screen_layout(const SlideScreen& s);

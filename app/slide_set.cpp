@@ -35,7 +35,9 @@ Text file_text(const std::string& path) {
     return {true, ss.str(), {}};
 }
 
-bool is_remote(std::string_view url) { return url.starts_with("http://") || url.starts_with("https://"); }
+bool is_remote(std::string_view url) {
+    return url.starts_with("http://") || url.starts_with("https://");
+}
 
 std::int64_t mtime_of(const std::string& path) {
     std::error_code ec;
@@ -58,7 +60,8 @@ void load_feeds(const SlideSource& src, SlideSet& set) {
     for (const auto& ref : set.manifest.feeds) {
         const std::string where = feed_location(src, ref);
         if (is_remote(ref.url)) {
-            set.problems.push_back(where + ": remote feeds are not fetched by this program yet; slides on feed \"" +
+            set.problems.push_back(where +
+                                   ": remote feeds are not fetched by this program yet; slides on feed \"" +
                                    ref.id + "\" are skipped");
             continue;
         }
@@ -79,7 +82,9 @@ void load_feeds(const SlideSource& src, SlideSet& set) {
     }
 }
 
-std::string position_text(int index, int count) { return std::to_string(index) + " / " + std::to_string(count); }
+std::string position_text(int index, int count) {
+    return std::to_string(index) + " / " + std::to_string(count);
+}
 
 ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
     ScreenSlide out;
@@ -94,7 +99,8 @@ ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
     const feeds::Feed& feed = feed_it->second;
     const feeds::Dataset* d = feeds::find_dataset(feed, s.dataset);
     if (!d) {
-        out.why_invalid = "slide \"" + s.id + "\": feed \"" + s.feed + "\" has no dataset \"" + s.dataset + "\"";
+        out.why_invalid =
+            "slide \"" + s.id + "\": feed \"" + s.feed + "\" has no dataset \"" + s.dataset + "\"";
         return out;
     }
     const std::string mismatch = feeds::view_mismatch(s.view, d->body);
@@ -105,17 +111,21 @@ ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
     out.dataset = d;
     out.valid = true;
     out.parts.source = source_line(feeds::resolve_source(feed, *d));
-    out.parts.as_of = format_data_as_of(feeds::effective_as_of(feed, *d), feeds::effective_as_of_text(feed, *d));
+    out.parts.as_of =
+        format_data_as_of(feeds::effective_as_of(feed, *d), feeds::effective_as_of_text(feed, *d));
     return out;
 }
 
 }  // namespace
 
 std::string source_line(const feeds::SourceRef& s) {
+    // "Kilde: publisher · document · item". The document often names the publisher already
+    // ("KKR Sjælland" / "KKR Sjælland, mødebilag maj 2022"): say it once.
+    const bool doc_names_publisher = !s.publisher.empty() && s.document.rfind(s.publisher, 0) == 0;
     std::string out;
     for (const std::string* part : {&s.publisher, &s.document, &s.item}) {
-        if (part->empty()) continue;
-        out += out.empty() ? "Kilde: " : ", ";
+        if (part->empty() || (part == &s.publisher && doc_names_publisher)) continue;
+        out += out.empty() ? "Kilde: " : " \u00B7 ";
         out += *part;
     }
     return out;
@@ -146,8 +156,10 @@ SlideSet load_slide_set(const SlideSource& src) {
     const int valid = count_valid(set);
     int n = 0;
     for (auto& s : set.slides) {
-        if (s.valid) s.parts.position = position_text(++n, valid);
-        else set.problems.push_back(manifest_name + ": " + s.why_invalid + " (skipped)");
+        if (s.valid)
+            s.parts.position = position_text(++n, valid);
+        else
+            set.problems.push_back(manifest_name + ": " + s.why_invalid + " (skipped)");
     }
     return set;
 }

@@ -36,10 +36,10 @@ struct SlideSet {
     SlideSet& operator=(const SlideSet&) = delete;
 
     feeds::Manifest manifest;
-    std::map<std::string, feeds::Feed> feeds;  // by manifest feed id; only those that loaded
-    std::vector<ScreenSlide> slides;           // one per playlist entry, in order
-    std::vector<std::string> problems;         // one line each: "file: $.path: reason"
-    bool manifest_ok = false;                  // false: nothing could be read at all
+    std::map<std::string, feeds::Feed> feeds;        // by manifest feed id; only those that loaded
+    std::vector<ScreenSlide> slides;                 // one per playlist entry, in order
+    std::vector<std::string> problems;               // one line each: "file: $.path: reason"
+    bool manifest_ok = false;                        // false: nothing could be read at all
     std::map<std::string, std::int64_t> file_times;  // local file -> mtime, for reload checks
 };
 

@@ -1,6 +1,8 @@
 #include "app/theme.h"
 
-static constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) { return IM_COL32(r, g, b, 255); }
+static constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) {
+    return IM_COL32(r, g, b, 255);
+}
 
 Theme default_theme() {
     Theme t{};
@@ -10,13 +12,13 @@ Theme default_theme() {
     t.text = rgb(0xF4, 0xF6, 0xFA);
     t.text_muted = rgb(0xA9, 0xB6, 0xCB);
     t.grid = rgb(0x3A, 0x4A, 0x66);
-    t.bar = rgb(0x56, 0xB4, 0xE9);        // Okabe-Ito sky blue
+    t.bar = rgb(0x56, 0xB4, 0xE9);  // Okabe-Ito sky blue
     t.bar_muted = rgb(0x7C, 0x8C, 0xA6);
     t.highlight = rgb(0xE6, 0x9F, 0x00);  // Okabe-Ito orange
     t.target = rgb(0xF4, 0xF6, 0xFA);
-    t.good = rgb(0x2E, 0xC4, 0x9B);       // bluish green, lightened
-    t.partial = rgb(0xF0, 0xE4, 0x42);    // yellow
-    t.bad = rgb(0xE8, 0x7D, 0x5A);        // vermillion, lightened
+    t.good = rgb(0x2E, 0xC4, 0x9B);     // bluish green, lightened
+    t.partial = rgb(0xF0, 0xE4, 0x42);  // yellow
+    t.bad = rgb(0xE8, 0x7D, 0x5A);      // vermillion, lightened
     t.pending = rgb(0xA9, 0xB6, 0xCB);
     t.series[0] = rgb(0x56, 0xB4, 0xE9);
     t.series[1] = rgb(0xE6, 0x9F, 0x00);

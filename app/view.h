@@ -23,8 +23,8 @@ struct ViewStyle {
 struct ViewInput {
     const feeds::Dataset& dataset;
     const feeds::Slide& slide;
-    std::string_view home;      // --home: a municipality code or name to highlight; may be empty
-    feeds::PartialDate today;   // for the timeline's "i dag" marker
+    std::string_view home;     // --home: a municipality code or name to highlight; may be empty
+    feeds::PartialDate today;  // for the timeline's "i dag" marker
 };
 
 // Whether this release draws the view type. The two maps come in a later release; slides
@@ -36,14 +36,22 @@ bool view_is_built(feeds::ViewType type);
 void draw_view(Canvas& c, const ViewStyle& s, Rect area, const ViewInput& in);
 
 // One per view type (app/views/*.cpp).
-void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data, const ViewInput& in);
-void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data, const ViewInput& in);
-void draw_bar_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data, const ViewInput& in);
-void draw_grouped_bars(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data, const ViewInput& in);
-void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Series& data, const ViewInput& in);
-void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data, const ViewInput& in);
-void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in);
-void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data, const ViewInput& in);
+void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
+                    const ViewInput& in);
+void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
+                   const ViewInput& in);
+void draw_bar_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data,
+                    const ViewInput& in);
+void draw_grouped_bars(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data,
+                       const ViewInput& in);
+void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Series& data,
+                     const ViewInput& in);
+void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data,
+                       const ViewInput& in);
+void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data,
+                   const ViewInput& in);
+void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data,
+                          const ViewInput& in);
 
 // A one-line note under a chart when not everything fits: "Viser 10 af 17 kommuner".
 // Drawn in the small font at the bottom of `area`; returns the area left above it.

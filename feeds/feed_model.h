@@ -38,9 +38,9 @@ struct PartialDate {
 
 struct Indicator {
     std::string id;
-    std::string label;               // Danish, short: "Ledighed"
+    std::string label;  // Danish, short: "Ledighed"
     double value = 0;
-    std::string unit;                // see FORMAT.md "Units": "%", "kr", "personer", ...
+    std::string unit;  // see FORMAT.md "Units": "%", "kr", "personer", ...
     std::optional<double> target;
     std::optional<double> previous;  // the same figure in an earlier period
     std::string previous_period;     // "december 2020"
@@ -53,7 +53,7 @@ struct IndicatorSet {
 };
 
 struct SeriesPoint {
-    std::string x;  // category or period label: "2017", "Ledige 16-29 år"
+    std::string x;                // category or period label: "2017", "Ledige 16-29 år"
     std::optional<double> value;  // null = no figure for this point
 };
 struct SeriesLine {
@@ -71,8 +71,8 @@ struct TableColumn {
     std::string unit;
 };
 struct MunicipalityRow {
-    std::string code;  // official three-digit municipality code, "259"
-    std::string name;  // "Køge"
+    std::string code;                           // official three-digit municipality code, "259"
+    std::string name;                           // "Køge"
     std::vector<std::optional<double>> values;  // one per column, null = not given
     std::string source_lines;
 };
@@ -90,11 +90,11 @@ struct Project {
     ProjectKind kind = ProjectKind::Other;
     std::vector<std::string> places;
     ProjectPhase phase = ProjectPhase::Unknown;
-    std::string status_text;           // the document's own words, Danish
-    std::string cost_text;             // "ca. 1,1 mia. kr."; empty = no cost given
-    std::optional<double> cost_dkk;    // in kroner; only where the document states it
+    std::string status_text;         // the document's own words, Danish
+    std::string cost_text;           // "ca. 1,1 mia. kr."; empty = no cost given
+    std::optional<double> cost_dkk;  // in kroner; only where the document states it
     CostBasis cost_basis = CostBasis::Total;
-    std::string part_of;               // project id, when cost_basis == PartOf
+    std::string part_of;  // project id, when cost_basis == PartOf
     std::vector<int> years;
     std::string note;
     std::string source_lines;
@@ -185,9 +185,9 @@ struct ViewOptions {
 
 struct FeedRef {
     std::string id;
-    std::string url;              // relative to the manifest, or absolute http(s)
-    int refresh_s = 900;          // how often to fetch
-    int max_age_s = 86400 * 7;    // older than this = shown as stale
+    std::string url;            // relative to the manifest, or absolute http(s)
+    int refresh_s = 900;        // how often to fetch
+    int max_age_s = 86400 * 7;  // older than this = shown as stale
 };
 
 struct Slide {
@@ -195,7 +195,7 @@ struct Slide {
     std::string feed;     // FeedRef id
     std::string dataset;  // Dataset id within that feed
     ViewType view = ViewType::KpiTiles;
-    std::string title;    // Danish
+    std::string title;  // Danish
     int duration_s = 12;
     ViewOptions options;
     std::size_t json_index = 0;  // position in the manifest's "playlist" array, for messages

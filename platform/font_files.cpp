@@ -22,8 +22,10 @@ static const FontPair kNamesInDir[] = {
 // Debian package locations, best first.
 static const FontPair kSystem[] = {
     {"/usr/share/fonts/opentype/inter/Inter-Regular.otf", "/usr/share/fonts/opentype/inter/Inter-Bold.otf"},
-    {"/usr/share/fonts/opentype/inter/Inter-Regular.otf", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"},
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
+    {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+     "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"},
 };
 
 static bool is_file(const fs::path& p) {
@@ -37,12 +39,16 @@ FontFiles find_font_files(std::string_view font_dir) {
         for (const FontPair& n : kNamesInDir)
             if (is_file(dir / n.regular) && is_file(dir / n.bold))
                 return {(dir / n.regular).string(), (dir / n.bold).string(), {}};
-        return {{}, {}, "INFOTAVLE_FONT_DIR=" + std::string(font_dir) +
-                            " holds no known font pair (Inter-Regular.otf + Inter-Bold.otf, or DejaVuSans.ttf + "
-                            "DejaVuSans-Bold.ttf)"};
+        return {{},
+                {},
+                "INFOTAVLE_FONT_DIR=" + std::string(font_dir) +
+                    " holds no known font pair (Inter-Regular.otf + Inter-Bold.otf, or DejaVuSans.ttf + "
+                    "DejaVuSans-Bold.ttf)"};
     }
     for (const FontPair& p : kSystem)
         if (is_file(p.regular) && is_file(p.bold)) return {p.regular, p.bold, {}};
-    return {{}, {}, "no font found: install the Debian package fonts-inter (or fonts-dejavu-core), "
-                    "or set INFOTAVLE_FONT_DIR to a folder with Inter-Regular.otf and Inter-Bold.otf"};
+    return {{},
+            {},
+            "no font found: install the Debian package fonts-inter (or fonts-dejavu-core), "
+            "or set INFOTAVLE_FONT_DIR to a folder with Inter-Regular.otf and Inter-Bold.otf"};
 }

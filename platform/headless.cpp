@@ -9,8 +9,9 @@ std::optional<std::string> open_headless(int width, int height, Headless& out) {
     h.height = height;
     // The software renderer draws into any surface; no SDL_Init(SDL_INIT_VIDEO) is needed.
     h.surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!h.surface) return std::string("cannot make a ") + std::to_string(width) + "x" + std::to_string(height) +
-                           " surface: " + SDL_GetError();
+    if (!h.surface)
+        return std::string("cannot make a ") + std::to_string(width) + "x" + std::to_string(height) +
+               " surface: " + SDL_GetError();
     h.renderer = SDL_CreateSoftwareRenderer(h.surface);
     if (!h.renderer) {
         std::string why = SDL_GetError();

@@ -2,27 +2,43 @@
 
 #include <SDL.h>
 #include <imgui/backends/imgui_impl_sdlrenderer.h>
-#include <imgui/imgui.h>
 
 #include <algorithm>
+#include <vector>
 
-static void make_current(ImGuiSdl& g) { ImGui::SetCurrentContext(g.context); }
+static void make_current(ImGuiSdl& g) {
+    ImGui::SetCurrentContext(g.context);
+}
+
+static void destroy_font_texture(ImGuiSdl& g) {
+    if (g.font_texture) SDL_DestroyTexture(g.font_texture);
+    g.font_texture = nullptr;
+    g.font_w = g.font_h = 0;
+    g.font_rotate = 0;
+    if (g.context) ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
 
 void open_imgui(SDL_Renderer* renderer, ImGuiSdl& out) {
     ImGuiContext* previous = ImGui::GetCurrentContext();
+    out = ImGuiSdl{};
     out.context = ImGui::CreateContext();
     out.renderer = renderer;
     make_current(out);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing to remember between runs, and no file writes on a kiosk
     io.LogFilename = nullptr;
+    // The stock backend keeps its renderer; its own font texture is never made, because
+    // ImGui_ImplSDLRenderer_NewFrame() is not called: upload_imgui_fonts() sets the TexID.
     ImGui_ImplSDLRenderer_Init(renderer);
+    SDL_RendererInfo info{};
+    out.stock_backend = SDL_GetRendererInfo(renderer, &info) == 0 && !(info.flags & SDL_RENDERER_SOFTWARE);
     if (previous) ImGui::SetCurrentContext(previous);
 }
 
 void close_imgui(ImGuiSdl& g) {
     if (!g.context) return;
     make_current(g);
+    destroy_font_texture(g);
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext(g.context);
     g = ImGuiSdl{};
@@ -33,14 +49,65 @@ ImFontAtlas& imgui_fonts(ImGuiSdl& g) {
     return *ImGui::GetIO().Fonts;
 }
 
-std::optional<std::string> upload_imgui_fonts(ImGuiSdl& g) {
+// The atlas's alpha at texel (x, y) of its copy turned by `rotate`.
+static unsigned char turned_alpha(const unsigned char* a, int w, int h, int x, int y, int rotate) {
+    switch (rotate) {
+        case 90:
+            return a[std::size_t(h - 1 - x) * std::size_t(w) + std::size_t(y)];
+        case 180:
+            return a[std::size_t(h - 1 - y) * std::size_t(w) + std::size_t(w - 1 - x)];
+        case 270:
+            return a[std::size_t(x) * std::size_t(w) + std::size_t(w - 1 - y)];
+        default:
+            return a[std::size_t(y) * std::size_t(w) + std::size_t(x)];
+    }
+}
+
+// The atlas's alpha pixels as a white ARGB8888 texture, turned by `rotate`. ImGui's own RGBA32
+// copy of the atlas would be a second full-size buffer next to the texture (16 MB for a
+// 2048x2048 atlas); this converts a band of rows at a time instead. ARGB8888 is also what the
+// slide textures use, so the software renderer blits glyphs without a format conversion.
+static SDL_Texture* make_font_texture(SDL_Renderer* r, const unsigned char* alpha, int w, int h, int rotate) {
+    const bool swap = rotate == 90 || rotate == 270;
+    const int tw = swap ? h : w, th = swap ? w : h;
+    SDL_Texture* t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, tw, th);
+    if (!t) return nullptr;
+    constexpr int kBandRows = 64;
+    std::vector<Uint32> band(std::size_t(tw) * kBandRows);
+    for (int y0 = 0; y0 < th; y0 += kBandRows) {
+        const int rows = std::min(kBandRows, th - y0);
+        for (int y = 0; y < rows; ++y)
+            for (int x = 0; x < tw; ++x)
+                band[std::size_t(y) * std::size_t(tw) + std::size_t(x)] =
+                    Uint32(turned_alpha(alpha, w, h, x, y0 + y, rotate)) << 24 | 0xFFFFFFu;
+        const SDL_Rect rect{0, y0, tw, rows};
+        if (SDL_UpdateTexture(t, &rect, band.data(), tw * 4) != 0) {
+            SDL_DestroyTexture(t);
+            return nullptr;
+        }
+    }
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    return t;
+}
+
+std::optional<std::string> upload_imgui_fonts(ImGuiSdl& g, int rotate) {
     make_current(g);
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    if (!ImGui::GetIO().Fonts->Build()) return "cannot build the font atlas";
-    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) return "cannot create the font texture";
-    // The texture holds the pixels now; the atlas's own copies (alpha and RGBA, 20 MB at
-    // 1920x1080) are not needed again until the next rebuild.
-    ImGui::GetIO().Fonts->ClearTexData();
+    destroy_font_texture(g);
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (!atlas.Build()) return "cannot build the font atlas";
+    unsigned char* alpha = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
+    g.font_texture = alpha ? make_font_texture(g.renderer, alpha, w, h, rotate) : nullptr;
+    // The texture holds the pixels now; the atlas's copy is not needed until the next rebuild.
+    atlas.ClearTexData();
+    if (!g.font_texture)
+        return "cannot create the " + std::to_string(w) + "x" + std::to_string(h) +
+               " font texture: " + SDL_GetError();
+    atlas.SetTexID(g.font_texture);
+    g.font_w = w;
+    g.font_h = h;
+    g.font_rotate = rotate;
     return std::nullopt;
 }
 
@@ -50,7 +117,6 @@ ImDrawList* begin_imgui_frame(ImGuiSdl& g, int width, int height) {
     io.DisplaySize = ImVec2(float(width), float(height));
     // Frames are drawn on demand, not on a clock: the delta only has to be positive.
     io.DeltaTime = 1.0f / 60.0f;
-    ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
     return ImGui::GetBackgroundDrawList();
 }
@@ -107,18 +173,18 @@ static void draw_command(SDL_Renderer* r, const ImDrawList* list, const ImDrawCm
     }
 }
 
-static void render_draw_data(SDL_Renderer* r, const ImDrawData* dd, ImVec2 white) {
-    const int fb_w = int(dd->DisplaySize.x), fb_h = int(dd->DisplaySize.y);
-    if (fb_w <= 0 || fb_h <= 0) return;
+// The output is out_w x out_h; clip rectangles are already in output coordinates.
+static void render_draw_data(SDL_Renderer* r, const ImDrawData* dd, ImVec2 white, int out_w, int out_h) {
+    if (out_w <= 0 || out_h <= 0) return;
     SDL_RenderSetViewport(r, nullptr);
     for (int n = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback || cmd.ElemCount == 0) continue;  // the kiosk registers no callbacks
-            const float x0 = std::max(cmd.ClipRect.x - dd->DisplayPos.x, 0.0f);
-            const float y0 = std::max(cmd.ClipRect.y - dd->DisplayPos.y, 0.0f);
-            const float x1 = std::min(cmd.ClipRect.z - dd->DisplayPos.x, float(fb_w));
-            const float y1 = std::min(cmd.ClipRect.w - dd->DisplayPos.y, float(fb_h));
+            const float x0 = std::max(cmd.ClipRect.x, 0.0f);
+            const float y0 = std::max(cmd.ClipRect.y, 0.0f);
+            const float x1 = std::min(cmd.ClipRect.z, float(out_w));
+            const float y1 = std::min(cmd.ClipRect.w, float(out_h));
             if (x1 <= x0 || y1 <= y0) continue;
             const SDL_Rect clip{int(x0), int(y0), int(x1 - x0), int(y1 - y0)};
             SDL_RenderSetClipRect(r, &clip);
@@ -129,8 +195,73 @@ static void render_draw_data(SDL_Renderer* r, const ImDrawData* dd, ImVec2 white
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
 }
 
-void end_imgui_frame(ImGuiSdl& g) {
+ImVec2 turn_point(ImVec2 p, int rotate, float w, float h) {
+    switch (rotate) {
+        case 90:
+            return {h - p.y, p.x};
+        case 180:
+            return {w - p.x, h - p.y};
+        case 270:
+            return {p.y, w - p.x};
+        default:
+            return p;
+    }
+}
+
+ImVec4 turn_rect(ImVec4 r, int rotate, float w, float h) {
+    const ImVec2 a = turn_point({r.x, r.y}, rotate, w, h), b = turn_point({r.z, r.w}, rotate, w, h);
+    return {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
+}
+
+// ImGui writes a rectangle (a glyph, a filled rect) as four vertices a b c d clockwise from the
+// top left, indexed a b c, a c d. Turned, a is no longer the top left; SDL's software renderer
+// copies such a quad as a rectangle only when it is, and otherwise rasterises two triangles,
+// which loses 1-pixel strokes of glyphs. Moving the vertices round by the turn restores the order.
+static void restart_quads(ImDrawVert* vtx, const ImDrawIdx* idx, int count, int quarter_turns) {
+    if (quarter_turns % 4 == 0) return;
+    for (int i = 0; i + 6 <= count; i += 6) {
+        const ImDrawIdx a = idx[i];
+        const bool quad = idx[i + 1] == a + 1 && idx[i + 2] == a + 2 && idx[i + 3] == a &&
+                          idx[i + 4] == a + 2 && idx[i + 5] == a + 3;
+        if (!quad) continue;
+        ImDrawVert* q = vtx + a;
+        std::rotate(q, q + (4 - quarter_turns % 4), q + 4);
+    }
+}
+
+// Moves the frame to the output's origin and turns it. The vertex buffers are ImGui's scratch
+// for this frame only (rebuilt by the next NewFrame), so they are changed in place. Texture
+// coordinates turn with the atlas (see upload_imgui_fonts): a glyph then maps onto its texels
+// without a turn, which SDL's software renderer copies exactly. (Sampling a transposed glyph
+// through SDL's triangle code drops 1-pixel strokes: an "l" at body size vanished.)
+static void place_draw_data(ImDrawData* dd, int rotate) {
+    const ImVec2 o = dd->DisplayPos;
+    const float w = dd->DisplaySize.x, h = dd->DisplaySize.y;
+    for (int n = 0; n < dd->CmdListsCount; ++n) {
+        ImDrawList* list = dd->CmdLists[n];
+        for (ImDrawVert& v : list->VtxBuffer) {
+            v.pos = turn_point({v.pos.x - o.x, v.pos.y - o.y}, rotate, w, h);
+            v.uv = turn_point(v.uv, rotate, 1, 1);
+        }
+        for (ImDrawCmd& cmd : list->CmdBuffer) {
+            const ImVec4 c = cmd.ClipRect;
+            cmd.ClipRect = turn_rect({c.x - o.x, c.y - o.y, c.z - o.x, c.w - o.y}, rotate, w, h);
+            restart_quads(list->VtxBuffer.Data + cmd.VtxOffset, list->IdxBuffer.Data + cmd.IdxOffset,
+                          int(cmd.ElemCount), rotate / 90);
+        }
+    }
+}
+
+void end_imgui_frame(ImGuiSdl& g, int rotate) {
     make_current(g);
     ImGui::Render();
-    render_draw_data(g.renderer, ImGui::GetDrawData(), ImGui::GetIO().Fonts->TexUvWhitePixel);
+    ImDrawData* dd = ImGui::GetDrawData();
+    if (rotate != g.font_rotate) return;  // the atlas is turned for another output: see the header
+    if (g.stock_backend && rotate == 0) return ImGui_ImplSDLRenderer_RenderDrawData(dd);
+    place_draw_data(dd, rotate);
+    // The same arithmetic as for the vertices, so the white pixel is still recognised exactly.
+    const ImVec2 white = turn_point(ImGui::GetIO().Fonts->TexUvWhitePixel, rotate, 1, 1);
+    const bool swap = rotate == 90 || rotate == 270;
+    const int w = int(dd->DisplaySize.x), h = int(dd->DisplaySize.y);
+    render_draw_data(g.renderer, dd, white, swap ? h : w, swap ? w : h);
 }

@@ -49,8 +49,8 @@ static bool encode(std::FILE* f, const unsigned char* pixels, int width, int hei
     return true;
 }
 
-std::optional<std::string> write_png(const std::string& path, const unsigned char* pixels, int width, int height,
-                                     int channels, int stride) {
+std::optional<std::string> write_png(const std::string& path, const unsigned char* pixels, int width,
+                                     int height, int channels, int stride) {
     if (width <= 0 || height <= 0 || (channels != 3 && channels != 4) || stride < width * channels)
         return path + ": bad image dimensions";
     const std::string tmp = path + ".tmp";

@@ -8,5 +8,5 @@
 // `pixels`: `height` rows of `stride` bytes; each pixel `channels` bytes, 3 = RGB, 4 = RGBA.
 // Written to "<path>.tmp" and renamed into place, so a failed write (disk full) leaves no
 // partial file under `path`. Returns an error text, or nullopt on success.
-std::optional<std::string> write_png(const std::string& path, const unsigned char* pixels, int width, int height,
-                                     int channels, int stride);
+std::optional<std::string> write_png(const std::string& path, const unsigned char* pixels, int width,
+                                     int height, int channels, int stride);

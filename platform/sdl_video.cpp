@@ -13,8 +13,8 @@ static bool fill_renderer_info(Video& v) {
 static SDL_Renderer* create_renderer(SDL_Window* w, bool force_software) {
     // Target textures are needed for the per-slide cache and for rotation.
     if (!force_software) {
-        SDL_Renderer* r =
-            SDL_CreateRenderer(w, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE | SDL_RENDERER_PRESENTVSYNC);
+        SDL_Renderer* r = SDL_CreateRenderer(
+            w, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE | SDL_RENDERER_PRESENTVSYNC);
         if (r) return r;
     }
     return SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
@@ -59,7 +59,8 @@ bool open_video(const VideoOptions& opt, Video& out, VideoError& err) {
     Video v;
     v.rotate = opt.rotate;
     v.driver_name = chosen;
-    v.window = SDL_CreateWindow(opt.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
+    v.window =
+        SDL_CreateWindow(opt.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
     if (!v.window) {
         err = {true, SDL_GetError()};
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
@@ -88,17 +89,13 @@ void close_video(Video& v) {
 
 SDL_Rect rotate_rect(SDL_Rect r, int degrees, int lw, int lh) {
     switch (degrees) {
-        case 90: return {lh - r.y - r.h, r.x, r.h, r.w};    // (x, y) -> (lh - y, x)
-        case 180: return {lw - r.x - r.w, lh - r.y - r.h, r.w, r.h};
-        case 270: return {r.y, lw - r.x - r.w, r.h, r.w};   // (x, y) -> (y, lw - x)
-        default: return r;
+        case 90:
+            return {lh - r.y - r.h, r.x, r.h, r.w};  // (x, y) -> (lh - y, x)
+        case 180:
+            return {lw - r.x - r.w, lh - r.y - r.h, r.w, r.h};
+        case 270:
+            return {r.y, lw - r.x - r.w, r.h, r.w};  // (x, y) -> (y, lw - x)
+        default:
+            return r;
     }
-}
-
-void rotate_to_output(SDL_Renderer* renderer, SDL_Texture* logical, int degrees, int lw, int lh) {
-    const bool swap = degrees == 90 || degrees == 270;
-    const int ow = swap ? lh : lw, oh = swap ? lw : lh;
-    // Centred and turned about its centre, a lw x lh rectangle covers exactly the ow x oh output.
-    const SDL_Rect dst{(ow - lw) / 2, (oh - lh) / 2, lw, lh};
-    SDL_RenderCopyEx(renderer, logical, nullptr, &dst, double(degrees), nullptr, SDL_FLIP_NONE);
 }

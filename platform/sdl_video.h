@@ -1,10 +1,10 @@
 // The kiosk's window and SDL_Renderer.
 //
 // Drawing goes to a "logical" screen: the output size, with width and height swapped when the
-// screen is mounted rotated by 90 or 270 degrees. Turning is done by the caller with
-// rotate_to_output(): draw into a logical-size target texture, SDL_RenderCopyEx it turned once
-// (per slide drawn, not per frame: a turned copy costs ~17 ms at 1920x1080 in software), and
-// place rectangles with rotate_rect().
+// screen is mounted rotated by 90 or 270 degrees. Turning is done by the caller: ImGui drawing
+// is turned vertex by vertex (end_imgui_frame in imgui_sdl.h), rectangles with rotate_rect().
+// No turned copy of a finished picture (SDL_RenderCopyEx) is made: in software it costs a
+// full-size upright texture plus SDL's temporary turned surface, ~16 MB at 1920x1080.
 #pragma once
 
 #include <string>
@@ -16,20 +16,20 @@ struct SDL_Renderer;
 struct SDL_Texture;
 
 struct VideoOptions {
-    bool fullscreen = false;     // SDL_WINDOW_FULLSCREEN_DESKTOP; hides the mouse cursor
-    int width = 1280;            // windowed size (ignored in full screen)
+    bool fullscreen = false;  // SDL_WINDOW_FULLSCREEN_DESKTOP; hides the mouse cursor
+    int width = 1280;         // windowed size (ignored in full screen)
     int height = 720;
-    int rotate = 0;              // 0, 90, 180 or 270 degrees, clockwise
-    bool force_software = false; // skip the accelerated renderer
+    int rotate = 0;               // 0, 90, 180 or 270 degrees, clockwise
+    bool force_software = false;  // skip the accelerated renderer
     std::string title = "infotavle";
 };
 
 struct Video {
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
-    std::string renderer_name;       // "opengl", "opengles2", "software", ...
-    std::string driver_name;         // SDL video driver: "x11", "wayland", "kmsdrm", ...
-    bool software = false;           // no GPU: pick cheap transitions
+    std::string renderer_name;  // "opengl", "opengles2", "software", ...
+    std::string driver_name;    // SDL video driver: "x11", "wayland", "kmsdrm", ...
+    bool software = false;      // no GPU: pick cheap transitions
     int rotate = 0;
     int output_w = 0, output_h = 0;    // the renderer's output, in pixels
     int logical_w = 0, logical_h = 0;  // what the app draws
@@ -50,7 +50,3 @@ bool sync_video_size(Video& v);
 // Where the logical rectangle `r` lands on the output of a screen turned clockwise by
 // `degrees` (0, 90, 180, 270), whose logical size is logical_w x logical_h.
 SDL_Rect rotate_rect(SDL_Rect r, int degrees, int logical_w, int logical_h);
-
-// Copies `logical` (a logical_w x logical_h texture) turned by `degrees` onto the whole of the
-// current render target, which has the output size.
-void rotate_to_output(SDL_Renderer* renderer, SDL_Texture* logical, int degrees, int logical_w, int logical_h);

@@ -3,9 +3,18 @@
 #ifdef INFOTAVLE_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 
-void service_ready() { sd_notify(0, "READY=1"); }
-void service_watchdog() { sd_notify(0, "WATCHDOG=1"); }
-void service_status(const std::string& text) { sd_notify(0, ("STATUS=" + text).c_str()); }
+void service_ready() {
+    sd_notify(0, "READY=1");
+}
+void service_watchdog() {
+    sd_notify(0, "WATCHDOG=1");
+}
+void service_stopping() {
+    sd_notify(0, "STOPPING=1");
+}
+void service_status(const std::string& text) {
+    sd_notify(0, ("STATUS=" + text).c_str());
+}
 
 std::int64_t service_watchdog_interval_ms() {
     uint64_t usec = 0;
@@ -15,6 +24,9 @@ std::int64_t service_watchdog_interval_ms() {
 #else
 void service_ready() {}
 void service_watchdog() {}
+void service_stopping() {}
 void service_status(const std::string&) {}
-std::int64_t service_watchdog_interval_ms() { return 0; }
+std::int64_t service_watchdog_interval_ms() {
+    return 0;
+}
 #endif

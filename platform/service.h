@@ -7,6 +7,7 @@
 
 void service_ready();
 void service_watchdog();
+void service_stopping();  // so systemd reads the exit as asked for, not as a crash
 void service_status(const std::string& text);
 
 // How often the watchdog must be fed, in ms: half of WatchdogSec. 0 = no watchdog.

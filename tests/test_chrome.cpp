@@ -102,8 +102,9 @@ TEST_CASE("draw_chrome: the clock shares the title line in landscape and sits un
 }
 
 TEST_CASE("draw_no_data: a calm message and the reason, never spilling") {
-    const std::string reason = "Ingen gyldige data: employment.json: $.version: forventede \"1.x\", fik \"2.0\". " + kLong +
-                               " " + kLong + " " + kLong;
+    const std::string reason =
+        "Ingen gyldige data: employment.json: $.version: forventede \"1.x\", fik \"2.0\". " + kLong + " " +
+        kLong + " " + kLong;
     for (const ScreenSize& sz : kScreenSizes) {
         ViewHarness h(sz.w, sz.h);
         h.begin_frame();

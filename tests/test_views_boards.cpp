@@ -30,7 +30,8 @@ Slide slide_of(ViewType v) {
 
 // Draws `draw` into the body of a slide and into the whole screen at every size; every
 // problem fails the test with the size in the message.
-void check_everywhere(const std::string& what, const std::function<void(Canvas&, const ViewStyle&, Rect)>& draw) {
+void check_everywhere(const std::string& what,
+                      const std::function<void(Canvas&, const ViewStyle&, Rect)>& draw) {
     for (const ScreenSize& sz : kScreenSizes) {
         ViewHarness h(sz.w, sz.h);
         REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
@@ -70,13 +71,16 @@ std::vector<std::pair<std::string, Series>> series_cases() {
     out.push_back({"all null", all_null});
     out.push_back({"one point", Series{"personer", {{"Ledige", {{"2021", 1207.0}}}}}});
     Series many{"", {{"Ledige", {}}}};
-    for (int i = 0; i < 98; ++i) many.lines[0].points.push_back({"Uge " + std::to_string(i + 1), double(i * 37 % 101)});
+    for (int i = 0; i < 98; ++i)
+        many.lines[0].points.push_back({"Uge " + std::to_string(i + 1), double(i * 37 % 101)});
     out.push_back({"98 points", many});
-    out.push_back({"negative", Series{"procentpoint", {{"Ændring", {{"2019", -4.5}, {"2020", 2.0}, {"2021", -0.8}}}}}});
+    out.push_back(
+        {"negative", Series{"procentpoint", {{"Ændring", {{"2019", -4.5}, {"2020", 2.0}, {"2021", -0.8}}}}}});
     out.push_back({"zero", Series{"", {{"Nul", {{"2020", 0.0}, {"2021", 0.0}}}}}});
     out.push_back({"billion", Series{"kr", {{"Udgift", {{"2020", 1e9}, {"2021", 2.5e8}}}}}});
     out.push_back({"billion plain", Series{"", {{"Antal", {{"2020", 1e9}, {"2021", 0.0}}}}}});
-    out.push_back({"long labels", Series{"personer", {{kLong, {{kLong, 3.0}, {kLong, 4.0}}}, {kLong, {{kLong, 1.0}}}}}});
+    out.push_back({"long labels",
+                   Series{"personer", {{kLong, {{kLong, 3.0}, {kLong, 4.0}}}, {kLong, {{kLong, 1.0}}}}}});
     out.push_back({"realistic", unemployment()});
     Series six = unemployment();
     for (int i = 0; i < 4; ++i) six.lines.push_back({"Linje " + std::to_string(i), six.lines[0].points});
@@ -102,8 +106,8 @@ Project project(std::string id, std::string name, ProjectKind kind, ProjectPhase
 ProjectList road_projects() {
     ProjectList l;
     l.items.push_back(project("kalundborg", "Kalundborg – Holbæk motorvej", ProjectKind::Road,
-                              ProjectPhase::PartlyFunded, "Finansiering mangler til etape 3 Regstrup - Kalundborg",
-                              ""));
+                              ProjectPhase::PartlyFunded,
+                              "Finansiering mangler til etape 3 Regstrup - Kalundborg", ""));
     l.items.push_back(project("ringsyd", "Ring Syd", ProjectKind::Road, ProjectPhase::Study,
                               "Forundersøgelse af en ny ringvej syd om Køge", "ca. 1,1 mia. kr."));
     l.items.push_back(project("rnet", "R-net", ProjectKind::Bus, ProjectPhase::InOperation,
@@ -114,8 +118,8 @@ ProjectList road_projects() {
                               "Indgår i Ring Syd", ""));
     l.items.back().cost_basis = CostBasis::PartOf;
     l.items.back().part_of = "ringsyd";
-    l.items.push_back(project("ringsted", "Ringsted – Femern banen", ProjectKind::Rail, ProjectPhase::Underway,
-                              "Anlægsarbejdet er i gang", "9,5 mia. kr."));
+    l.items.push_back(project("ringsted", "Ringsted – Femern banen", ProjectKind::Rail,
+                              ProjectPhase::Underway, "Anlægsarbejdet er i gang", "9,5 mia. kr."));
     return l;
 }
 
@@ -127,8 +131,8 @@ std::vector<std::pair<std::string, ProjectList>> project_cases() {
     out.push_back({"one", one});
     ProjectList many;
     for (int i = 0; i < 98; ++i)
-        many.items.push_back(project("p" + std::to_string(i), "Projekt " + std::to_string(i), ProjectKind::Other,
-                                     ProjectPhase(i % 6), "Status", ""));
+        many.items.push_back(project("p" + std::to_string(i), "Projekt " + std::to_string(i),
+                                     ProjectKind::Other, ProjectPhase(i % 6), "Status", ""));
     out.push_back({"98", many});
     ProjectList edge;
     edge.items.push_back(project("long", kLong, ProjectKind::Rail, ProjectPhase::Study, kLong, kLong));
@@ -165,9 +169,11 @@ std::vector<std::pair<std::string, Timeline>> timeline_cases() {
     out.push_back({"empty", Timeline{}});
     out.push_back({"one", Timeline{{{{2022, 5, 3}, "", "Møde", "", ""}}}});
     Timeline many;
-    for (int i = 0; i < 98; ++i) many.events.push_back({{2000 + i / 12, i % 12 + 1, 0}, "", "Trin " + std::to_string(i), "", ""});
+    for (int i = 0; i < 98; ++i)
+        many.events.push_back({{2000 + i / 12, i % 12 + 1, 0}, "", "Trin " + std::to_string(i), "", ""});
     out.push_back({"98", many});
-    out.push_back({"long", Timeline{{{{2022, 5, 0}, kLong, kLong, "", ""}, {{2023, 0, 0}, "", kLong, "", ""}}}});
+    out.push_back(
+        {"long", Timeline{{{{2022, 5, 0}, kLong, kLong, "", ""}, {{2023, 0, 0}, "", kLong, "", ""}}}});
     out.push_back({"realistic", plan()});
     return out;
 }
@@ -175,10 +181,24 @@ std::vector<std::pair<std::string, Timeline>> timeline_cases() {
 // ---- goals ---------------------------------------------------------------------------------
 
 GoalList business_goals() {
-    const char* titles[] = {"Flere nye virksomheder", "Vækst i omsætning", "Eksport", "Flere i job",
-                            "Digitalisering", "Grøn omstilling", "Iværksætteri", "Turisme", "Kvalificeret arbejdskraft",
-                            "Erhvervsuddannelser", "Infrastruktur", "Bredbånd", "Innovation", "Investeringer",
-                            "Fødevareerhverv", "Life science", "Produktivitet", "Beskæftigelsesfrekvens"};
+    const char* titles[] = {"Flere nye virksomheder",
+                            "Vækst i omsætning",
+                            "Eksport",
+                            "Flere i job",
+                            "Digitalisering",
+                            "Grøn omstilling",
+                            "Iværksætteri",
+                            "Turisme",
+                            "Kvalificeret arbejdskraft",
+                            "Erhvervsuddannelser",
+                            "Infrastruktur",
+                            "Bredbånd",
+                            "Innovation",
+                            "Investeringer",
+                            "Fødevareerhverv",
+                            "Life science",
+                            "Produktivitet",
+                            "Beskæftigelsesfrekvens"};
     GoalList g;
     for (int i = 0; i < 18; ++i) {
         Goal goal;
@@ -186,7 +206,8 @@ GoalList business_goals() {
         goal.title = titles[i];
         goal.status = GoalStatus::Met;
         if (i + 1 == 8) goal.status = GoalStatus::PartlyMet;
-        if (i + 1 == 1 || i + 1 == 17 || i + 1 == 18) goal.status = GoalStatus::NotMet, goal.verdict_by = VerdictBy::Derived;
+        if (i + 1 == 1 || i + 1 == 17 || i + 1 == 18)
+            goal.status = GoalStatus::NotMet, goal.verdict_by = VerdictBy::Derived;
         if (i + 1 == 5) goal.status = GoalStatus::Pending, goal.verdict_by = VerdictBy::Derived;
         g.items.push_back(goal);
     }
@@ -197,14 +218,17 @@ std::vector<std::pair<std::string, GoalList>> goal_cases() {
     std::vector<std::pair<std::string, GoalList>> out;
     out.push_back({"empty", GoalList{}});
     GoalList one;
-    one.items.push_back(Goal{1, "Flere i job", "", "", {}, {}, "", GoalStatus::Met, VerdictBy::Document, "", ""});
+    one.items.push_back(
+        Goal{1, "Flere i job", "", "", {}, {}, "", GoalStatus::Met, VerdictBy::Document, "", ""});
     out.push_back({"one", one});
     GoalList many;
     for (int i = 0; i < 98; ++i)
-        many.items.push_back(Goal{i + 1, "Mål", "", "", {}, {}, "", GoalStatus(i % 4), VerdictBy(i % 2), "", ""});
+        many.items.push_back(
+            Goal{i + 1, "Mål", "", "", {}, {}, "", GoalStatus(i % 4), VerdictBy(i % 2), "", ""});
     out.push_back({"98", many});
     GoalList edge;
-    edge.items.push_back(Goal{1000000000, kLong, "", "", {}, {}, "", GoalStatus::NotMet, VerdictBy::Derived, "", ""});
+    edge.items.push_back(
+        Goal{1000000000, kLong, "", "", {}, {}, "", GoalStatus::NotMet, VerdictBy::Derived, "", ""});
     edge.items.push_back(Goal{-3, "", "", "", {}, {}, "", GoalStatus::Pending, VerdictBy::Document, "", ""});
     out.push_back({"edge", edge});
     out.push_back({"realistic", business_goals()});
@@ -249,7 +273,7 @@ TEST_CASE("line chart lays out at every size with edge data") {
 
 TEST_CASE("line chart: Danish ticks, last values, legend") {
     const std::string text = draw_text_of(ViewType::LineChart, unemployment(), draw_line_chart);
-    CHECK(text.find("3,3 %") != std::string::npos);       // last value of the first line
+    CHECK(text.find("3,3 %") != std::string::npos);        // last value of the first line
     CHECK(text.find("Hele landet") != std::string::npos);  // legend with two lines
     CHECK(text.find("2 %") != std::string::npos);          // a round tick
     Series big{"", {{"Antal", {{"2020", 1e9}, {"2021", 0.0}}}}};
@@ -273,13 +297,14 @@ TEST_CASE("status board lays out at every size with edge data") {
 
 TEST_CASE("status board: Danish phase words and cost texts") {
     const std::string text = draw_text_of(ViewType::StatusBoard, road_projects(), draw_status_board);
-    for (const char* expected : {"Delvist finansieret", "Undersøges", "I drift", "Forslag", "I gang",
-                                 "ca. 1,1 mia. kr.", "25 mio. kr. om året", "del af Ring Syd",
-                                 "Finansiering mangler til etape 3 Regstrup - Kalundborg"})
+    for (const char* expected :
+         {"Delvist finansieret", "Undersøges", "I drift", "Forslag", "I gang", "ca. 1,1 mia. kr.",
+          "25 mio. kr. om året", "del af Ring Syd", "Finansiering mangler til etape 3 Regstrup - Kalundborg"})
         CHECK_MESSAGE(text.find(expected) != std::string::npos, std::string(expected));
     ViewOptions limit;
     limit.limit = 2;
-    const std::string limited = draw_text_of(ViewType::StatusBoard, road_projects(), draw_status_board, {}, limit);
+    const std::string limited =
+        draw_text_of(ViewType::StatusBoard, road_projects(), draw_status_board, {}, limit);
     CHECK(limited.find("Viser 2 af 5 projekter") != std::string::npos);
 }
 
@@ -298,10 +323,14 @@ TEST_CASE("timeline lays out at every size with edge data, today anywhere") {
 }
 
 TEST_CASE("timeline: 'I dag' only when today falls inside the plan") {
-    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2022, 9, 1}).find("I dag") != std::string::npos);
-    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2022, 5, 3}).find("I dag") != std::string::npos);
-    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2030, 1, 1}).find("I dag") == std::string::npos);
-    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2021, 1, 1}).find("I dag") == std::string::npos);
+    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2022, 9, 1}).find("I dag") !=
+          std::string::npos);
+    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2022, 5, 3}).find("I dag") !=
+          std::string::npos);
+    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2030, 1, 1}).find("I dag") ==
+          std::string::npos);
+    CHECK(draw_text_of(ViewType::Timeline, plan(), draw_timeline, {2021, 1, 1}).find("I dag") ==
+          std::string::npos);
     const std::string text = draw_text_of(ViewType::Timeline, plan(), draw_timeline);
     CHECK(text.find("Sommer 2023") != std::string::npos);
     CHECK(text.find("Maj 2022") != std::string::npos);

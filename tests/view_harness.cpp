@@ -19,7 +19,9 @@ ViewHarness::ViewHarness(int width, int height) : w(width), h(height), theme(def
     if (previous) ImGui::SetCurrentContext(previous);
 }
 
-ViewHarness::~ViewHarness() { ImGui::DestroyContext(ctx); }
+ViewHarness::~ViewHarness() {
+    ImGui::DestroyContext(ctx);
+}
 
 void ViewHarness::begin_frame() {
     ImGui::SetCurrentContext(ctx);

@@ -7,6 +7,7 @@
 // Negative values grow left from a zero line; their figures sit left of the bar end.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,7 +86,8 @@ static std::string unit_caption(std::string_view unit) {
     return "Antal " + std::string(unit);
 }
 
-static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d, const feeds::ViewOptions& opt) {
+static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d,
+                      const feeds::ViewOptions& opt) {
     const int count = int(d.items.size());
     if (count == 0) return draw_no_items(c, s, area);
 
@@ -114,7 +116,8 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
     const ImFont* bold = s.fonts.small;
     Rect rows_area = {area.x0, area.y0 + header_h, area.x1, area.y1};
     RowFit fit;
-    for (auto [f, b] : {std::pair{s.fonts.body, s.fonts.body_bold}, std::pair{s.fonts.small, s.fonts.small}}) {
+    for (auto [f, b] :
+         {std::pair{s.fonts.body, s.fonts.body_bold}, std::pair{s.fonts.small, s.fonts.small}}) {
         font = f;
         bold = b;
         fit = fit_rows(rows_area.h(), wanted, f->FontSize * 1.4f, f->FontSize * 2.4f);
@@ -154,7 +157,8 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
     for (auto& r : rows) {
         if (!r.item->value || text_size(bold, r.value_text).x <= value_cap) continue;
         r.value_text = bar_value_text(*r.item->value, r.item->unit, opt.decimals);
-        if (text_size(bold, r.value_text).x > value_cap) r.value_text = ellipsize(bold, r.value_text, value_cap);
+        if (text_size(bold, r.value_text).x > value_cap)
+            r.value_text = ellipsize(bold, r.value_text, value_cap);
     }
     for (const auto& r : rows) {
         const bool negative = r.item->value && *r.item->value < 0;
@@ -168,7 +172,9 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
     label_w = std::min({label_w, area.w() * 0.4f, std::max(area.w() * 0.18f, area.w() * 0.7f - fixed)});
     const float label_x1 = area.x0 + marker_w + label_w;
     const float track_x0 = label_x1 + gap + (neg_w > 0 ? neg_w + gap : 0);
-    const float track_x1 = std::max(track_x0 + 1, area.x1 - pos_w - gap * 0.6f);
+    const float th = std::max(2.0f, s.unit * 0.3f);  // target line thickness
+    // A figure may have to step over a target line at the track's end: room for that too.
+    const float track_x1 = std::max(track_x0 + 1, area.x1 - pos_w - gap * 0.6f - (any_target ? th : 0));
     const float zero_x = bar_x(scale, track_x0, track_x1, 0);
 
     // Centre the block vertically when a few thick rows leave room.
@@ -179,11 +185,21 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
     // Header: the unit over the labels, "Mål" over the target line.
     const float header_y0 = top - header_h;
     if (unit_in_header)
-        canvas_text_in(c, s.fonts.small, {area.x0, header_y0, track_x0 - gap, header_y0 + s.fonts.small->FontSize},
+        canvas_text_in(c, s.fonts.small,
+                       {area.x0, header_y0, track_x0 - gap, header_y0 + s.fonts.small->FontSize},
                        s.theme.text_muted, unit_caption(shared_unit));
 
     if (scale.lo < 0)
         canvas_line(c, {zero_x, top}, {zero_x, top + block_h}, s.theme.grid, std::max(1.0f, s.unit * 0.15f));
+
+    // Target lines: one shared line when every bar has the same target, else a tick per bar.
+    const bool same_target = !targets.empty() && std::all_of(rows.begin(), rows.end(), [&](const BarRow& r) {
+        return r.item->target && *r.item->target == targets.front();
+    });
+    auto target_x = [&](const BarItem& it) -> std::optional<float> {
+        if (!it.target) return std::nullopt;
+        return std::round(bar_x(scale, track_x0, track_x1, *it.target));
+    };
 
     for (size_t k = 0; k < rows.size(); ++k) {
         const BarRow& r = rows[k];
@@ -195,30 +211,33 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
         const float lw = canvas_text_in(c, lf, {area.x0 + marker_w, text_row.y0, label_x1, text_row.y1},
                                         s.theme.text, it.label, Align::Right);
         if (it.highlight)
-            draw_row_marker(c, {label_x1 - lw - marker_w, text_row.y0, label_x1 - lw, text_row.y1}, s.theme.highlight);
+            draw_row_marker(c, {label_x1 - lw - marker_w, text_row.y0, label_x1 - lw, text_row.y1},
+                            s.theme.highlight);
 
         if (!it.value) {
-            canvas_text_in(c, font, {zero_x + gap * 0.5f, text_row.y0, area.x1, text_row.y1}, s.theme.text_muted,
-                           r.value_text);
+            canvas_text_in(c, font, {zero_x + gap * 0.5f, text_row.y0, area.x1, text_row.y1},
+                           s.theme.text_muted, r.value_text);
             continue;
         }
         const float end_x = bar_x(scale, track_x0, track_x1, *it.value);
-        draw_bar(c, zero_x, end_x, cy - bar_h * 0.5f, cy + bar_h * 0.5f, it.highlight ? s.theme.highlight : s.theme.bar);
+        draw_bar(c, zero_x, end_x, cy - bar_h * 0.5f, cy + bar_h * 0.5f,
+                 it.highlight ? s.theme.highlight : s.theme.bar);
         const float vw = text_size(bold, r.value_text).x;
-        const float vx = *it.value < 0 ? end_x - gap * 0.6f - vw : std::max(end_x, zero_x) + gap * 0.6f;
+        float vx = *it.value < 0 ? end_x - gap * 0.6f - vw : std::max(end_x, zero_x) + gap * 0.6f;
+        // A target line just past the bar's end would strike through the figure: the figure
+        // steps over it. track_x1 keeps room for a figure after the farthest target.
+        if (const auto tx = target_x(it);
+            tx && *tx + th >= vx - gap * 0.3f && *tx - th <= vx + vw + gap * 0.3f)
+            vx = *it.value < 0 ? *tx - th - gap * 0.6f - vw : *tx + th + gap * 0.6f;
         canvas_text(c, bold, {std::floor(vx), std::floor(text_row.y0)}, s.theme.text, r.value_text);
     }
 
     // Targets: one labelled line when all agree, else a tick per bar and "│ Mål" in the header.
     if (!targets.empty()) {
         // One line only when every bar shares the target; else it would claim a target for all.
-        const bool same = std::all_of(rows.begin(), rows.end(), [&](const BarRow& r) {
-            return r.item->target && *r.item->target == targets.front();
-        });
-        const float th = std::max(2.0f, s.unit * 0.3f);
         const ImFont* sf = s.fonts.small;
-        if (same) {
-            const float tx = std::round(bar_x(scale, track_x0, track_x1, targets.front()));
+        if (same_target) {
+            const float tx = *target_x(*rows.front().item);
             canvas_line(c, {tx, top - s.unit * 0.3f}, {tx, top + block_h}, s.theme.target, th);
             const std::string label = "Mål: " + bar_value_text(targets.front(), shared_unit, opt.decimals);
             const float w = text_size(sf, label).x;
@@ -228,18 +247,24 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
             for (size_t k = 0; k < rows.size(); ++k) {
                 if (!rows[k].item->target) continue;
                 const float cy = top + fit.pitch * (float(k) + 0.5f);
-                const float tx = std::round(bar_x(scale, track_x0, track_x1, *rows[k].item->target));
+                const float tx = *target_x(*rows[k].item);
                 canvas_line(c, {tx, cy - bar_h * 0.75f}, {tx, cy + bar_h * 0.75f}, s.theme.target, th);
             }
+            // The key says the figure when a single bar has a target: "│ Mål: 39 %".
+            std::string key = "Mål";
+            for (const auto& r : rows)
+                if (targets.size() == 1 && r.item->target)
+                    key += ": " + bar_value_text(*r.item->target, r.item->unit, opt.decimals);
             const float lx = track_x0;
             canvas_line(c, {lx + th, header_y0}, {lx + th, header_y0 + sf->FontSize}, s.theme.target, th);
             canvas_text_in(c, sf, {lx + th * 2 + s.unit * 0.5f, header_y0, area.x1, header_y0 + sf->FontSize},
-                           s.theme.text, "Mål");
+                           s.theme.text, key);
         }
     }
 }
 
-void draw_bar_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data, const ViewInput& in) {
+void draw_bar_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data,
+                    const ViewInput& in) {
     area = snap_in(area);
     BarData d;
     if (const auto* set = std::get_if<feeds::IndicatorSet>(&data))

@@ -92,7 +92,9 @@ bool is_highlighted(const feeds::ViewOptions& options, std::string_view home,
     return false;
 }
 
-bool unit_is_compact(std::string_view unit) { return unit.empty() || unit == "%" || unit == "kr"; }
+bool unit_is_compact(std::string_view unit) {
+    return unit.empty() || unit == "%" || unit == "kr";
+}
 
 std::string bar_value_text(double v, std::string_view unit, std::optional<int> decimals) {
     if (unit_is_compact(unit)) return format_value(v, unit, decimals);
@@ -134,7 +136,9 @@ void draw_bar(Canvas& c, float from, float to, float y0, float y1, ImU32 color) 
     canvas_rect(c, {std::round(from), std::round(y0), std::round(to), std::round(y1)}, color, 0);
 }
 
-float hidden_note_height(const ViewStyle& s) { return s.fonts.small->FontSize + s.unit * 0.75f; }
+float hidden_note_height(const ViewStyle& s) {
+    return s.fonts.small->FontSize + s.unit * 0.75f;
+}
 
 Rect snap_in(Rect r) {
     Rect o{std::ceil(r.x0), std::ceil(r.y0), std::floor(r.x1), std::floor(r.y1)};

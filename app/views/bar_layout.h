@@ -28,8 +28,8 @@ float bar_x(const BarScale& s, float x0, float x1, double v);
 // ---- rows --------------------------------------------------------------------------------
 
 struct RowFit {
-    int shown = 0;     // rows that fit, <= count
-    float pitch = 0;   // distance from one row's top to the next
+    int shown = 0;    // rows that fit, <= count
+    float pitch = 0;  // distance from one row's top to the next
 };
 
 // How many rows of at least `min_pitch` fit in `height`; the pitch grows with the room left,

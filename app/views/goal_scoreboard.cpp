@@ -60,8 +60,8 @@ Grid choose_grid(const CardMetrics& m, Rect area, int n, float gap) {
 // "13 opfyldt · 3 delvist · 3 ikke opfyldt · 1 afventer", each part with its status icon.
 // Parts flow onto a second line rather than shrink (a portrait screen is narrow). Returns the
 // height used; measure_only: draw nothing.
-float draw_summary(Canvas& c, const ViewStyle& s, Rect area, const std::array<int, 4>& counts, const ImFont* font,
-                   bool measure_only) {
+float draw_summary(Canvas& c, const ViewStyle& s, Rect area, const std::array<int, 4>& counts,
+                   const ImFont* font, bool measure_only) {
     static const feeds::GoalStatus order[] = {feeds::GoalStatus::Met, feeds::GoalStatus::PartlyMet,
                                               feeds::GoalStatus::NotMet, feeds::GoalStatus::Pending};
     static const char* words[] = {"opfyldt", "delvist", "ikke opfyldt", "afventer"};
@@ -119,6 +119,59 @@ void draw_card(Canvas& c, const ViewStyle& s, const CardMetrics& m, Rect card, c
     canvas_paragraph(c, f.body, {tx, in.y0, in.x1, status_y - m.line_gap}, s.theme.text, g.title, 2);
 }
 
+// A list, one line per goal (number, title, status), in one or two columns: on a short
+// landscape body a grid's cards are too low for two title lines, and a title cut to "Kendskab
+// til er…" says nothing. Draws nothing and returns false unless every goal fits whole.
+bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data, int n, float gap) {
+    const Fonts& f = s.fonts;
+    const float row_gap = std::max(2.0f, std::round(gap * 0.5f));
+    const float min_row_h = std::round(f.body->FontSize * 1.45f);
+    const int max_rows = int((area.h() + row_gap) / (min_row_h + row_gap));
+    if (max_rows <= 0) return false;
+    const int cols = (n + max_rows - 1) / max_rows;
+    if (cols > 2) return false;
+    const int rows = (n + cols - 1) / cols;
+    const float col_w = (area.w() - gap * 2 * (cols - 1)) / cols;
+    const float row_h = std::min((area.h() - row_gap * (rows - 1)) / rows, f.body->FontSize * 2.0f);
+    const float pad = std::round(s.unit * 0.8f), stripe = std::max(3.0f, s.unit * 0.4f);
+    float num_w = text_size(f.body_bold, "18").x;
+    for (int i = 0; i < n; ++i)
+        num_w = std::max(num_w, text_size(f.body_bold, std::to_string(data.items[i].number)).x);
+    // The status column and the titles' font: body when every title fits whole beside it, else small.
+    for (const ImFont* font : {f.body, f.small}) {
+        float status_w = 0, title_need = 0;
+        for (int i = 0; i < n; ++i) {
+            const auto& g = data.items[i];
+            status_w = std::max(
+                status_w,
+                draw_status_label(c, s.theme, font, {0, 0}, goal_status_look(s.theme, g.status), 1e9f,
+                                  g.verdict_by == feeds::VerdictBy::Derived ? kDerivedMark : "", true));
+            title_need = std::max(title_need, text_size(font, g.title).x);
+        }
+        const float title_x0 = stripe + pad + num_w + pad, title_w = col_w - title_x0 - pad * 2 - status_w;
+        if (title_need > title_w) continue;
+        for (int i = 0; i < n; ++i) {
+            const auto& g = data.items[i];
+            const int col = i / rows, row = i % rows;
+            const float x = area.x0 + col * (col_w + gap * 2),
+                        y = std::round(area.y0 + row * (row_h + row_gap));
+            const Rect card{x, y, x + col_w, std::round(y + row_h)};
+            const StatusLook look = goal_status_look(s.theme, g.status);
+            canvas_rect(c, card, s.theme.panel, s.unit * 0.4f);
+            canvas_rect(c, {card.x0, card.y0, card.x0 + stripe, card.y1}, look.color, s.unit * 0.2f);
+            canvas_text_in(c, f.body_bold, {x + stripe + pad, card.y0, x + stripe + pad + num_w, card.y1},
+                           s.theme.text, std::to_string(g.number), Align::Right);
+            canvas_text_in(c, font, {x + title_x0, card.y0, x + title_x0 + title_w, card.y1}, s.theme.text,
+                           g.title);
+            const float sy = std::floor(card.y0 + (card.h() - font->FontSize) * 0.5f);
+            draw_status_label(c, s.theme, font, {card.x1 - pad - status_w, sy}, look, status_w,
+                              g.verdict_by == feeds::VerdictBy::Derived ? kDerivedMark : "");
+        }
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data,
@@ -150,13 +203,15 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
         const auto lines = wrap_lines(f.small, kDerivedLegend, area.w(), 2);
         const float lh = f.small->FontSize * 1.15f;
         const float h = lh * (lines.size() - 1) + f.small->FontSize;
-        canvas_paragraph(c, f.small, {area.x0, std::floor(area.y1 - h), area.x1, area.y1}, s.theme.text_muted, kDerivedLegend, 2);
+        canvas_paragraph(c, f.small, {area.x0, std::floor(area.y1 - h), area.x1, area.y1}, s.theme.text_muted,
+                         kDerivedLegend, 2);
         area.y1 -= h + gap;
     }
 
     const CardMetrics m = card_metrics(s);
     int limit = total;
     if (in.slide.options.limit > 0) limit = std::min(limit, in.slide.options.limit);
+    if (limit == total && draw_goal_list(c, s, area, data, total, gap)) return;
     Grid grid = choose_grid(m, area, limit, gap);
     if (grid.shown < total) {
         grid = choose_grid(m, hidden_note_space(c, s, area), limit, gap);

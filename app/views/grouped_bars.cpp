@@ -51,9 +51,11 @@ static GroupedData from_series(const feeds::Series& s, const ViewInput& in) {
         d.series.push_back(s.lines[l].label);
         d.units.push_back(opt.unit.empty() ? s.unit : opt.unit);
         for (const auto& p : s.lines[l].points) {
-            auto g = std::find_if(d.groups.begin(), d.groups.end(), [&](const Group& x) { return x.label == p.x; });
+            auto g = std::find_if(d.groups.begin(), d.groups.end(),
+                                  [&](const Group& x) { return x.label == p.x; });
             if (g == d.groups.end()) {
-                d.groups.push_back({p.x, std::vector<std::optional<double>>(n), is_highlighted(opt, in.home, {p.x})});
+                d.groups.push_back(
+                    {p.x, std::vector<std::optional<double>>(n), is_highlighted(opt, in.home, {p.x})});
                 g = d.groups.end() - 1;
             }
             g->values[l] = p.value;
@@ -89,7 +91,8 @@ static GroupedData from_table(const feeds::MunicipalityTable& t, const ViewInput
 
 // The legend: a swatch and a label per series, flowing left to right over at most two lines.
 // Returns the height used; with `draw` false it only measures.
-static float draw_legend(Canvas& c, const ViewStyle& s, Rect box, const GroupedData& d, const ImFont* f, bool draw) {
+static float draw_legend(Canvas& c, const ViewStyle& s, Rect box, const GroupedData& d, const ImFont* f,
+                         bool draw) {
     const float sw = std::round(f->FontSize * 0.75f);
     const float item_gap = s.unit * 2;
     const float lh = f->FontSize * 1.3f;
@@ -116,7 +119,8 @@ static float draw_legend(Canvas& c, const ViewStyle& s, Rect box, const GroupedD
     return y - box.y0 + f->FontSize;
 }
 
-static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedData& d, const feeds::ViewOptions& opt) {
+static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedData& d,
+                        const feeds::ViewOptions& opt) {
     const int total = int(d.groups.size());
     const int k = int(d.series.size());
     if (total == 0 || k == 0) return draw_no_items(c, s, area);
@@ -129,7 +133,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
     // is known, so the two sit together in the middle of the area.
     const ImFont* lf = s.fonts.body;
     const std::string caption =
-        unit_in_header ? (d.units.front() == "procentpoint" ? "Procentpoint" : "Antal " + d.units.front()) : "";
+        unit_in_header ? (d.units.front() == "procentpoint" ? "Procentpoint" : "Antal " + d.units.front())
+                       : "";
     const float cap_w = caption.empty() ? 0 : std::min(text_size(s.fonts.small, caption).x, area.w() * 0.35f);
     const Rect legend_box = {area.x0, area.y0, area.x1 - cap_w - (caption.empty() ? 0 : s.unit * 2), area.y1};
     const float legend_h = draw_legend(c, s, legend_box, d, lf, false) + s.unit * 1.5f;
@@ -178,7 +183,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
             const auto& v = g.values[l];
             std::string t = std::string(kNoValue);
             if (v) {
-                t = unit_in_header ? bar_value_text(*v, d.units[l], opt.decimals) : format_value(*v, d.units[l], opt.decimals);
+                t = unit_in_header ? bar_value_text(*v, d.units[l], opt.decimals)
+                                   : format_value(*v, d.units[l], opt.decimals);
                 values.push_back(*v);
             }
             float& side = v && *v < 0 ? neg_w : pos_w;
@@ -188,7 +194,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
     }
     const BarScale scale = bar_scale(values);
     const float gap = s.unit;
-    const bool any_highlight = std::any_of(shown.begin(), shown.end(), [&](int i) { return d.groups[i].highlight; });
+    const bool any_highlight =
+        std::any_of(shown.begin(), shown.end(), [&](int i) { return d.groups[i].highlight; });
     const float marker_w = any_highlight ? fonts.label->FontSize * 0.9f : 0;
     // Labels may wrap, so they need less than their full width: a third of the area at most.
     label_w = std::min(label_w, area.w() * 0.34f);
@@ -210,8 +217,10 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
     if (!caption.empty()) {
         const float cy = area.y0 + shift;
         const float sh = s.fonts.small->FontSize;
-        canvas_text_in(c, s.fonts.small, {area.x1 - cap_w, cy + (lf->FontSize - sh) * 0.5f, area.x1, cy + (lf->FontSize + sh) * 0.5f},
-                       s.theme.text_muted, caption, Align::Right);
+        canvas_text_in(
+            c, s.fonts.small,
+            {area.x1 - cap_w, cy + (lf->FontSize - sh) * 0.5f, area.x1, cy + (lf->FontSize + sh) * 0.5f},
+            s.theme.text_muted, caption, Align::Right);
     }
     draw_legend(c, s, {legend_box.x0, legend_box.y0 + shift, legend_box.x1, legend_box.y1}, d, lf, true);
     if (scale.lo < 0)
@@ -243,7 +252,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
                 continue;
             }
             const float end_x = bar_x(scale, track_x0, track_x1, *v);
-            draw_bar(c, zero_x, end_x, cy - pitch * 0.39f, cy + pitch * 0.39f, s.theme.series[l % kMaxSeries]);
+            draw_bar(c, zero_x, end_x, cy - pitch * 0.39f, cy + pitch * 0.39f,
+                     s.theme.series[l % kMaxSeries]);
             const float tw = text_size(fonts.value, t).x;
             const float tx = *v < 0 ? end_x - gap * 0.6f - tw : std::max(end_x, zero_x) + gap * 0.6f;
             canvas_text(c, fonts.value, {std::floor(tx), ty}, s.theme.text, t);
@@ -251,7 +261,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
     }
 }
 
-void draw_grouped_bars(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data, const ViewInput& in) {
+void draw_grouped_bars(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data,
+                       const ViewInput& in) {
     area = snap_in(area);
     GroupedData d;
     if (const auto* ser = std::get_if<feeds::Series>(&data))

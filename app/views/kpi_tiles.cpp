@@ -28,22 +28,24 @@ struct Grid {
 struct TilePlan {
     const feeds::Indicator* item = nullptr;
     bool highlight = false;
-    std::string number;       // "1.207", "2,3 %", "1,1 mia. kr."
-    std::string unit;         // "forløb" after the number; empty when the number says it all
+    std::string number;  // "1.207", "2,3 %", "1,1 mia. kr."
+    std::string unit;    // "forløb" after the number; empty when the number says it all
     const ImFont* big = nullptr;
     bool unit_below = false;  // the unit did not fit beside the number
     std::vector<std::string> label_lines;
-    std::string change;       // "−43 % siden december 2020"
-    int change_dir = 0;       // +1 up, −1 down, 0 unchanged
+    std::string change;  // "−43 % siden december 2020"
+    int change_dir = 0;  // +1 up, −1 down, 0 unchanged
     std::vector<std::string> change_lines;
-    std::string target;       // "Mål: 600"
+    std::string target;  // "Mål: 600"
     std::vector<std::string> note_lines;
     float height = 0;
 };
 
 }  // namespace
 
-static float line_h(const ImFont* f) { return f->FontSize * 1.15f; }
+static float line_h(const ImFont* f) {
+    return f->FontSize * 1.15f;
+}
 
 // The tile grid for `n` tiles: the column count giving the largest tiles of a pleasant,
 // slightly wide shape. Tiles never get taller than they are wide, nor wider than 1.8 x tall.
@@ -147,7 +149,8 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
     if (!it.note.empty()) {
         p.note_lines = wrap_lines(f.small, it.note, w, 2);
         while (!p.note_lines.empty() && !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size())))
-            p.note_lines = p.note_lines.size() == 2 ? wrap_lines(f.small, it.note, w, 1) : std::vector<std::string>{};
+            p.note_lines =
+                p.note_lines.size() == 2 ? wrap_lines(f.small, it.note, w, 1) : std::vector<std::string>{};
     }
     p.height = used;
     return p;
@@ -184,8 +187,8 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
         y += line_h(f.body);
     }
     y += gap;
-    const float nw = canvas_text_in(c, p.big, {x0, y, x1, y + p.big->FontSize}, p.highlight ? t.highlight : t.text,
-                                    p.number);
+    const float nw = canvas_text_in(c, p.big, {x0, y, x1, y + p.big->FontSize},
+                                    p.highlight ? t.highlight : t.text, p.number);
     if (!p.unit.empty()) {
         if (p.unit_below) {
             canvas_text_in(c, f.body, {x0, y + p.big->FontSize, x1, y + p.big->FontSize + f.body->FontSize},
@@ -220,7 +223,8 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
     }
 }
 
-void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data, const ViewInput& in) {
+void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
+                    const ViewInput& in) {
     area = snap_in(area);
     const auto& opt = in.slide.options;
     std::vector<const feeds::Indicator*> items;
@@ -240,7 +244,8 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         area.y1 -= hidden_note_height(s);
         n = std::min(n, tile_capacity(s, area.w(), area.h(), gap));
         if (n <= 0) return;
-        draw_hidden_note(c, s, {area.x0, area.y0, area.x1, area.y1 + hidden_note_height(s)}, n, total, "nøgletal");
+        draw_hidden_note(c, s, {area.x0, area.y0, area.x1, area.y1 + hidden_note_height(s)}, n, total,
+                         "nøgletal");
     }
     const Grid g = choose_grid(n, area.w(), area.h(), gap);
     if (g.cols == 0) return;
@@ -258,7 +263,8 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         for (int i = 0; i < n; ++i) {
             const feeds::Indicator& it = *items[i];
             const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
-            TilePlan p = plan_tile(s, it, unit, opt.decimals, g.tile_w - pad * 2, g.tile_h - pad * 2, max_big);
+            TilePlan p =
+                plan_tile(s, it, unit, opt.decimals, g.tile_w - pad * 2, g.tile_h - pad * 2, max_big);
             p.highlight = is_highlighted(opt, "", {it.id});
             block_h = std::max(block_h, p.height);
             smallest = std::min(smallest, p.big->FontSize);
@@ -276,7 +282,7 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         const float row_w = g.tile_w * float(in_row) + gap * float(in_row - 1);
         const float x = area.x0 + (area.w() - row_w) * 0.5f + float(col) * (g.tile_w + gap);
         const float y = top + float(row) * (g.tile_h + gap);
-        draw_tile(c, s, {std::round(x), std::round(y), std::round(x + g.tile_w), std::round(y + g.tile_h)}, plans[i],
-                  std::min(block_h, g.tile_h - pad * 2));
+        draw_tile(c, s, {std::round(x), std::round(y), std::round(x + g.tile_w), std::round(y + g.tile_h)},
+                  plans[i], std::min(block_h, g.tile_h - pad * 2));
     }
 }

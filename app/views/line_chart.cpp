@@ -56,10 +56,14 @@ Ticks nice_ticks(double lo, double hi, int max_ticks) {
     return t;
 }
 
-bool has_value(const feeds::SeriesPoint& p) { return p.value && std::isfinite(*p.value); }
+bool has_value(const feeds::SeriesPoint& p) {
+    return p.value && std::isfinite(*p.value);
+}
 
 // Units other than "%" and "kr" go once above the axis ("personer"), not after every tick.
-bool unit_in_ticks(std::string_view unit) { return unit == "%" || unit == "kr"; }
+bool unit_in_ticks(std::string_view unit) {
+    return unit == "%" || unit == "kr";
+}
 
 std::string tick_label(double v, std::string_view unit, int decimals) {
     if (std::abs(v) < 1e-12) v = 0;
@@ -71,7 +75,9 @@ std::string tick_label(double v, std::string_view unit, int decimals) {
 void draw_marker(Canvas& c, Marker m, ImVec2 p, float r, ImU32 col) {
     if (!c.dl) return;
     switch (m) {
-        case Marker::Circle: c.dl->AddCircleFilled(p, r, col); break;
+        case Marker::Circle:
+            c.dl->AddCircleFilled(p, r, col);
+            break;
         case Marker::Square: {
             const float h = r * 0.88f;
             c.dl->AddRectFilled({p.x - h, p.y - h}, {p.x + h, p.y + h}, col);
@@ -106,11 +112,14 @@ float draw_legend(Canvas& c, const ViewStyle& s, Rect area, const std::vector<fe
     float x = area.x0;
     for (int i = 0; i < count; ++i) {
         const int row = i / cols, col = i % cols;
-        if (equal) x = area.x0 + col * (col_w + gap);
-        else if (i == 0) x = area.x0;
+        if (equal)
+            x = area.x0 + col * (col_w + gap);
+        else if (i == 0)
+            x = area.x0;
         const float y = area.y0 + row * row_h;
         const float text_w = equal ? col_w - key_w : text_size(font, lines[i].label).x;
-        draw_marker(c, Marker(i % 4), {x + marker_r, y + font->FontSize * 0.55f}, marker_r, s.theme.series[i % 4]);
+        draw_marker(c, Marker(i % 4), {x + marker_r, y + font->FontSize * 0.55f}, marker_r,
+                    s.theme.series[i % 4]);
         canvas_text_in(c, font, {x + key_w, y, x + key_w + text_w, y + font->FontSize}, s.theme.text,
                        lines[i].label);
         if (!equal) x += key_w + text_w + gap;
@@ -133,14 +142,17 @@ void spread_labels(std::vector<LastLabel>& ls, float h, float lo, float hi) {
         if (i > 0) ls[i].y = std::max(ls[i].y, ls[i - 1].y + h);
     }
     for (size_t i = ls.size(); i-- > 0;) {
-        if (i + 1 < ls.size()) ls[i].y = std::min(ls[i].y, ls[i + 1].y - h);
-        else ls[i].y = std::min(ls[i].y, hi - h * 0.5f);
+        if (i + 1 < ls.size())
+            ls[i].y = std::min(ls[i].y, ls[i + 1].y - h);
+        else
+            ls[i].y = std::min(ls[i].y, hi - h * 0.5f);
     }
 }
 
 }  // namespace
 
-void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Series& data, const ViewInput& in) {
+void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Series& data,
+                     const ViewInput& in) {
     area = pixel_inner(area);
     const Theme& t = s.theme;
     const ImFont* small = s.fonts.small;
@@ -212,8 +224,8 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         const auto& pts = data.lines[i].points;
         for (size_t k = pts.size(); k-- > 0;)
             if (has_value(pts[k])) {
-                last.push_back({0, format_value(*pts[k].value, unit, in.slide.options.decimals), t.series[i % 4],
-                                Marker(i % 4)});
+                last.push_back({0, format_value(*pts[k].value, unit, in.slide.options.decimals),
+                                t.series[i % 4], Marker(i % 4)});
                 last_w = std::max(last_w, text_size(value_font, last.back().text).x);
                 break;
             }
@@ -238,7 +250,8 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         const float y = std::round(y_of(v));
         const bool zero = std::abs(v) < ticks.step * 1e-6;
         canvas_line(c, {px0, y}, {px1, y}, zero ? t.text_muted : t.grid, zero ? 2.0f : 1.0f);
-        canvas_text_in(c, small, {area.x0, y - small->FontSize * 0.5f, area.x0 + axis_w, y + small->FontSize * 0.5f},
+        canvas_text_in(c, small,
+                       {area.x0, y - small->FontSize * 0.5f, area.x0 + axis_w, y + small->FontSize * 0.5f},
                        t.text_muted, tick_text[k], Align::Right);
     }
 
@@ -278,7 +291,10 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         };
         int last_k = -1;
         for (size_t k = 0; k < pts.size(); ++k) {
-            if (!has_value(pts[k])) { flush(); continue; }
+            if (!has_value(pts[k])) {
+                flush();
+                continue;
+            }
             run.push_back({x_of(k), y_of(*pts[k].value)});
             last_k = int(k);
         }
@@ -294,13 +310,16 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
     for (int i = 0; i < nlines && li < last.size(); ++i) {
         const auto& pts = data.lines[i].points;
         for (size_t k = pts.size(); k-- > 0;)
-            if (has_value(pts[k])) { last[li++].y = y_of(*pts[k].value); break; }
+            if (has_value(pts[k])) {
+                last[li++].y = y_of(*pts[k].value);
+                break;
+            }
     }
     const float vh = value_font->FontSize;
     spread_labels(last, vh, plot_band.y0, label_y);
     for (const auto& l : last) {
         if (l.y - vh * 0.5f < plot_band.y0 - 0.5f) continue;  // more labels than height: drop
-        canvas_text_in(c, value_font, {px1 + marker_r + gap, l.y - vh * 0.5f, area.x1, l.y + vh * 0.5f}, l.color,
-                       l.text);
+        canvas_text_in(c, value_font, {px1 + marker_r + gap, l.y - vh * 0.5f, area.x1, l.y + vh * 0.5f},
+                       l.color, l.text);
     }
 }

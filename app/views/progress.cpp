@@ -8,9 +8,9 @@
 //                            Mål
 //
 // (The target is drawn as a tick across each bar rather than one long line, so it never
-// crosses a label.) The scale reaches past 100 % when a target is overshot: 1.207 of 600 is drawn twice as long
-// as the target, never clipped. Items without a target (or with a target of 0, where a
-// percentage means nothing) show just their figure.
+// crosses a label.) The scale reaches past 100 % when a target is overshot: 1.207 of 600 is drawn twice as
+// long as the target, never clipped. Items without a target (or with a target of 0, where a percentage means
+// nothing) show just their figure.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -27,8 +27,8 @@ struct ProgressRow {
     std::string unit;
     std::optional<double> pct;  // value / target in percent; none without a usable target
     bool highlight = false;
-    std::string figure;         // "1.207 af 600", "152 virksomheder"
-    std::string pct_text;       // "201 %"
+    std::string figure;    // "1.207 af 600", "152 virksomheder"
+    std::string pct_text;  // "201 %"
 };
 
 struct ProgressFonts {
@@ -65,7 +65,8 @@ static float row_height(const ViewStyle& s, const ProgressRow& r, const Progress
     return h;
 }
 
-void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data, const ViewInput& in) {
+void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
+                   const ViewInput& in) {
     area = snap_in(area);
     const auto& opt = in.slide.options;
     std::vector<ProgressRow> all;
@@ -127,7 +128,8 @@ void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indica
             bool roomy = true;
             for (int k = 0; k < n; ++k)
                 roomy = roomy && text_size(f.figure, figure_text(*all[order[k]].item, all[order[k]].unit,
-                                                                 opt.decimals, true)).x < area.w() * (f.stacked ? 1.0f : 0.45f);
+                                                                 opt.decimals, true))
+                                         .x < area.w() * (f.stacked ? 1.0f : 0.45f);
             if (!roomy) continue;
         }
         break;
@@ -180,9 +182,11 @@ void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indica
         if (k > 0) y += row_gap;
         const float fh = fonts.label->FontSize;
         const ImU32 fig_color = r.highlight ? s.theme.highlight : s.theme.text;
-        const float fig_w = fonts.stacked ? 0 : std::min(text_size(fonts.figure, r.figure).x, area.w() * 0.55f);
+        const float fig_w =
+            fonts.stacked ? 0 : std::min(text_size(fonts.figure, r.figure).x, area.w() * 0.55f);
         if (!fonts.stacked)
-            canvas_text_in(c, fonts.figure, {area.x1 - fig_w, y, area.x1, y + fh}, fig_color, r.figure, Align::Right);
+            canvas_text_in(c, fonts.figure, {area.x1 - fig_w, y, area.x1, y + fh}, fig_color, r.figure,
+                           Align::Right);
         const float label_x1 = fonts.stacked ? area.x1 : area.x1 - fig_w - gap;
         float label_x0 = area.x0;
         if (r.highlight) {
@@ -190,8 +194,8 @@ void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indica
             label_x0 += fh * 0.9f;
         }
         if (label_x1 > label_x0)
-            canvas_text_in(c, r.highlight ? fonts.figure : fonts.label, {label_x0, y, label_x1, y + fh}, s.theme.text,
-                           r.item->label);
+            canvas_text_in(c, r.highlight ? fonts.figure : fonts.label, {label_x0, y, label_x1, y + fh},
+                           s.theme.text, r.item->label);
         y += fh;
         if (fonts.stacked) {
             y += s.unit * 0.25f;
@@ -206,16 +210,19 @@ void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indica
         canvas_rect(c, {zero_x, y, std::max(zero_x, target_x), y + bar_h}, s.theme.panel_edge);
         const float end_x = bar_x(scale, track_x0, track_x1, *r.pct);
         draw_bar(c, zero_x, end_x, y, y + bar_h, r.highlight ? s.theme.highlight : s.theme.bar);
-        canvas_rect(c, {target_x - line_w * 0.5f, y - tick, target_x + line_w * 0.5f, y + bar_h + tick}, s.theme.target);
+        canvas_rect(c, {target_x - line_w * 0.5f, y - tick, target_x + line_w * 0.5f, y + bar_h + tick},
+                    s.theme.target);
         const float ph = fonts.pct->FontSize;
-        canvas_text_in(c, fonts.pct, {track_x1 + gap, y + (bar_h - ph) * 0.5f, area.x1, y + (bar_h + ph) * 0.5f},
+        canvas_text_in(c, fonts.pct,
+                       {track_x1 + gap, y + (bar_h - ph) * 0.5f, area.x1, y + (bar_h + ph) * 0.5f},
                        s.theme.text, r.pct_text, Align::Right);
         y += bar_h;
         if (int(k) == last_bar) {
             const ImFont* small = s.fonts.small;
             const float w = text_size(small, "Mål").x;
             const float lx = std::clamp(target_x - w * 0.5f, area.x0, area.x1 - w);
-            canvas_text(c, small, {std::floor(lx), std::floor(y + tick + s.unit * 0.2f)}, s.theme.text, "Mål");
+            canvas_text(c, small, {std::floor(lx), std::floor(y + tick + s.unit * 0.2f)}, s.theme.text,
+                        "Mål");
             y += target_label_h;
         }
     }

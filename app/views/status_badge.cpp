@@ -7,10 +7,14 @@
 StatusLook goal_status_look(const Theme& t, feeds::GoalStatus status) {
     using feeds::GoalStatus;
     switch (status) {
-        case GoalStatus::Met: return {"Opfyldt", StatusIcon::Check, t.good};
-        case GoalStatus::PartlyMet: return {"Delvist", StatusIcon::HalfDisc, t.partial};
-        case GoalStatus::NotMet: return {"Ikke opfyldt", StatusIcon::Cross, t.bad};
-        case GoalStatus::Pending: break;
+        case GoalStatus::Met:
+            return {"Opfyldt", StatusIcon::Check, t.good};
+        case GoalStatus::PartlyMet:
+            return {"Delvist", StatusIcon::HalfDisc, t.partial};
+        case GoalStatus::NotMet:
+            return {"Ikke opfyldt", StatusIcon::Cross, t.bad};
+        case GoalStatus::Pending:
+            break;
     }
     return {"Afventer", StatusIcon::Clock, t.pending};
 }
@@ -18,12 +22,18 @@ StatusLook goal_status_look(const Theme& t, feeds::GoalStatus status) {
 StatusLook phase_look(const Theme& t, feeds::ProjectPhase phase) {
     using feeds::ProjectPhase;
     switch (phase) {
-        case ProjectPhase::Proposal: return {"Forslag", StatusIcon::Dot, t.series[3]};
-        case ProjectPhase::Study: return {"Undersøges", StatusIcon::Magnifier, t.bar};
-        case ProjectPhase::PartlyFunded: return {"Delvist finansieret", StatusIcon::HalfDisc, t.partial};
-        case ProjectPhase::Underway: return {"I gang", StatusIcon::Play, t.highlight};
-        case ProjectPhase::InOperation: return {"I drift", StatusIcon::Check, t.good};
-        case ProjectPhase::Unknown: break;
+        case ProjectPhase::Proposal:
+            return {"Forslag", StatusIcon::Dot, t.series[3]};
+        case ProjectPhase::Study:
+            return {"Undersøges", StatusIcon::Magnifier, t.bar};
+        case ProjectPhase::PartlyFunded:
+            return {"Delvist finansieret", StatusIcon::HalfDisc, t.partial};
+        case ProjectPhase::Underway:
+            return {"I gang", StatusIcon::Play, t.highlight};
+        case ProjectPhase::InOperation:
+            return {"I drift", StatusIcon::Check, t.good};
+        case ProjectPhase::Unknown:
+            break;
     }
     return {"Ukendt", StatusIcon::Dash, t.pending};
 }
@@ -117,7 +127,8 @@ void draw_kind_icon(Canvas& c, const Theme& t, feeds::ProjectKind kind, Rect b, 
             dl->AddCircleFilled(p(0.28f, 0.84f), s * 0.1f, color);
             dl->AddCircleFilled(p(0.72f, 0.84f), s * 0.1f, color);
             break;
-        case feeds::ProjectKind::Other: break;
+        case feeds::ProjectKind::Other:
+            break;
     }
 }
 

@@ -8,14 +8,14 @@
 #include "app/view.h"
 
 enum class StatusIcon {
-    Check,       // filled disc with a tick: met, in operation
-    HalfDisc,    // ring, left half filled: partly met, partly funded
-    Cross,       // ring with an X: not met
-    Clock,       // ring with clock hands: pending
-    Play,        // filled triangle in a ring: underway
-    Magnifier,   // ring with a handle: being studied
-    Dot,         // ring with a small centre dot: a proposal
-    Dash,        // ring with a dash: unknown
+    Check,      // filled disc with a tick: met, in operation
+    HalfDisc,   // ring, left half filled: partly met, partly funded
+    Cross,      // ring with an X: not met
+    Clock,      // ring with clock hands: pending
+    Play,       // filled triangle in a ring: underway
+    Magnifier,  // ring with a handle: being studied
+    Dot,        // ring with a small centre dot: a proposal
+    Dash,       // ring with a dash: unknown
 };
 
 struct StatusLook {

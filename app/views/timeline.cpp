@@ -19,8 +19,12 @@ enum class When { Past, Current, Future };
 
 // A partial date as a range of day numbers. Months are counted as 31 days: only the order
 // matters here.
-int day_number(int y, int m, int d) { return y * 372 + (m - 1) * 31 + (d - 1); }
-int range_start(const feeds::PartialDate& p) { return day_number(p.year, p.month ? p.month : 1, p.day ? p.day : 1); }
+int day_number(int y, int m, int d) {
+    return y * 372 + (m - 1) * 31 + (d - 1);
+}
+int range_start(const feeds::PartialDate& p) {
+    return day_number(p.year, p.month ? p.month : 1, p.day ? p.day : 1);
+}
 int range_end(const feeds::PartialDate& p) {
     return day_number(p.year, p.month ? p.month : 12, p.day ? p.day : 31);
 }
@@ -61,7 +65,9 @@ TodayMark today_mark(const std::vector<feeds::TimelineEvent>& ev, const feeds::P
 void draw_dot(Canvas& c, const Theme& t, ImVec2 p, float r, When w) {
     if (!c.dl) return;
     switch (w) {
-        case When::Past: c.dl->AddCircleFilled(p, r, t.bar); break;
+        case When::Past:
+            c.dl->AddCircleFilled(p, r, t.bar);
+            break;
         case When::Current:
             c.dl->AddCircleFilled(p, r * 1.25f, t.highlight);
             c.dl->AddCircle(p, r * 1.25f + r * 0.45f, t.highlight, 0, std::max(1.5f, r * 0.2f));
@@ -91,7 +97,8 @@ float longest_word(const ImFont* font, std::string_view text) {
 
 // ---- horizontal ----------------------------------------------------------------------------
 
-bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in) {
+bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data,
+                     const ViewInput& in) {
     const auto& ev = data.events;
     const Fonts& f = s.fonts;
     const int n = int(ev.size());
@@ -132,22 +139,26 @@ bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Time
 
     // The line: solid blue through what is done, quiet grey ahead.
     const float thick = std::max(3.0f, s.unit * 0.35f);
-    const float lx0 = n > 1 ? x_of(0) : x_of(0) - slot * 0.3f, lx1 = n > 1 ? x_of(n - 1) : x_of(0) + slot * 0.3f;
+    const float lx0 = n > 1 ? x_of(0) : x_of(0) - slot * 0.3f,
+                lx1 = n > 1 ? x_of(n - 1) : x_of(0) + slot * 0.3f;
     canvas_line(c, {lx0, line_y}, {lx1, line_y}, s.theme.grid, thick);
     int done = -1;
     for (int i = 0; i < n; ++i)
         if (when_of(ev[i].date, in.today) != When::Future) done = i;
     float done_x = done >= 0 ? x_of(done) : x_of(0);
-    if (mark.index > 0 && !mark.on_event) done_x = (x_of(mark.index - 1) + x_of(mark.index)) * 0.5f;  // up to today
+    if (mark.index > 0 && !mark.on_event)
+        done_x = (x_of(mark.index - 1) + x_of(mark.index)) * 0.5f;  // up to today
     if (done_x > x_of(0)) canvas_line(c, {x_of(0), line_y}, {done_x, line_y}, s.theme.bar, thick);
 
     for (int i = 0; i < n; ++i) {
         const When w = when_of(ev[i].date, in.today);
         const float cx = x_of(i);
         draw_dot(c, s.theme, {cx, line_y}, r, w);
-        canvas_paragraph(c, f.body_bold, {cx - text_w * 0.5f, date_y, cx + text_w * 0.5f, date_y + date_h + 1},
+        canvas_paragraph(c, f.body_bold,
+                         {cx - text_w * 0.5f, date_y, cx + text_w * 0.5f, date_y + date_h + 1},
                          date_color(s.theme, w), date_label(ev[i]), 2, Align::Center);
-        canvas_paragraph(c, label_font, {cx - text_w * 0.5f, label_y, cx + text_w * 0.5f, label_y + label_h + 1},
+        canvas_paragraph(c, label_font,
+                         {cx - text_w * 0.5f, label_y, cx + text_w * 0.5f, label_y + label_h + 1},
                          w == When::Past ? s.theme.text_muted : s.theme.text, ev[i].label, 3, Align::Center);
     }
 
@@ -155,7 +166,8 @@ bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Time
     // "I dag" above the current step, or between the last done step and the next one, where
     // a dashed stroke leads down to the line through the gap between the two dates.
     float mx = x_of(mark.index);
-    if (!mark.on_event) mx = mark.index > 0 ? (x_of(mark.index - 1) + x_of(mark.index)) * 0.5f : x_of(0) - slot * 0.5f;
+    if (!mark.on_event)
+        mx = mark.index > 0 ? (x_of(mark.index - 1) + x_of(mark.index)) * 0.5f : x_of(0) - slot * 0.5f;
     mx = std::clamp(mx, area.x0 + r, area.x1 - r);
     const float tw = text_size(f.body_bold, "I dag").x;
     const float tx = std::clamp(mx - tw * 0.5f, area.x0, area.x1 - tw);
@@ -168,7 +180,37 @@ bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Time
 
 // ---- vertical ------------------------------------------------------------------------------
 
-void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in) {
+// Rows of the vertical layout: each step's label lines and, when they fit, its note lines.
+struct VerticalRows {
+    std::vector<float> h;         // per step, with the gap below it
+    std::vector<int> note_lines;  // per step: 0 when its note is not shown
+};
+
+VerticalRows vertical_rows(const ViewStyle& s, const feeds::Timeline& data, float label_w, float row_gap,
+                           int max_note_lines) {
+    const Fonts& f = s.fonts;
+    const float lh = f.body->FontSize * 1.15f, small_lh = f.small->FontSize * 1.15f;
+    const float note_gap = std::round(s.unit * 0.3f);
+    VerticalRows rows;
+    for (const auto& e : data.events) {
+        const int lines = std::max(1, int(wrap_lines(f.body, e.label, label_w, 3).size()));
+        float h = lh * (lines - 1) + f.body->FontSize + row_gap;
+        int notes = 0;
+        if (max_note_lines > 0 && !e.note.empty()) {
+            notes = int(wrap_lines(f.small, e.note, label_w, max_note_lines).size());
+            h += note_gap + small_lh * (notes - 1) + f.small->FontSize;
+        }
+        rows.h.push_back(h);
+        rows.note_lines.push_back(notes);
+    }
+    return rows;
+}
+
+// Dates right-aligned in their column, the line, labels left; the block centred across the
+// width, so a short plan on a wide screen does not hug the left edge. The steps' notes go
+// under their labels when every shown step keeps all of its own.
+void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data,
+                   const ViewInput& in) {
     const auto& ev = data.events;
     const Fonts& f = s.fonts;
     const int n = int(ev.size());
@@ -178,33 +220,48 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
     const ImFont* label_font = f.body;
 
     float date_w = 0;
-    for (const auto& e : ev) date_w = std::min(std::max(date_w, text_size(date_font, date_label(e)).x), area.w() * 0.32f);
-    const float line_x = area.x0 + date_w + gap * 1.5f + r;
-    const float label_x = line_x + r + gap * 1.5f;
-    const float label_w = area.x1 - label_x;
-    if (label_w < s.unit * 8) {
+    for (const auto& e : ev)
+        date_w = std::min(std::max(date_w, text_size(date_font, date_label(e)).x), area.w() * 0.32f);
+    const float line_dx = date_w + gap * 1.5f + r;  // from the block's left edge
+    const float label_dx = line_dx + r + gap * 1.5f;
+    const float label_w_max = area.w() - label_dx;
+    if (label_w_max < s.unit * 8) {
         c.notes.push_back("timeline: area too narrow");
         return;
     }
-    const float lh = label_font->FontSize * 1.15f;
     const float row_gap = std::round(s.unit * 1.2f);
-    std::vector<float> row_h(n);
-    for (int i = 0; i < n; ++i) {
-        const int lines = std::max(1, int(wrap_lines(label_font, ev[i].label, label_w, 3).size()));
-        row_h[i] = lh * (lines - 1) + label_font->FontSize + row_gap;
-    }
     const TodayMark mark = today_mark(ev, in.today);
-    const int ins = mark.index < 0 ? -1 : mark.on_event ? mark.index + 1 : mark.index;  // "I dag" row before ins
+    // "I dag" gets a row of its own between two steps; on a current step it sits by the label.
+    const int ins = mark.index < 0 || mark.on_event ? -1 : mark.index;
     float today_h = date_font->FontSize + row_gap;
 
+    // Notes: two lines each, else one, else none, whichever first lets every step be shown.
+    VerticalRows rows;
     auto height = [&](int a, int b) {  // rows [a, b)
         float h = 0;
-        for (int i = a; i < b; ++i) h += row_h[i];
+        for (int i = a; i < b; ++i) h += rows.h[i];
         if (ins >= 0 && ins > a && ins < b) h += today_h;  // only between shown rows
         return h - row_gap;
     };
+    for (int note_lines : {2, 1, 0}) {
+        rows = vertical_rows(s, data, label_w_max, row_gap, note_lines);
+        if (height(0, n) <= area.h()) break;
+    }
+    float label_need = 0;
+    for (int i = 0; i < n; ++i) {
+        label_need = std::max(label_need, text_size(label_font, ev[i].label).x);
+        if (rows.note_lines[i] > 0) label_need = std::max(label_need, text_size(f.small, ev[i].note).x);
+    }
+    if (mark.on_event)  // room for "I dag" after the current step's label
+        label_need = std::max(label_need, text_size(label_font, ev[mark.index].label).x + gap * 2 +
+                                              text_size(date_font, "I dag").x);
+    label_need = std::min(label_need, label_w_max);
+    const float x0 = area.x0 + std::floor((label_w_max - label_need) * 0.5f);
+    const float line_x = x0 + line_dx, label_x = x0 + label_dx;
+
     auto window = [&](Rect a, int& s0, int& e0) {
-        s0 = ins > 0 ? std::max(0, ins - 2) : 0;  // keep a little of what is done in view
+        const int focus = mark.index >= 0 ? mark.index : 0;
+        s0 = std::max(0, focus - 2);  // keep a little of what is done in view
         e0 = s0;
         while (e0 < n && height(s0, e0 + 1) <= a.h()) ++e0;
         while (s0 > 0 && height(s0 - 1, e0) <= a.h()) --s0;
@@ -223,9 +280,10 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
     // not huddle at the top of a big screen.
     const int gaps = last - first - 1 + (ins > first && ins < last ? 1 : 0);
     if (gaps > 0) {
-        const float extra = std::floor(std::min((area.h() * 0.92f - height(first, last)) / gaps, label_font->FontSize * 2.5f));
+        const float extra = std::floor(
+            std::min((area.h() * 0.92f - height(first, last)) / gaps, label_font->FontSize * 2.5f));
         if (extra > 0) {
-            for (float& h : row_h) h += extra;
+            for (float& h : rows.h) h += extra;
             today_h += extra;
         }
     }
@@ -237,39 +295,60 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
     for (int i = first; i < last; ++i) {
         if (i == ins && i > first) {
             today_line_y = y + date_font->FontSize * 0.5f;
-            canvas_text_in(c, date_font, {area.x0, y, area.x0 + date_w, y + date_font->FontSize}, s.theme.highlight,
+            canvas_text_in(c, date_font, {x0, y, x0 + date_w, y + date_font->FontSize}, s.theme.highlight,
                            "I dag", Align::Right);
             y += today_h;
         }
         dot_y.push_back(y + label_font->FontSize * 0.55f);
-        y += row_h[i];
+        y += rows.h[i];
     }
-    if (dot_y.size() > 1) canvas_line(c, {line_x, dot_y.front()}, {line_x, dot_y.back()}, s.theme.grid, thick);
+    if (dot_y.size() > 1)
+        canvas_line(c, {line_x, dot_y.front()}, {line_x, dot_y.back()}, s.theme.grid, thick);
     for (int i = first; i < last; ++i)  // what is done: a solid line up to the last done step
         if (i > first && when_of(ev[i].date, in.today) != When::Future)
             canvas_line(c, {line_x, dot_y[i - first - 1]}, {line_x, dot_y[i - first]}, s.theme.bar, thick);
     if (today_line_y >= 0)
-        canvas_line(c, {line_x - r * 2, today_line_y}, {line_x + r * 2, today_line_y}, s.theme.highlight, 3.0f);
+        canvas_line(c, {line_x - r * 2, today_line_y}, {line_x + r * 2, today_line_y}, s.theme.highlight,
+                    3.0f);
 
+    const float label_x1 = std::min(area.x1, label_x + label_need);
+    const float note_gap = std::round(s.unit * 0.3f);
     for (int i = first; i < last; ++i) {
         const When w = when_of(ev[i].date, in.today);
         const float top = dot_y[i - first] - label_font->FontSize * 0.55f;
         draw_dot(c, s.theme, {line_x, dot_y[i - first]}, r, w);
-        canvas_text_in(c, date_font, {area.x0, top, area.x0 + date_w, top + date_font->FontSize},
+        canvas_text_in(c, date_font, {x0, top, x0 + date_w, top + date_font->FontSize},
                        date_color(s.theme, w), date_label(ev[i]), Align::Right);
-        canvas_paragraph(c, label_font, {label_x, top, area.x1, top + row_h[i] - row_gap + 1},
-                         w == When::Past ? s.theme.text_muted : s.theme.text, ev[i].label, 3);
+        const int label_lines =
+            std::max(1, int(wrap_lines(label_font, ev[i].label, label_x1 - label_x, 3).size()));
+        const float label_h = label_font->FontSize * 1.15f * (label_lines - 1) + label_font->FontSize;
+        const float used =
+            canvas_paragraph(c, label_font, {label_x, top, label_x1, top + label_h + 1},
+                             w == When::Past ? s.theme.text_muted : s.theme.text, ev[i].label, 3);
+        if (i == mark.index && mark.on_event) {
+            // On the label's first line when it is a single line with room, else beside the date.
+            const float tw = text_size(date_font, "I dag").x;
+            const float lx = label_x + text_size(label_font, ev[i].label).x + gap * 2;
+            if (label_lines == 1 && lx + tw <= area.x1)
+                canvas_text(c, date_font, {std::floor(lx), top}, s.theme.highlight, "I dag");
+        }
+        if (rows.note_lines[i] > 0)
+            canvas_paragraph(c, f.small,
+                             {label_x, top + used + note_gap, label_x1, top + rows.h[i] - row_gap + 1},
+                             s.theme.text_muted, ev[i].note, rows.note_lines[i]);
     }
 }
 
 }  // namespace
 
-void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in) {
+void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data,
+                   const ViewInput& in) {
     area = pixel_inner(area);
     if (data.events.empty()) return draw_empty_view(c, s, area);
     const float min_slot = s.fonts.body->FontSize * 6.5f;
     const bool landscape = area.w() >= area.h();
-    if (landscape && area.w() / float(data.events.size()) >= min_slot && draw_horizontal(c, s, area, data, in))
+    if (landscape && area.w() / float(data.events.size()) >= min_slot &&
+        draw_horizontal(c, s, area, data, in))
         return;
     draw_vertical(c, s, area, data, in);
 }

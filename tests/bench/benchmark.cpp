@@ -13,7 +13,10 @@
 //     asks for. It counts every draw and copy the kiosk would do, but not the cost of putting
 //     pixels on a real display (X11/KMS present) nor of the sleeps themselves, so a real board
 //     adds its present cost per composed frame; the composed-frame counts are printed for that.
-//   - peak memory: getrusage ru_maxrss of the whole run.
+//   - peak memory: getrusage ru_maxrss, after each case (so a case's figure includes the ones
+//     before it; the 1920x1080 cases run first).
+//   - each case once upright and once turned (--rotate 90), 1920x1080 being the logical size.
+// The summary table at the end puts each figure next to its budget.
 #include <SDL.h>
 #include <sys/resource.h>
 
@@ -21,6 +24,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "app/kiosk_frame.h"
@@ -32,7 +36,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 const Clock::time_point g_start = Clock::now();  // as near to process start as C++ allows
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 double cpu_ms() {
     rusage u{};
@@ -51,7 +57,36 @@ Stats stats_of(std::vector<double> v) {
     return {at(0.5), at(0.95), v.back()};
 }
 
-const char* verdict(bool ok) { return ok ? "ok" : "OVER BUDGET"; }
+const char* verdict(bool ok) {
+    return ok ? "ok" : "OVER BUDGET";
+}
+
+double peak_mb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_maxrss) / 1024.0;
+}
+
+// One line of the summary table.
+struct Row {
+    std::string what, budget, value;
+    bool ok = true;
+};
+
+Row row(std::string what, double v, const char* unit, double limit) {
+    char b[32], x[32];
+    std::snprintf(b, sizeof b, "< %g %s", limit, unit);
+    std::snprintf(x, sizeof x, "%.2f %s", v, unit);
+    return {std::move(what), b, x, v < limit};
+}
+
+void print_table(const std::vector<Row>& rows) {
+    std::printf("\n%-48s | %-10s | %-10s | %s\n", "figure", "measured", "budget", "result");
+    std::printf("%s\n", std::string(48 + 3 + 10 + 3 + 10 + 3 + 6, '-').c_str());
+    for (const Row& r : rows)
+        std::printf("%-48s | %10s | %-10s | %s\n", r.what.c_str(), r.value.c_str(), r.budget.c_str(),
+                    r.ok ? "PASS" : "OVER");
+}
 
 const std::string kClock = "tirsdag 3. maj 2022, kl. 10.15";
 const feeds::PartialDate kToday{2022, 5, 3};
@@ -62,7 +97,7 @@ struct SimResult {
     int frames = 0, composed = 0, cold_draws = 0;
 };
 
-SimResult simulate(KioskScreen& k, const SlideSet& set, std::uint64_t& gen, int w, int h,
+SimResult simulate(KioskScreen& k, const SlideSet& set, std::uint64_t& gen, int w, int h, int rot,
                    std::int64_t duration_ms) {
     SimResult r;
     k.started = false;
@@ -74,7 +109,7 @@ SimResult simulate(KioskScreen& k, const SlideSet& set, std::uint64_t& gen, int 
     for (std::int64_t now = 0; now < duration_ms;) {
         char clock[64];
         std::snprintf(clock, sizeof clock, "tirsdag 3. maj 2022, kl. 10.%02d", minute);
-        const FrameResult f = kiosk_frame(k, set, gen, {now, clock, kToday, w, h, 0, nullptr});
+        const FrameResult f = kiosk_frame(k, set, gen, {now, clock, kToday, w, h, rot, nullptr});
         if (f.composed) SDL_RenderFlush(k.renderer);
         ++r.frames;
         r.composed += f.composed;
@@ -90,10 +125,15 @@ SimResult simulate(KioskScreen& k, const SlideSet& set, std::uint64_t& gen, int 
     return r;
 }
 
-void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool first_run) {
-    std::printf("\n== %dx%d, software renderer ==\n", w, h);
+void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, int rot, bool first_run,
+                std::vector<Row>& rows) {
+    char tag[48];
+    std::snprintf(tag, sizeof tag, "%dx%d%s", w, h, rot ? (" turned " + std::to_string(rot)).c_str() : "");
+    std::printf("\n== %s, software renderer ==\n", tag);
+    const bool swap = rot == 90 || rot == 270;
+    const int ow = swap ? h : w, oh = swap ? w : h;  // the output (the surface) is turned
     Headless hl;
-    if (auto err = open_headless(w, h, hl)) {
+    if (auto err = open_headless(ow, oh, hl)) {
         std::printf("cannot open headless: %s\n", err->c_str());
         return;
     }
@@ -101,17 +141,21 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool 
     open_kiosk_screen(hl.renderer, fonts, true, "", k);
     set_kiosk_slides(k, set);
     std::uint64_t gen = 1;
-    FrameResult first = kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, 0, nullptr});
+    FrameResult first = kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, rot, nullptr});
     SDL_RenderFlush(hl.renderer);
     const double first_ms = ms_since(g_start);
-    if (first_run)
-        std::printf("start to first frame: %.1f ms (budget < 300 ms: %s)%s\n", first_ms, verdict(first_ms < 300),
-                    first.composed ? "" : " [not composed!]");
-    else
+    std::printf("font atlas: %dx%d (%.1f MB as a texture)\n", k.screen.imgui.font_w, k.screen.imgui.font_h,
+                k.screen.imgui.font_w * double(k.screen.imgui.font_h) * 4 / 1048576.0);
+    if (first_run) {
+        std::printf("start to first frame: %.1f ms (budget < 300 ms: %s)%s\n", first_ms,
+                    verdict(first_ms < 300), first.composed ? "" : " [not composed!]");
+        rows.push_back(row(std::string("start to first frame, ") + tag, first_ms, "ms", 300));
+    } else
         std::printf("(first frame of this size is not from process start)\n");
 
     // Cold draws, per slide.
-    SDL_Texture* tex = SDL_CreateTexture(hl.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    SDL_Texture* tex =
+        SDL_CreateTexture(hl.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, ow, oh);
     const SlideContext ctx{kClock, "", kToday};
     std::vector<double> all_cold;
     std::printf("%-28s %9s %9s\n", "slide", "cold med", "cold p95");
@@ -132,17 +176,19 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool 
     SDL_SetRenderTarget(hl.renderer, nullptr);
     SDL_DestroyTexture(tex);
     const Stats cold = stats_of(all_cold);
-    std::printf("cold draw, all slides: median %.2f ms, p95 %.2f ms, max %.2f ms (budget median < 40 ms: %s)\n",
-                cold.median, cold.p95, cold.max, verdict(cold.median < 40));
+    std::printf(
+        "cold draw, all slides: median %.2f ms, p95 %.2f ms, max %.2f ms (budget median < 40 ms: %s)\n",
+        cold.median, cold.p95, cold.max, verdict(cold.median < 40));
+    rows.push_back(row(std::string("cold draw median, ") + tag, cold.median, "ms", 40));
 
     // Steady frames: compose from the cache.
     std::vector<double> steady;
     ++gen;
-    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, 0, nullptr});  // warm the cache
+    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, rot, nullptr});  // warm the cache
     for (int i = 0; i < 60; ++i) {
         k.dirty = true;  // force a compose with no cold draw
         const auto t0 = Clock::now();
-        kiosk_frame(k, set, gen, {std::int64_t(i) * 50, kClock, kToday, w, h, 0, nullptr});
+        kiosk_frame(k, set, gen, {std::int64_t(i) * 50, kClock, kToday, w, h, rot, nullptr});
         SDL_RenderFlush(hl.renderer);
         steady.push_back(ms_since(t0));
     }
@@ -152,45 +198,58 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, bool 
     // Transition frames: walk through the first transition at 16 ms steps, caches warm.
     k.started = false;
     invalidate_kiosk(k);
-    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, 0, nullptr});
-    const std::int64_t slot = k.timings.empty() ? 12000 : std::max(k.timings[size_t(std::max(k.rotation.current, 0))].duration_ms, kMinSlideMs);
-    kiosk_frame(k, set, gen, {slot - 700, kClock, kToday, w, h, 0, nullptr});  // prefetch next
+    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, rot, nullptr});
+    const std::int64_t slot =
+        k.timings.empty()
+            ? 12000
+            : std::max(k.timings[size_t(std::max(k.rotation.current, 0))].duration_ms, kMinSlideMs);
+    kiosk_frame(k, set, gen, {slot - 700, kClock, kToday, w, h, rot, nullptr});  // prefetch next
     std::vector<double> trans;
     int trans_cold = 0;
     for (std::int64_t t = slot - 600; t < slot; t += 16) {
         const auto t0 = Clock::now();
-        const FrameResult f = kiosk_frame(k, set, gen, {t, kClock, kToday, w, h, 0, nullptr});
+        const FrameResult f = kiosk_frame(k, set, gen, {t, kClock, kToday, w, h, rot, nullptr});
         SDL_RenderFlush(hl.renderer);
         if (f.in_transition) trans.push_back(ms_since(t0));
         trans_cold += f.slides_drawn;
     }
     const Stats ts = stats_of(trans);
-    std::printf("transition frame (push): median %.2f ms, p95 %.2f ms, max %.2f ms, %zu frames, %d cold draws "
-                "(budget < 16 ms: %s)\n",
-                ts.median, ts.p95, ts.max, trans.size(), trans_cold, verdict(ts.p95 < 16));
+    std::printf(
+        "transition frame (push): median %.2f ms, p95 %.2f ms, max %.2f ms, %zu frames, %d cold draws "
+        "(budget < 16 ms: %s)\n",
+        ts.median, ts.p95, ts.max, trans.size(), trans_cold, verdict(ts.p95 < 16));
+    rows.push_back(row(std::string("transition frame p95, ") + tag, ts.p95, "ms", 16));
 
     // CPU over fake time.
     for (auto& t : k.timings) t.duration_ms = 10000;
-    const SimResult rot = simulate(k, set, gen, w, h, 60000);
-    const double rot_pct = rot.cpu_ms / 60000.0 * 100;
-    std::printf("CPU, 60 s rotation of 10 s slides (fake clock): %.1f ms = %.2f %% of one core; %d wake-ups, %d "
-                "frames composed, %d cold draws (budget < 2 %%: %s)\n",
-                rot.cpu_ms, rot_pct, rot.frames, rot.composed, rot.cold_draws, verdict(rot_pct < 2));
+    const SimResult cyc = simulate(k, set, gen, w, h, rot, 60000);
+    const double cyc_pct = cyc.cpu_ms / 60000.0 * 100;
+    std::printf(
+        "CPU, 60 s rotation of 10 s slides (fake clock): %.1f ms = %.2f %% of one core; %d wake-ups, %d "
+        "frames composed, %d cold draws (budget < 2 %%: %s)\n",
+        cyc.cpu_ms, cyc_pct, cyc.frames, cyc.composed, cyc.cold_draws, verdict(cyc_pct < 2));
+    rows.push_back(row(std::string("CPU rotating, fake clock, ") + tag, cyc_pct, "%", 2));
     const auto all_timings = k.timings;
     bool kept = false;
     for (auto& t : k.timings) {
         t.valid = t.valid && !kept;
         kept = kept || t.valid;
     }
-    const SimResult one = simulate(k, set, gen, w, h, 30000);
+    const SimResult one = simulate(k, set, gen, w, h, rot, 30000);
     const double one_pct = one.cpu_ms / 30000.0 * 100;
-    std::printf("CPU, 30 s of one slide (fake clock): %.1f ms = %.3f %% of one core; %d wake-ups, %d frames composed, "
-                "%d cold draws (budget < 0.5 %%: %s)\n",
-                one.cpu_ms, one_pct, one.frames, one.composed, one.cold_draws, verdict(one_pct < 0.5));
+    std::printf(
+        "CPU, 30 s of one slide (fake clock): %.1f ms = %.3f %% of one core; %d wake-ups, %d frames "
+        "composed, "
+        "%d cold draws (budget < 0.5 %%: %s)\n",
+        one.cpu_ms, one_pct, one.frames, one.composed, one.cold_draws, verdict(one_pct < 0.5));
+    rows.push_back(row(std::string("CPU one slide, fake clock, ") + tag, one_pct, "%", 0.5));
     k.timings = all_timings;
 
     close_kiosk_screen(k);
     close_headless(hl);
+    const double mb = peak_mb();
+    std::printf("peak memory so far (ru_maxrss): %.1f MB\n", mb);
+    rows.push_back(row(std::string("peak memory so far, after ") + tag, mb, "MB", 64));
 }
 
 }  // namespace
@@ -203,13 +262,15 @@ int main() {
         return 2;
     }
     const SlideSet set = load_slide_set({});
-    std::printf("infotavle_bench: %d of %zu bundled slides valid; fonts %s\n", count_valid(set), set.slides.size(),
-                fonts.regular.c_str());
-    bench_size(set, fonts, 1920, 1080, true);
-    bench_size(set, fonts, 800, 480, false);
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    const double peak_mb = double(u.ru_maxrss) / 1024.0;
-    std::printf("\npeak memory (ru_maxrss): %.1f MB (budget < 64 MB: %s)\n", peak_mb, verdict(peak_mb < 64));
-    return 0;
+    std::printf("infotavle_bench: %d of %zu bundled slides valid; fonts %s\n", count_valid(set),
+                set.slides.size(), fonts.regular.c_str());
+    std::vector<Row> rows;
+    bench_size(set, fonts, 1920, 1080, 0, true, rows);
+    bench_size(set, fonts, 1920, 1080, 90, false, rows);
+    bench_size(set, fonts, 800, 480, 0, false, rows);
+    std::printf("\nSummary (software renderer into memory; live-kiosk CPU and memory: see the README)\n");
+    print_table(rows);
+    bool all_ok = true;
+    for (const Row& r : rows) all_ok = all_ok && r.ok;
+    return all_ok ? 0 : 1;
 }

@@ -1,0 +1,18 @@
+#include "app/kiosk_log.h"
+
+std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::vector<std::string> lines) {
+    auto it = l.said.find(topic);
+    if (it == l.said.end()) {
+        if (lines.empty()) return {};  // nothing said, nothing to say: keep the map small
+        it = l.said.emplace(topic, std::vector<std::string>{}).first;
+    }
+    if (it->second == lines) return {};
+    it->second = lines;
+    return lines;
+}
+
+void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines) {
+    const std::vector<std::string> news = news_for(l, topic, std::move(lines));
+    for (const auto& line : news) out << "infotavle: " << line << "\n";
+    if (!news.empty()) out.flush();
+}

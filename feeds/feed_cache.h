@@ -1,0 +1,102 @@
+// The last good copy of each feed, on disk, so the screen keeps its data through network and
+// service outages and reboots.
+//
+// Layout, in one cache directory (default_cache_dir()):
+//   <dir>/<feed id>.json        the feed text exactly as fetched
+//   <dir>/<feed id>.meta.json   {"url", "fetched_at", "etag", "last_modified", "bytes"}
+//
+// Only VALIDATED text may be stored: accept_fetched() parses a fetched body with parse_feed()
+// and stores it only when it has no errors, so a bad feed never replaces a good copy. Callers
+// of write_cached() directly must have done the same.
+//
+// Writes are atomic: both files are written to "*.tmp", fsync'ed, and only when both are
+// complete renamed over the old ones (feed first, then metadata), then the directory is
+// fsync'ed. A full disk or a crash while writing leaves the previous copy whole; the error is
+// returned as a value. A crash between the two renames leaves a new feed with the old metadata:
+// read_cached() notices ("bytes" differs) and drops the validators, so the next fetch is
+// unconditional, and keeps the older fetched_at, so the age shown is never too young.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "feeds/feed_model.h"
+#include "feeds/fetch.h"
+#include "feeds/limits.h"
+#include "feeds/problem.h"
+
+namespace feeds {
+
+struct CacheMeta {
+    std::string url;              // where it was fetched from (the resolved FeedRef url)
+    std::int64_t fetched_at = 0;  // unix seconds: last fetched, or last confirmed unchanged (304)
+    std::string etag;             // validators for the next conditional request
+    std::string last_modified;
+};
+
+struct CachedCopy {
+    std::string text;  // the stored feed text
+    CacheMeta meta;
+};
+
+struct CacheRead {
+    std::optional<CachedCopy> copy;  // nullopt: nothing stored yet, or unreadable (see problems)
+    std::vector<Problem> problems;   // each names the cache file and says what was ignored
+};
+
+struct CachedFeed {
+    std::optional<Feed> feed;  // nullopt: nothing stored, or the stored copy is not a valid feed
+    CacheMeta meta;
+    std::vector<Problem> problems;
+};
+
+// What the app should do with one finished fetch; see accept_fetched().
+struct FetchOutcome {
+    bool succeeded = false;                  // for after_attempt(): a valid new feed, or 304
+    std::optional<Feed> feed;                // a new valid feed to show (status Ok and valid only)
+    std::optional<std::int64_t> fetched_at;  // the data's new age base, when succeeded
+    std::vector<Problem> problems;           // fetch error, parse problems (warnings too), cache error
+};
+
+// The cache directory from the environment's values, passed in (nullptr = unset):
+// $CACHE_DIRECTORY (systemd CacheDirectory=; the first entry if it lists several), else
+// $XDG_CACHE_HOME/infotavle, else $HOME/.cache/infotavle. Empty when none is set.
+std::string default_cache_dir(const char* cache_directory, const char* xdg_cache_home, const char* home);
+
+// The stored copy of feed_id, or none. A missing or corrupt metadata file still gives the copy
+// (it was validated when stored), without validators and with the file's time as fetched_at;
+// a problem (warning) says so. Files over limits.max_file_bytes are refused.
+CacheRead read_cached(const std::string& dir, const std::string& feed_id, const Limits& limits = {});
+
+// read_cached() and parse_feed(): what to show at start-up, before any network. A stored copy
+// that no longer parses (a disk fault, or a newer reader's file) is ignored with its problems.
+CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, const Limits& limits = {});
+
+// Stores validated text atomically (see above); creates dir if needed. nullopt on success,
+// else the problem, and the previous copy is untouched.
+std::optional<Problem> write_cached(const std::string& dir, const std::string& feed_id, std::string_view text,
+                                    const CacheMeta& meta);
+
+// After a 304: the stored copy is still current. Rewrites only the metadata with fetched_at = now
+// (and any new validators). A problem if there is no stored copy or the write fails.
+std::optional<Problem> touch_cached(const std::string& dir, const std::string& feed_id, std::int64_t now,
+                                    const FetchResult& not_modified);
+
+// A request for url that is conditional on `last` only when `last` came from the same url
+// (after the manifest moves a feed, the old validators mean nothing to the new server).
+FetchRequest conditional_request(std::string url, std::string label, const CacheMeta* last);
+
+// The one call for a finished fetch (request is what was passed to start_fetch):
+//   Ok:          parse_feed(body); valid -> write_cached + feed; errors -> problems, nothing stored
+//                (succeeded = false: retried with backoff in case the publisher fixes it)
+//   NotModified: touch_cached; succeeded, fetched_at = now, no feed (keep showing the one you have)
+//   Failed:      the error as a problem; nothing changes
+// A cache write failure does not stop a valid feed being shown: succeeded, feed set, and the
+// write problem in problems.
+FetchOutcome accept_fetched(const std::string& dir, const std::string& feed_id, const FetchRequest& request,
+                            const FetchResult& result, std::int64_t now, const Limits& limits = {});
+
+}  // namespace feeds

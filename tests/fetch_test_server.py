@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""A tiny HTTP server for tests/test_fetch.cpp. Loopback only, ephemeral port.
+
+Prints "PORT <n>" on stdout once it is listening (the test waits for that line, never sleeps),
+then serves until killed. Paths:
+  /feed.json          200 with a small valid feed, ETag "v1" and Last-Modified; 304 when the
+                      request's If-None-Match is "v1" or If-Modified-Since equals Last-Modified
+  /status/<code>      that status with a short body
+  /big/<n>            200 with n bytes and a Content-Length
+  /stream/<n>         200 with n bytes, chunked (no Content-Length): only the reader can stop it
+  /slow               headers, then nothing for 60 s (the client must time out or cancel)
+  /redirect/<k>       302 to /redirect/<k-1>, and /redirect/0 redirects to /feed.json
+  /headers            200, the request's headers as JSON
+"""
+import json
+import sys
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+FEED = json.dumps({
+    "format": "infotavle-feed", "version": "1.0", "id": "employment",
+    "title": "Beskæftigelse i Region Sjælland", "as_of": "2021-12",
+    "source": {"publisher": "KKR Sjælland"},
+    "datasets": [{"id": "noegletal", "type": "indicators", "title": "Nøgletal",
+                  "items": [{"id": "ledighed", "label": "Ledighed", "value": 2.3, "unit": "%"}]}],
+}, ensure_ascii=False).encode("utf-8")
+ETAG = '"v1"'
+LAST_MODIFIED = "Tue, 03 May 2022 10:00:00 GMT"
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+    def send(self, code, body=b"", headers=()):
+        self.send_response(code)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        parts = self.path.strip("/").split("/")
+        try:
+            if self.path == "/feed.json":
+                self.feed()
+            elif parts[0] == "status":
+                self.send(int(parts[1]), b"service says no\n")
+            elif parts[0] == "big":
+                self.send(200, b"x" * int(parts[1]))
+            elif parts[0] == "stream":
+                self.stream(int(parts[1]))
+            elif parts[0] == "slow":
+                self.send_response(200)
+                self.send_header("Content-Length", "10")
+                self.end_headers()
+                self.wfile.flush()
+                time.sleep(60)
+            elif parts[0] == "redirect":
+                k = int(parts[1])
+                target = "/feed.json" if k == 0 else "/redirect/%d" % (k - 1)
+                self.send(302, b"", [("Location", target)])
+            elif parts[0] == "headers":
+                self.send(200, json.dumps(dict(self.headers.items())).encode())
+            else:
+                self.send(404, b"not found\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as the size-limit and cancel tests make it
+
+    def feed(self):
+        if self.headers.get("If-None-Match") == ETAG or self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            self.send_response(304)
+            self.send_header("ETag", ETAG)
+            self.end_headers()
+            return
+        self.send(200, FEED, [("ETag", ETAG), ("Last-Modified", LAST_MODIFIED), ("Content-Type", "application/json")])
+
+    def stream(self, n):
+        self.send_response(200)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        chunk = b"y" * 65536
+        while n > 0:
+            part = chunk[: min(n, len(chunk))]
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+            n -= len(part)
+        self.wfile.write(b"0\r\n\r\n")
+
+
+def main():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    print("PORT %d" % server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,308 @@
+// feed_cache.h: the last good copy on disk.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "feeds/feed_cache.h"
+
+using namespace feeds;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string feed_text(const std::string& title) {
+    return R"({"format": "infotavle-feed", "version": "1.0", "id": "employment", "title": ")" + title +
+           R"(", "as_of": "2021-12", "source": {"publisher": "KKR Sjælland"},
+  "datasets": [{"id": "noegletal", "type": "indicators", "title": "Nøgletal",
+    "items": [{"id": "ledighed", "label": "Ledighed", "value": 2.3, "unit": "%"}]}]})";
+}
+
+// A fresh directory per test, removed afterwards.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static int counter = 0;
+        path = fs::temp_directory_path() /
+               ("infotavle-cache-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::string dir() const { return path.string(); }
+    std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+void spit(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+const CacheMeta kMeta{"https://h/employment.json", 1'700'000'000, "\"v1\"", "Tue, 03 May 2022 10:00:00 GMT"};
+
+bool no_tmp_files(const TempDir& t) {
+    for (const auto& e : fs::directory_iterator(t.path))
+        if (e.path().extension() == ".tmp") return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("cache: a stored copy reads back with its metadata") {
+    TempDir t;
+    CHECK_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    const CacheRead r = read_cached(t.dir(), "employment");
+    REQUIRE(r.copy.has_value());
+    CHECK(r.problems.empty());
+    CHECK(r.copy->text == feed_text("A"));
+    CHECK(r.copy->meta.url == kMeta.url);
+    CHECK(r.copy->meta.fetched_at == kMeta.fetched_at);
+    CHECK(r.copy->meta.etag == kMeta.etag);
+    CHECK(r.copy->meta.last_modified == kMeta.last_modified);
+    CHECK(fs::exists(t.file("employment.json")));
+    CHECK(fs::exists(t.file("employment.meta.json")));
+
+    const CachedFeed loaded = load_cached_feed(t.dir(), "employment");
+    REQUIRE(loaded.feed.has_value());
+    CHECK(loaded.feed->title == "A");
+    CHECK(loaded.meta.fetched_at == kMeta.fetched_at);
+}
+
+TEST_CASE("cache: nothing stored yet is no copy and no problem") {
+    TempDir t;
+    const CacheRead r = read_cached(t.dir(), "employment");
+    CHECK_FALSE(r.copy.has_value());
+    CHECK(r.problems.empty());
+    CHECK_FALSE(read_cached(t.file("missing-dir"), "employment").copy.has_value());
+}
+
+TEST_CASE("cache: a new copy replaces the old one whole, leaving no temporary files") {
+    TempDir t;
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    CacheMeta newer = kMeta;
+    newer.fetched_at += 900;
+    newer.etag = "\"v2\"";
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("Bbb"), newer).has_value());
+    const CacheRead r = read_cached(t.dir(), "employment");
+    REQUIRE(r.copy.has_value());
+    CHECK(r.copy->text == feed_text("Bbb"));
+    CHECK(r.copy->meta.etag == "\"v2\"");
+    CHECK(no_tmp_files(t));
+}
+
+TEST_CASE("cache: a failed write returns the problem and keeps the old copy") {
+    TempDir t;
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    CacheMeta newer = kMeta;
+    newer.etag = "\"v2\"";
+
+    SUBCASE("the feed's temporary file cannot be created") {
+        fs::create_directory(t.file("employment.json.tmp"));  // works even for root, unlike chmod
+        const auto p = write_cached(t.dir(), "employment", feed_text("B"), newer);
+        REQUIRE(p.has_value());
+        CHECK(p->file == t.file("employment.json"));
+        CHECK(p->message == "cannot write the cache file: Is a directory (the previous copy is kept)");
+    }
+    SUBCASE("the disk is full while writing the metadata (ENOSPC)") {
+        if (!fs::exists("/dev/full")) return;
+        fs::create_symlink("/dev/full", t.file("employment.meta.json.tmp"));
+        const auto p = write_cached(t.dir(), "employment", feed_text("B"), newer);
+        REQUIRE(p.has_value());
+        CHECK(p->file == t.file("employment.meta.json"));
+        CHECK(p->message ==
+              "cannot write the cache file: No space left on device (the previous copy is kept)");
+        CHECK(no_tmp_files(t));  // the feed's finished temporary file is removed too
+    }
+    const CacheRead r = read_cached(t.dir(), "employment");
+    REQUIRE(r.copy.has_value());
+    CHECK(r.problems.empty());
+    CHECK(r.copy->text == feed_text("A"));
+    CHECK(r.copy->meta.etag == kMeta.etag);
+}
+
+TEST_CASE("cache: a cache directory that cannot be created is a problem, not a crash") {
+    TempDir t;
+    spit(t.file("not-a-dir"), "x");
+    const std::string dir = t.file("not-a-dir") + "/cache";
+    const auto p = write_cached(dir, "employment", feed_text("A"), kMeta);
+    REQUIRE(p.has_value());
+    CHECK(p->file == dir);
+    CHECK(p->message.rfind("cannot create the cache directory: ", 0) == 0);
+}
+
+TEST_CASE("cache: a feed id that is not a safe file name is refused") {
+    TempDir t;
+    const auto p = write_cached(t.dir(), "../escape", feed_text("A"), kMeta);
+    REQUIRE(p.has_value());
+    CHECK(p->message == "feed id \"../escape\" cannot name a cache file");
+    CHECK_FALSE(read_cached(t.dir(), "a/b").copy.has_value());
+}
+
+TEST_CASE("cache: corrupt metadata keeps the copy, without validators, with a warning") {
+    TempDir t;
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    spit(t.file("employment.meta.json"), "{ not json");
+    const CacheRead r = read_cached(t.dir(), "employment");
+    REQUIRE(r.copy.has_value());
+    CHECK(r.copy->meta.etag.empty());
+    CHECK(r.copy->meta.url.empty());
+    CHECK(r.copy->meta.fetched_at > 0);  // the feed file's own time
+    REQUIRE(r.problems.size() == 1);
+    CHECK(to_line(r.problems[0]) ==
+          t.file("employment.meta.json") +
+              ": warning: cache metadata ignored (not valid JSON); the next fetch is "
+              "unconditional");
+}
+
+TEST_CASE("cache: metadata that does not match the feed drops the validators, keeps the older age") {
+    TempDir t;
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    spit(t.file("employment.json"), feed_text("Longer title"));  // as if a crash came between renames
+    const CacheRead r = read_cached(t.dir(), "employment");
+    REQUIRE(r.copy.has_value());
+    CHECK(r.copy->meta.etag.empty());
+    CHECK(r.copy->meta.last_modified.empty());
+    CHECK(r.copy->meta.fetched_at == kMeta.fetched_at);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message.find("does not match the stored feed") != std::string::npos);
+}
+
+TEST_CASE("cache: a stored feed that no longer parses is ignored with a clear problem") {
+    TempDir t;
+    spit(t.file("employment.json"), "{\"format\": \"infotavle-feed\", trunc");
+    const CachedFeed c = load_cached_feed(t.dir(), "employment");
+    CHECK_FALSE(c.feed.has_value());
+    REQUIRE_FALSE(c.problems.empty());
+    CHECK(to_line(c.problems.back()) ==
+          t.file("employment.json") + ": cached copy is not a valid feed: ignored");
+    CHECK(has_errors(c.problems));
+}
+
+TEST_CASE("cache: a stored file over the size limit is not read") {
+    TempDir t;
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    Limits small;
+    small.max_file_bytes = 10;
+    const CacheRead r = read_cached(t.dir(), "employment", small);
+    CHECK_FALSE(r.copy.has_value());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(to_line(r.problems[0]) ==
+          t.file("employment.json") + ": cached copy ignored: larger than 10 bytes");
+}
+
+TEST_CASE("cache: touch_cached after a 304 renews fetched_at and keeps the feed") {
+    TempDir t;
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    FetchResult not_modified;
+    not_modified.status = FetchStatus::NotModified;
+    not_modified.etag = "\"v1\"";
+    REQUIRE_FALSE(touch_cached(t.dir(), "employment", kMeta.fetched_at + 5000, not_modified).has_value());
+    const CacheRead r = read_cached(t.dir(), "employment");
+    REQUIRE(r.copy.has_value());
+    CHECK(r.problems.empty());
+    CHECK(r.copy->text == feed_text("A"));
+    CHECK(r.copy->meta.fetched_at == kMeta.fetched_at + 5000);
+    CHECK(r.copy->meta.last_modified == kMeta.last_modified);
+
+    TempDir empty;
+    CHECK(touch_cached(empty.dir(), "employment", 1, not_modified).has_value());
+}
+
+TEST_CASE("cache: conditional_request sends validators only to the URL they came from") {
+    const FetchRequest same = conditional_request(kMeta.url, "employment.json", &kMeta);
+    CHECK(same.etag == kMeta.etag);
+    CHECK(same.last_modified == kMeta.last_modified);
+    CHECK(same.label == "employment.json");
+    const FetchRequest moved = conditional_request("https://new/employment.json", "employment.json", &kMeta);
+    CHECK(moved.etag.empty());
+    CHECK(moved.last_modified.empty());
+    CHECK(conditional_request(kMeta.url, "", nullptr).etag.empty());
+}
+
+TEST_CASE("cache: accept_fetched stores only a valid feed") {
+    TempDir t;
+    const FetchRequest req = conditional_request(kMeta.url, "employment.json", nullptr);
+    FetchResult ok;
+    ok.status = FetchStatus::Ok;
+    ok.body = feed_text("A");
+    ok.etag = "\"v1\"";
+
+    const FetchOutcome good = accept_fetched(t.dir(), "employment", req, ok, 1000);
+    CHECK(good.succeeded);
+    REQUIRE(good.feed.has_value());
+    CHECK(good.feed->title == "A");
+    CHECK(good.fetched_at == 1000);
+    CHECK(good.problems.empty());
+    CHECK(read_cached(t.dir(), "employment").copy->meta.etag == "\"v1\"");
+    CHECK(read_cached(t.dir(), "employment").copy->meta.url == kMeta.url);
+
+    FetchResult bad = ok;
+    bad.body = R"({"format": "infotavle-feed", "version": "1.0", "id": "employment"})";
+    bad.etag = "\"v2\"";
+    const FetchOutcome refused = accept_fetched(t.dir(), "employment", req, bad, 2000);
+    CHECK_FALSE(refused.succeeded);
+    CHECK_FALSE(refused.feed.has_value());
+    CHECK_FALSE(refused.fetched_at.has_value());
+    CHECK(has_errors(refused.problems));
+    CHECK(refused.problems[0].file == "employment.json");
+    const CacheRead kept = read_cached(t.dir(), "employment");
+    CHECK(kept.copy->text == feed_text("A"));
+    CHECK(kept.copy->meta.etag == "\"v1\"");
+    CHECK(kept.copy->meta.fetched_at == 1000);
+}
+
+TEST_CASE("cache: accept_fetched on 304 renews the age; on failure changes nothing") {
+    TempDir t;
+    const FetchRequest req = conditional_request(kMeta.url, "employment.json", nullptr);
+    FetchResult not_modified;
+    not_modified.status = FetchStatus::NotModified;
+
+    const FetchOutcome nothing_stored = accept_fetched(t.dir(), "employment", req, not_modified, 1000);
+    CHECK_FALSE(nothing_stored.succeeded);  // a 304 with no copy confirms nothing
+    CHECK_FALSE(nothing_stored.problems.empty());
+
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    const FetchOutcome renewed =
+        accept_fetched(t.dir(), "employment", req, not_modified, kMeta.fetched_at + 60);
+    CHECK(renewed.succeeded);
+    CHECK_FALSE(renewed.feed.has_value());
+    CHECK(renewed.fetched_at == kMeta.fetched_at + 60);
+    CHECK(renewed.problems.empty());
+    CHECK(read_cached(t.dir(), "employment").copy->meta.fetched_at == kMeta.fetched_at + 60);
+
+    FetchResult failed;
+    failed.error = "employment.json: HTTP 503 from https://h/employment.json";
+    const FetchOutcome f = accept_fetched(t.dir(), "employment", req, failed, kMeta.fetched_at + 120);
+    CHECK_FALSE(f.succeeded);
+    CHECK_FALSE(f.fetched_at.has_value());
+    REQUIRE(f.problems.size() == 1);
+    CHECK(to_line(f.problems[0]) == "employment.json: HTTP 503 from https://h/employment.json");
+    CHECK(read_cached(t.dir(), "employment").copy->meta.fetched_at == kMeta.fetched_at + 60);
+}
+
+TEST_CASE("cache: accept_fetched shows a valid feed even when it cannot be stored") {
+    TempDir t;
+    spit(t.file("file"), "x");
+    const std::string dir = t.file("file") + "/cache";
+    FetchResult ok;
+    ok.status = FetchStatus::Ok;
+    ok.body = feed_text("A");
+    const FetchOutcome o =
+        accept_fetched(dir, "employment", conditional_request("u", "employment.json", nullptr), ok, 5);
+    CHECK(o.succeeded);
+    CHECK(o.feed.has_value());
+    REQUIRE(o.problems.size() == 1);
+    CHECK(o.problems[0].message.rfind("cannot create the cache directory", 0) == 0);
+}
+
+TEST_CASE("cache: default_cache_dir follows systemd, then XDG, then HOME") {
+    CHECK(default_cache_dir("/var/cache/infotavle", "/x", "/home/k") == "/var/cache/infotavle");
+    CHECK(default_cache_dir("/var/cache/a:/var/cache/b", nullptr, nullptr) == "/var/cache/a");
+    CHECK(default_cache_dir(nullptr, "/home/k/.cache", "/home/k") == "/home/k/.cache/infotavle");
+    CHECK(default_cache_dir("", "", "/home/k") == "/home/k/.cache/infotavle");
+    CHECK(default_cache_dir(nullptr, nullptr, nullptr).empty());
+}

@@ -1,0 +1,290 @@
+// fetch() and FetchJob against a real HTTP server on the loopback interface:
+// tests/fetch_test_server.py, started per test case on an ephemeral port and killed after.
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "feeds/feed_parse.h"
+#include "feeds/fetch.h"
+
+extern char** environ;
+
+using namespace feeds;
+
+namespace {
+
+constexpr const char* kPython = "/usr/bin/python3";
+constexpr const char* kServerScript = INFOTAVLE_SOURCE_DIR "/tests/fetch_test_server.py";
+
+// The server as a child process. Ready once it has printed "PORT <n>"; waiting for that line is
+// bounded by poll(), never a sleep.
+struct TestServer {
+    pid_t pid = -1;
+    int out_fd = -1;
+    int port = 0;
+
+    TestServer() {
+        int fds[2];
+        REQUIRE(::pipe2(fds, O_CLOEXEC) == 0);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+        char* argv[] = {const_cast<char*>(kPython), const_cast<char*>(kServerScript), nullptr};
+        const int rc = posix_spawn(&pid, kPython, &actions, nullptr, argv, environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(fds[1]);
+        out_fd = fds[0];
+        REQUIRE(rc == 0);
+        port = read_port();
+        REQUIRE(port > 0);
+    }
+    ~TestServer() {
+        if (pid > 0) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+        }
+        if (out_fd >= 0) ::close(out_fd);
+    }
+    TestServer(const TestServer&) = delete;
+    TestServer& operator=(const TestServer&) = delete;
+
+    int read_port() {
+        std::string line;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+            pollfd p{out_fd, POLLIN, 0};
+            if (::poll(&p, 1, 1000) <= 0) continue;
+            char buf[64];
+            const ssize_t n = ::read(out_fd, buf, sizeof buf);
+            if (n <= 0) break;  // the server died: its stderr says why
+            line.append(buf, static_cast<std::size_t>(n));
+        }
+        if (line.rfind("PORT ", 0) != 0) return 0;
+        return std::stoi(line.substr(5));
+    }
+
+    std::string url(const std::string& path) const {
+        return "http://127.0.0.1:" + std::to_string(port) + path;
+    }
+};
+
+FetchRequest request(std::string url) {
+    FetchRequest r;
+    r.url = std::move(url);
+    r.label = "employment.json";
+    r.connect_timeout_ms = 5000;
+    r.total_timeout_ms = 10000;
+    return r;
+}
+
+// A loopback port that refuses connections: bound (so no one else takes it) but not listening.
+struct ClosedPort {
+    int fd = -1;
+    int port = 0;
+    ClosedPort() {
+        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+        REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
+        port = ntohs(a.sin_port);
+    }
+    ~ClosedPort() { ::close(fd); }
+};
+
+// Polls a job until it finishes, bounded; yields rather than sleeping a guessed time.
+std::optional<FetchResult> wait_for(FetchJob& job, std::chrono::seconds limit = std::chrono::seconds(20)) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (auto r = poll_fetch(job)) return r;
+        std::this_thread::yield();
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("fetch: 200 gives the body and validators; the same request with them gives 304") {
+    TestServer server;
+    const FetchResult first = fetch(request(server.url("/feed.json")));
+    REQUIRE(first.status == FetchStatus::Ok);
+    CHECK(first.http_code == 200);
+    CHECK(first.error.empty());
+    CHECK(first.etag == "\"v1\"");
+    CHECK(first.last_modified == "Tue, 03 May 2022 10:00:00 GMT");
+    CHECK(parse_feed(first.body, "employment.json").feed.has_value());
+
+    FetchRequest again = request(server.url("/feed.json"));
+    again.etag = first.etag;
+    const FetchResult second = fetch(again);
+    CHECK(second.status == FetchStatus::NotModified);
+    CHECK(second.http_code == 304);
+    CHECK(second.body.empty());
+    CHECK(second.etag == "\"v1\"");
+
+    FetchRequest by_date = request(server.url("/feed.json"));
+    by_date.last_modified = first.last_modified;
+    CHECK(fetch(by_date).status == FetchStatus::NotModified);
+}
+
+TEST_CASE("fetch: HTTP 503 is Failed, naming the feed, the status and the URL") {
+    TestServer server;
+    const FetchResult r = fetch(request(server.url("/status/503")));
+    CHECK(r.status == FetchStatus::Failed);
+    CHECK(r.http_code == 503);
+    CHECK(r.body.empty());
+    CHECK(r.error == "employment.json: HTTP 503 from " + server.url("/status/503"));
+    CHECK(fetch(request(server.url("/status/404"))).error ==
+          "employment.json: HTTP 404 from " + server.url("/status/404"));
+}
+
+TEST_CASE("fetch: a refused connection is Failed with the reason") {
+    ClosedPort closed;
+    const std::string url = "http://127.0.0.1:" + std::to_string(closed.port) + "/feed.json";
+    const FetchResult r = fetch(request(url));
+    CHECK(r.status == FetchStatus::Failed);
+    CHECK(r.http_code == 0);
+    CHECK(r.error == "employment.json: could not connect to " + url + ": Connection refused");
+}
+
+TEST_CASE("fetch: a body over the limit is abandoned, with or without Content-Length") {
+    TestServer server;
+    FetchRequest big = request(server.url("/big/2000"));
+    big.max_body_bytes = 1000;
+    const FetchResult r = fetch(big);
+    CHECK(r.status == FetchStatus::Failed);
+    CHECK(r.body.empty());
+    CHECK(r.error ==
+          "employment.json: response from " + server.url("/big/2000") + " is larger than 1000 bytes");
+
+    FetchRequest stream = request(server.url("/stream/5000000"));  // chunked: no size announced
+    stream.max_body_bytes = 100000;
+    const FetchResult s = fetch(stream);
+    CHECK(s.status == FetchStatus::Failed);
+    CHECK(s.error.find("is larger than 100000 bytes") != std::string::npos);
+
+    FetchRequest exact = request(server.url("/big/1000"));
+    exact.max_body_bytes = 1000;
+    const FetchResult e = fetch(exact);
+    CHECK(e.status == FetchStatus::Ok);
+    CHECK(e.body.size() == 1000);
+}
+
+TEST_CASE("fetch: redirects are followed up to max_redirects") {
+    TestServer server;
+    const FetchResult r = fetch(request(server.url("/redirect/2")));  // 3 redirects in all
+    CHECK(r.status == FetchStatus::Ok);
+    CHECK(r.final_url == server.url("/feed.json"));
+    CHECK(r.etag == "\"v1\"");  // the final response's, not a redirect's
+
+    const FetchResult too_many = fetch(request(server.url("/redirect/4")));
+    CHECK(too_many.status == FetchStatus::Failed);
+    CHECK(too_many.error == "employment.json: more than 3 redirects from " + server.url("/redirect/4"));
+}
+
+TEST_CASE("fetch: a server that stops answering times out") {
+    TestServer server;
+    FetchRequest slow = request(server.url("/slow"));
+    slow.total_timeout_ms = 300;
+    const FetchResult r = fetch(slow);
+    CHECK(r.status == FetchStatus::Failed);
+    CHECK(r.error.rfind("employment.json: no complete answer from " + server.url("/slow") + " within 300 ms",
+                        0) == 0);
+}
+
+TEST_CASE("fetch: sends the User-Agent and no validators unless given") {
+    TestServer server;
+    FetchRequest req = request(server.url("/headers"));
+    req.user_agent = user_agent("1.2.3");
+    const FetchResult r = fetch(req);
+    REQUIRE(r.status == FetchStatus::Ok);
+    CHECK(r.body.find("\"User-Agent\": \"infotavle/1.2.3\"") != std::string::npos);
+    CHECK(r.body.find("If-None-Match") == std::string::npos);
+    CHECK(r.body.find("If-Modified-Since") == std::string::npos);
+}
+
+TEST_CASE("fetch: the label defaults to the URL's file name") {
+    ClosedPort closed;
+    FetchRequest req;
+    req.url = "http://127.0.0.1:" + std::to_string(closed.port) + "/data/transport.json";
+    CHECK(fetch(req).error.rfind("transport.json: could not connect", 0) == 0);
+}
+
+TEST_CASE("fetch: local files are read with the size cap; an unchanged file is NotModified") {
+    namespace fs = std::filesystem;
+    const fs::path file =
+        fs::temp_directory_path() / ("infotavle-fetch-" + std::to_string(::getpid()) + ".json");
+    std::ofstream(file) << "{\"x\": 1}";
+    FetchRequest req;
+    req.url = file.string();
+    const FetchResult r = fetch(req);
+    REQUIRE(r.status == FetchStatus::Ok);
+    CHECK(r.body == "{\"x\": 1}");
+    req.last_modified = r.last_modified;
+    CHECK(fetch(req).status == FetchStatus::NotModified);
+
+    req.last_modified.clear();
+    req.max_body_bytes = 4;
+    CHECK(fetch(req).error == file.filename().string() + ": " + file.string() + " is larger than 4 bytes");
+    fs::remove(file);
+    const FetchResult missing = fetch(req);
+    CHECK(missing.status == FetchStatus::Failed);
+    CHECK(missing.error ==
+          file.filename().string() + ": cannot read " + file.string() + ": No such file or directory");
+}
+
+TEST_CASE("fetch job: runs on its own thread and is polled without blocking") {
+    FetchJob idle;
+    CHECK_FALSE(fetch_running(idle));
+    CHECK_FALSE(poll_fetch(idle).has_value());
+
+    TestServer server;
+    FetchJob job = start_fetch(request(server.url("/feed.json")));
+    CHECK(fetch_running(job));
+    const auto r = wait_for(job);
+    REQUIRE(r.has_value());
+    CHECK(r->status == FetchStatus::Ok);
+    CHECK_FALSE(fetch_running(job));  // the result is handed out once
+    CHECK_FALSE(poll_fetch(job).has_value());
+
+    job = start_fetch(request(server.url("/status/503")));  // a job is reusable
+    const auto failed = wait_for(job);
+    REQUIRE(failed.has_value());
+    CHECK(failed->status == FetchStatus::Failed);
+}
+
+TEST_CASE("fetch job: letting a running job go cancels it promptly") {
+    TestServer server;
+    const auto start = std::chrono::steady_clock::now();
+    {
+        FetchJob job = start_fetch(request(server.url("/slow")));  // would wait 10 s for its timeout
+        CHECK(fetch_running(job));
+        CHECK_FALSE(poll_fetch(job).has_value());
+    }
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+}
+
+TEST_CASE("fetch: cancelled through the stop token") {
+    TestServer server;
+    std::stop_source stop;
+    stop.request_stop();
+    const FetchResult r = fetch(request(server.url("/slow")), stop.get_token());
+    CHECK(r.status == FetchStatus::Failed);
+    CHECK(r.error == "employment.json: cancelled fetching " + server.url("/slow"));
+}
