@@ -119,8 +119,9 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     if (!open_video(opt.video, video, verr)) {
         if (verr.no_display)
             log << "infotavle: no display to open (SDL: " << verr.sdl_error
-                << "). On a board without X11/Wayland run SDL_VIDEODRIVER=kmsdrm infotavle --fullscreen; to "
-                   "preview without a screen run infotavle --render OUTDIR\n";
+                << "). With no desktop, infotavle drives the screen through kmsdrm: the user needs the "
+                   "video and render groups (/dev/dri). To preview without a screen run infotavle "
+                   "--render OUTDIR\n";
         else
             log << "infotavle: cannot start the renderer (SDL: " << verr.sdl_error << ")\n";
         return 2;

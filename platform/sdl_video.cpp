@@ -33,10 +33,28 @@ bool sync_video_size(Video& v) {
     return true;
 }
 
+const char* default_video_driver(const char* asked, const char* wayland_display, const char* x11_display) {
+    if (asked && *asked) return nullptr;                      // the user chose
+    if (wayland_display && *wayland_display) return nullptr;  // SDL's own order finds Wayland
+    if (x11_display && *x11_display) return "x11";
+    // No desktop session: a board booted to the console. kmsdrm drives the screen directly.
+    return "kmsdrm";
+}
+
+// Without this SDL would try Wayland first even with no session, and libwayland prints
+// "XDG_RUNTIME_DIR is invalid" before anything of ours; and a console board would need
+// SDL_VIDEODRIVER=kmsdrm set by hand.
+static void pick_video_driver() {
+    const char* d = default_video_driver(SDL_getenv("SDL_VIDEODRIVER"), SDL_getenv("WAYLAND_DISPLAY"),
+                                         SDL_getenv("DISPLAY"));
+    if (d) SDL_SetHint(SDL_HINT_VIDEODRIVER, d);
+}
+
 bool open_video(const VideoOptions& opt, Video& out, VideoError& err) {
     // The kiosk keeps the screen on: no screensaver, no compositor bypass surprises.
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    pick_video_driver();
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         err = {true, SDL_GetError()};
         return false;

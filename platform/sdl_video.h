@@ -40,6 +40,11 @@ struct VideoError {
     std::string sdl_error;    // SDL_GetError() text, for the log line
 };
 
+// The video driver to ask SDL for, given the environment: nullptr keeps SDL's own choice
+// (the user set SDL_VIDEODRIVER, or a Wayland session is running); "x11" in an X session;
+// "kmsdrm" with no desktop at all, so a board booted to the console needs no settings.
+const char* default_video_driver(const char* asked, const char* wayland_display, const char* x11_display);
+
 // Returns true and fills `out`, or false and fills `err`.
 bool open_video(const VideoOptions& opt, Video& out, VideoError& err);
 void close_video(Video& v);

@@ -253,3 +253,11 @@ TEST_CASE("the display font has every character a KPI figure can need") {
     close_slide_screen(s);
     close_headless(hl);
 }
+
+TEST_CASE("video driver: the user's choice, then Wayland, X11, and kmsdrm on a bare console") {
+    CHECK(default_video_driver("dummy", nullptr, nullptr) == nullptr);
+    CHECK(default_video_driver(nullptr, "wayland-0", ":0") == nullptr);
+    CHECK(std::string(default_video_driver(nullptr, nullptr, ":0")) == "x11");
+    CHECK(std::string(default_video_driver("", "", "")) == "kmsdrm");
+    CHECK(std::string(default_video_driver(nullptr, nullptr, nullptr)) == "kmsdrm");
+}
