@@ -5,13 +5,15 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/feed_sync.h"
 #include "app/kiosk_frame.h"
 #include "app/kiosk_log.h"
+#include "app/sync_jobs.h"
 #include "platform/service.h"
 
 namespace {
 
-constexpr std::int64_t kReloadCheckMs = 5000;  // a stat() or three every few seconds is free
+constexpr std::int64_t kJobPollMs = 1000;  // while a fetch runs: its result is picked up within a second
 
 struct Clock {
     std::string text;
@@ -31,24 +33,86 @@ Clock read_clock(const std::optional<CivilTime>& fixed) {
     return c;
 }
 
-// Re-reads local files when their times changed. A worse new set (fewer valid slides, or no
-// manifest) is reported and not used: the last good data stays on screen. A file that is
-// rewritten every few seconds is re-read as often, so everything here is logged on change only.
-bool maybe_reload(SlideSet& set, const SlideSource& src, KioskLog& klog, std::ostream& log) {
-    if (src.manifest_path.empty()) return false;
-    auto times = current_file_times(set);
-    if (times == set.file_times) return false;
-    SlideSet fresh = load_slide_set(src);
-    log_news(klog, log, "data", fresh.problems);
-    if (!fresh.manifest_ok || count_valid(fresh) < count_valid(set)) {
-        log_news(klog, log, "reload", {"new data has problems; keeping the last good data on screen"});
-        set.file_times = std::move(times);
-        return false;
+// Data ages are wall-clock times (the cache's fetched_at survives reboots), even under --now.
+std::int64_t wall_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The data side of the loop: what is fetched, running and shown. Without --manifest the
+// bundled slides are shown as they are and nothing is fetched.
+struct KioskData {
+    bool syncing = false;
+    FeedSync sync;
+    SyncJobs jobs;
+    ShownSlides shown;
+    std::uint64_t shown_version = 0;
+    std::int64_t stale_minute = -1;  // the wall-clock minute the stale texts were made for
+};
+
+void log_notes(KioskLog& klog, std::ostream& log, std::vector<SyncNote> notes) {
+    for (auto& n : notes) log_news(klog, log, n.topic, std::move(n.lines));
+}
+
+void show_synced(KioskData& d, KioskLog& klog, std::ostream& log) {
+    d.shown = slides_to_show(d.sync);
+    d.shown_version = d.sync.version;
+    d.stale_minute = -1;
+    log_news(klog, log, "data", d.shown.bundled ? std::vector<std::string>{} : d.shown.set.problems);
+    const std::string& where = d.sync.manifest_item.location;
+    log_news(
+        klog, log, "slides",
+        {d.shown.bundled ? d.shown.why_bundled
+                         : "showing " + std::to_string(count_valid(d.shown.set)) + " slides from " + where +
+                               (d.sync.manifest_item.schedule.last_attempt_s ? "" : " (cached copies)")});
+}
+
+// Cached data at once; the fetches start on the loop's first turn.
+KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) {
+    KioskData d;
+    d.syncing = !opt.source.manifest_path.empty();
+    if (!d.syncing) {
+        d.shown.set = load_slide_set(opt.source);
+        log_news(klog, log, "data", d.shown.set.problems);
+        return d;
     }
-    log_news(klog, log, "reload",
-             {"reloaded " + src.manifest_path + " (" + std::to_string(count_valid(fresh)) + " slides)"});
-    set = std::move(fresh);
-    return true;
+    if (opt.cache_dir.empty())
+        log << "infotavle: no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
+               "--cache-dir): fetched data is not kept across restarts\n";
+    std::vector<SyncNote> notes;
+    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes);
+    d.sync.user_agent = opt.user_agent;
+    log_notes(klog, log, std::move(notes));
+    show_synced(d, klog, log);
+    return d;
+}
+
+// Picks up finished fetches, starts due ones, and brings the slides and their stale texts up
+// to date. True when what the slides show has changed.
+bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream& log) {
+    if (!d.syncing) return false;
+    SyncStep step = step_sync(d.sync, d.jobs, now_s);
+    log_notes(klog, log, std::move(step.notes));
+    bool changed = false;
+    if (d.sync.version != d.shown_version) {
+        show_synced(d, klog, log);
+        changed = true;
+    } else if (step.applied && d.shown.bundled) {
+        show_synced(d, klog, log);  // the same bundled slides; only the reason may have changed
+    }
+    if (step.applied || changed || now_s / 60 != d.stale_minute) {
+        d.stale_minute = now_s / 60;
+        changed = update_stale_texts(d.shown, d.sync, now_s) || changed;
+    }
+    return changed;
+}
+
+// How long the loop may sleep before the data side needs it.
+std::int64_t data_wait_ms(const KioskData& d, std::int64_t now_ms) {
+    if (!d.syncing) return 60000;
+    std::int64_t wait = d.jobs.running.empty() ? 60000 : kJobPollMs;
+    if (auto due = next_fetch_due(d.sync, now_ms / 1000)) wait = std::min(wait, *due * 1000 - now_ms);
+    return wait;
 }
 
 struct Quit {
@@ -110,8 +174,8 @@ void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Q
 
 int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log) {
     KioskLog klog;
-    SlideSet set = load_slide_set(opt.source);
-    log_news(klog, log, "data", set.problems);
+    KioskData data = open_data(opt, klog, log);
+    const SlideSet& set = data.shown.set;  // data.shown is replaced whole, never moved: stays valid
     std::uint64_t generation = 1;
 
     Video video;
@@ -137,18 +201,15 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
 
     const bool windowed = !opt.video.fullscreen;
     const std::int64_t watchdog_ms = service_watchdog_interval_ms();
-    std::int64_t next_reload_ms = 0, next_watchdog_ms = 0;
+    std::int64_t next_watchdog_ms = 0;
     bool ready_sent = false;
     Quit quit;
     int code = 0;
     while (!quit.now) {
         const std::int64_t now = std::int64_t(SDL_GetTicks64());
-        if (now >= next_reload_ms) {
-            next_reload_ms = now + kReloadCheckMs;
-            if (maybe_reload(set, opt.source, klog, log)) {
-                ++generation;
-                set_kiosk_slides(k, set);
-            }
+        if (update_data(data, wall_ms() / 1000, klog, log)) {
+            ++generation;
+            set_kiosk_slides(k, set);
         }
         if (watchdog_ms > 0 && now >= next_watchdog_ms) {
             service_watchdog();
@@ -166,7 +227,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
             ready_sent = true;
         }
         std::int64_t wait = std::min<std::int64_t>(r.wait_ms, clock.ms_to_next_minute);
-        if (!opt.source.manifest_path.empty()) wait = std::min(wait, next_reload_ms - now);
+        wait = std::min(wait, data_wait_ms(data, wall_ms()));
         if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
         wait -= std::int64_t(SDL_GetTicks64()) - now;  // the time this frame took
         wait = std::clamp<std::int64_t>(wait, 0, 60000);

@@ -1,4 +1,4 @@
-// The kiosk's run loop: window, events, clocks, data reloads. Everything about what a frame
+// The kiosk's run loop: window, events, clocks, fetches. Everything about what a frame
 // shows is in kiosk_frame.h; this file is the imperative shell around it.
 #pragma once
 
@@ -13,7 +13,9 @@
 
 struct KioskOptions {
     VideoOptions video;
-    SlideSource source;
+    SlideSource source;     // a --manifest (local or http(s)) is fetched and cached: feed_sync.h
+    std::string cache_dir;  // where fetched data is kept; empty = not kept
+    std::string user_agent = "infotavle";
     std::string home;
     std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
 };

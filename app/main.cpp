@@ -7,9 +7,13 @@
 #include <exception>
 #include <iostream>
 
+#include "app/feed_sync.h"
 #include "app/kiosk.h"
 #include "app/render_pngs.h"
+#include "app/sync_jobs.h"
 #include "feeds/check.h"
+#include "feeds/feed_cache.h"
+#include "feeds/url.h"
 
 namespace {
 
@@ -27,6 +31,38 @@ bool parse_size(const std::string& text, Size& out) {
     return true;
 }
 
+std::string cache_dir_or_default(const std::string& option) {
+    if (!option.empty()) return option;
+    return feeds::default_cache_dir(std::getenv("CACHE_DIRECTORY"), std::getenv("XDG_CACHE_HOME"),
+                                    std::getenv("HOME"));
+}
+
+// --render with an http(s) --manifest: the data of this moment, fetched once (cached copies
+// where a fetch fails), then drawn. A local manifest is read as it is, without the cache: a
+// preview of those files, which must not replace the screen's last good copies.
+SlideSet slides_for_render(const std::string& manifest, const std::string& cache_dir) {
+    if (!feeds::is_http_url(manifest)) {
+        SlideSet set = load_slide_set({manifest});
+        for (const auto& p : set.problems) std::cerr << "infotavle: " << p << "\n";
+        return set;
+    }
+    std::vector<SyncNote> notes;
+    FeedSync sync = open_sync(manifest, cache_dir, notes);
+    sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
+    SyncJobs jobs;
+    const std::int64_t now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    for (auto& n : sync_until_settled(sync, jobs, now)) notes.push_back(std::move(n));
+    ShownSlides shown = slides_to_show(sync);
+    update_stale_texts(shown, sync, now);
+    for (const auto& n : notes)
+        for (const auto& line : n.lines) std::cerr << "infotavle: " << line << "\n";
+    if (shown.bundled) std::cerr << "infotavle: " << shown.why_bundled << "\n";
+    for (const auto& p : shown.set.problems) std::cerr << "infotavle: " << p << "\n";
+    return std::move(shown.set);
+}
+
 FontFiles fonts_or_log() {
     const char* dir = std::getenv("INFOTAVLE_FONT_DIR");
     FontFiles f = find_font_files(dir ? dir : "");
@@ -37,17 +73,24 @@ FontFiles fonts_or_log() {
 int run(int argc, char** argv) {
     CLI::App app{"infotavle: Danish data slides for a lobby screen"};
     std::vector<std::string> check_paths;
-    std::string render_dir, size_text, now_text, manifest, home;
+    std::string render_dir, size_text, now_text, manifest, home, cache_dir;
     bool fullscreen = false, software = false, version = false;
     int rotate = 0;
     app.add_option("--check", check_paths, "Check feed and manifest files, print every problem, and exit");
     app.add_option("--render", render_dir,
-                   "Write one PNG per slide into OUTDIR and exit (no display needed)");
+                   "Write one PNG per slide into OUTDIR and exit (no display needed). With an http(s) "
+                   "--manifest, its data is fetched once first (cached copies where a fetch fails); "
+                   "a local one is read as it is");
     app.add_option("--size", size_text,
                    "Screen size WxH: window size, or PNG size with --render (default 1920x1080)");
     app.add_option("--now", now_text, "Show this time instead of the clock, e.g. 2022-05-03T10:15");
     app.add_option("--manifest", manifest,
-                   "Manifest file to show (default: the feeds built into the program)");
+                   "Manifest to show: a local path or an http(s) URL. It and its feeds are fetched on "
+                   "their refresh_s schedule and cached; the cached copies are shown at start and "
+                   "whenever a fetch fails (default: the feeds built into the program)");
+    app.add_option("--cache-dir", cache_dir,
+                   "Where fetched data is kept (default: $CACHE_DIRECTORY, else "
+                   "$XDG_CACHE_HOME/infotavle, else ~/.cache/infotavle)");
     app.add_flag("--fullscreen", fullscreen, "Full screen (the kiosk mode)");
     app.add_option("--rotate", rotate, "Screen mounted turned clockwise by 0, 90, 180 or 270 degrees")
         ->check(CLI::IsMember({0, 90, 180, 270}));
@@ -82,10 +125,10 @@ int run(int argc, char** argv) {
     const FontFiles fonts = fonts_or_log();
     if (!fonts.error.empty()) return 2;
     const SlideSource source{manifest};
+    cache_dir = cache_dir_or_default(cache_dir);
 
     if (!render_dir.empty()) {
-        SlideSet set = load_slide_set(source);
-        for (const auto& p : set.problems) std::cerr << "infotavle: " << p << "\n";
+        const SlideSet set = slides_for_render(manifest, cache_dir);
         RenderOptions opt;
         opt.out_dir = render_dir;
         opt.width = size.w;
@@ -103,6 +146,8 @@ int run(int argc, char** argv) {
     k.video.rotate = rotate;
     k.video.force_software = software;
     k.source = source;
+    k.cache_dir = cache_dir;
+    k.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
     k.home = home;
     k.fixed_now = now;
     return run_kiosk(k, fonts, std::cerr);

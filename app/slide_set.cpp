@@ -9,6 +9,7 @@
 #include "feeds/feed_lookup.h"
 #include "feeds/feed_parse.h"
 #include "feeds/playlist_check.h"
+#include "feeds/url.h"
 
 namespace fs = std::filesystem;
 
@@ -35,31 +36,20 @@ Text file_text(const std::string& path) {
     return {true, ss.str(), {}};
 }
 
-bool is_remote(std::string_view url) {
-    return url.starts_with("http://") || url.starts_with("https://");
-}
-
-std::int64_t mtime_of(const std::string& path) {
-    std::error_code ec;
-    const auto t = fs::last_write_time(path, ec);
-    if (ec) return 0;
-    return std::int64_t(t.time_since_epoch().count());
-}
-
 void log_problems(SlideSet& set, const std::vector<feeds::Problem>& problems) {
     for (const auto& p : problems) set.problems.push_back(feeds::to_line(p));
 }
 
 // The feed file's name as a reader of the log knows it: the bundled name or the local path.
 std::string feed_location(const SlideSource& src, const feeds::FeedRef& ref) {
-    if (src.manifest_path.empty() || is_remote(ref.url)) return ref.url;
+    if (src.manifest_path.empty() || feeds::is_http_url(ref.url)) return ref.url;
     return (fs::path(src.manifest_path).parent_path() / ref.url).lexically_normal().string();
 }
 
 void load_feeds(const SlideSource& src, SlideSet& set) {
     for (const auto& ref : set.manifest.feeds) {
         const std::string where = feed_location(src, ref);
-        if (is_remote(ref.url)) {
+        if (feeds::is_http_url(ref.url)) {
             set.problems.push_back(where +
                                    ": remote feeds are not fetched by this program yet; slides on feed \"" +
                                    ref.id + "\" are skipped");
@@ -70,7 +60,6 @@ void load_feeds(const SlideSource& src, SlideSet& set) {
             t = bundled_text(ref.url);
         } else {
             t = file_text(where);
-            set.file_times[where] = mtime_of(where);
         }
         if (!t.found) {
             set.problems.push_back(where + ": " + t.error);
@@ -116,6 +105,23 @@ ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
     return out;
 }
 
+// The slides of a loaded manifest and feeds: playlist checks, one ScreenSlide per entry.
+void finish_slide_set(SlideSet& set, const std::string& manifest_name) {
+    feeds::LoadedFeeds loaded;
+    for (const auto& [id, feed] : set.feeds) loaded.emplace(id, &feed);
+    log_problems(set, feeds::check_playlist(set.manifest, manifest_name, loaded));
+
+    for (const auto& s : set.manifest.playlist) set.slides.push_back(make_slide(set, s));
+    const int valid = count_valid(set);
+    int n = 0;
+    for (auto& s : set.slides) {
+        if (s.valid)
+            s.parts.position = position_text(++n, valid);
+        else
+            set.problems.push_back(manifest_name + ": " + s.why_invalid + " (skipped)");
+    }
+}
+
 }  // namespace
 
 std::string source_line(const feeds::SourceRef& s) {
@@ -136,7 +142,6 @@ SlideSet load_slide_set(const SlideSource& src) {
     const bool bundled = src.manifest_path.empty();
     const std::string manifest_name = bundled ? "manifest.json" : src.manifest_path;
     const Text t = bundled ? bundled_text("manifest.json") : file_text(src.manifest_path);
-    if (!bundled) set.file_times[src.manifest_path] = mtime_of(src.manifest_path);
     if (!t.found) {
         set.problems.push_back(manifest_name + ": " + t.error);
         return set;
@@ -147,20 +152,18 @@ SlideSet load_slide_set(const SlideSource& src) {
     set.manifest = std::move(*m.manifest);
     set.manifest_ok = true;
     load_feeds(src, set);
+    finish_slide_set(set, manifest_name);
+    return set;
+}
 
-    feeds::LoadedFeeds loaded;
-    for (const auto& [id, feed] : set.feeds) loaded.emplace(id, &feed);
-    log_problems(set, feeds::check_playlist(set.manifest, manifest_name, loaded));
-
-    for (const auto& s : set.manifest.playlist) set.slides.push_back(make_slide(set, s));
-    const int valid = count_valid(set);
-    int n = 0;
-    for (auto& s : set.slides) {
-        if (s.valid)
-            s.parts.position = position_text(++n, valid);
-        else
-            set.problems.push_back(manifest_name + ": " + s.why_invalid + " (skipped)");
-    }
+SlideSet build_slide_set(feeds::Manifest manifest, std::map<std::string, feeds::Feed> feeds,
+                         const std::string& manifest_name, std::vector<std::string> problems) {
+    SlideSet set;
+    set.manifest = std::move(manifest);
+    set.feeds = std::move(feeds);
+    set.problems = std::move(problems);
+    set.manifest_ok = true;
+    finish_slide_set(set, manifest_name);
     return set;
 }
 
@@ -175,10 +178,4 @@ std::string no_data_reason(const SlideSet& set) {
         if (!s.valid) return s.why_invalid;
     if (!set.problems.empty()) return set.problems.front();
     return "afspilningslisten er tom";
-}
-
-std::map<std::string, std::int64_t> current_file_times(const SlideSet& set) {
-    std::map<std::string, std::int64_t> now;
-    for (const auto& [path, t] : set.file_times) now[path] = mtime_of(path);
-    return now;
 }

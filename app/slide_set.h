@@ -36,24 +36,24 @@ struct SlideSet {
     SlideSet& operator=(const SlideSet&) = delete;
 
     feeds::Manifest manifest;
-    std::map<std::string, feeds::Feed> feeds;        // by manifest feed id; only those that loaded
-    std::vector<ScreenSlide> slides;                 // one per playlist entry, in order
-    std::vector<std::string> problems;               // one line each: "file: $.path: reason"
-    bool manifest_ok = false;                        // false: nothing could be read at all
-    std::map<std::string, std::int64_t> file_times;  // local file -> mtime, for reload checks
+    std::map<std::string, feeds::Feed> feeds;  // by manifest feed id; only those that loaded
+    std::vector<ScreenSlide> slides;           // one per playlist entry, in order
+    std::vector<std::string> problems;         // one line each: "file: $.path: reason"
+    bool manifest_ok = false;                  // false: nothing could be read at all
 };
 
 // Reads and checks everything. Never throws; problems are in the result.
 SlideSet load_slide_set(const SlideSource& source);
 
+// The slides of a manifest and feeds already read and parsed (fetched or cached: feed_sync.h).
+// `feeds` holds only valid feeds, by manifest feed id; `problems` are carried into the set.
+SlideSet build_slide_set(feeds::Manifest manifest, std::map<std::string, feeds::Feed> feeds,
+                         const std::string& manifest_name, std::vector<std::string> problems = {});
+
 int count_valid(const SlideSet& set);
 
 // Why nothing can be shown, for the no-data screen: the first invalid reason, or the first problem.
 std::string no_data_reason(const SlideSet& set);
-
-// Local files the set was read from, with their modification times now (0 = unreadable).
-// Comparing with SlideSet::file_times tells whether a reload is due.
-std::map<std::string, std::int64_t> current_file_times(const SlideSet& set);
 
 // "Kilde: KKR Sjælland, Bilag til KKR Sjælland-møde, maj 2022, 2.7 Jobforum": empty parts left out.
 std::string source_line(const feeds::SourceRef& s);

@@ -11,8 +11,13 @@ then serves until killed. Paths:
   /slow               headers, then nothing for 60 s (the client must time out or cancel)
   /redirect/<k>       302 to /redirect/<k-1>, and /redirect/0 redirects to /feed.json
   /headers            200, the request's headers as JSON
+  /site/<name>        with a directory argument (fetch_test_server.py DIR): the file DIR/<name>,
+                      ETag from its content (304 on a match); while DIR/STATUS exists, every
+                      /site request answers with the status code it holds (503: service down)
 """
+import hashlib
 import json
+import os
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -63,6 +68,8 @@ class Handler(BaseHTTPRequestHandler):
                 k = int(parts[1])
                 target = "/feed.json" if k == 0 else "/redirect/%d" % (k - 1)
                 self.send(302, b"", [("Location", target)])
+            elif parts[0] == "site" and SITE_DIR:
+                self.site(parts[1])
             elif parts[0] == "headers":
                 self.send(200, json.dumps(dict(self.headers.items())).encode())
             else:
@@ -78,6 +85,27 @@ class Handler(BaseHTTPRequestHandler):
             return
         self.send(200, FEED, [("ETag", ETAG), ("Last-Modified", LAST_MODIFIED), ("Content-Type", "application/json")])
 
+    def site(self, name):
+        status_file = os.path.join(SITE_DIR, "STATUS")
+        if os.path.exists(status_file):
+            with open(status_file) as f:
+                self.send(int(f.read().strip()), b"service says no\n")
+            return
+        path = os.path.join(SITE_DIR, os.path.basename(name))
+        if not os.path.isfile(path):
+            self.send(404, b"not found\n")
+            return
+        with open(path, "rb") as f:
+            body = f.read()
+        etag = '"%s"' % hashlib.sha1(body).hexdigest()
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send(200, body, [("ETag", etag), ("Content-Type", "application/json")])
+
     def stream(self, n):
         self.send_response(200)
         self.send_header("Transfer-Encoding", "chunked")
@@ -88,6 +116,9 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
             n -= len(part)
         self.wfile.write(b"0\r\n\r\n")
+
+
+SITE_DIR = sys.argv[1] if len(sys.argv) > 1 else None
 
 
 def main():

@@ -20,67 +20,11 @@
 
 #include "feeds/feed_parse.h"
 #include "feeds/fetch.h"
-
-extern char** environ;
+#include "tests/test_server.h"
 
 using namespace feeds;
 
 namespace {
-
-constexpr const char* kPython = "/usr/bin/python3";
-constexpr const char* kServerScript = INFOTAVLE_SOURCE_DIR "/tests/fetch_test_server.py";
-
-// The server as a child process. Ready once it has printed "PORT <n>"; waiting for that line is
-// bounded by poll(), never a sleep.
-struct TestServer {
-    pid_t pid = -1;
-    int out_fd = -1;
-    int port = 0;
-
-    TestServer() {
-        int fds[2];
-        REQUIRE(::pipe2(fds, O_CLOEXEC) == 0);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-        char* argv[] = {const_cast<char*>(kPython), const_cast<char*>(kServerScript), nullptr};
-        const int rc = posix_spawn(&pid, kPython, &actions, nullptr, argv, environ);
-        posix_spawn_file_actions_destroy(&actions);
-        ::close(fds[1]);
-        out_fd = fds[0];
-        REQUIRE(rc == 0);
-        port = read_port();
-        REQUIRE(port > 0);
-    }
-    ~TestServer() {
-        if (pid > 0) {
-            ::kill(pid, SIGKILL);
-            ::waitpid(pid, nullptr, 0);
-        }
-        if (out_fd >= 0) ::close(out_fd);
-    }
-    TestServer(const TestServer&) = delete;
-    TestServer& operator=(const TestServer&) = delete;
-
-    int read_port() {
-        std::string line;
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-            pollfd p{out_fd, POLLIN, 0};
-            if (::poll(&p, 1, 1000) <= 0) continue;
-            char buf[64];
-            const ssize_t n = ::read(out_fd, buf, sizeof buf);
-            if (n <= 0) break;  // the server died: its stderr says why
-            line.append(buf, static_cast<std::size_t>(n));
-        }
-        if (line.rfind("PORT ", 0) != 0) return 0;
-        return std::stoi(line.substr(5));
-    }
-
-    std::string url(const std::string& path) const {
-        return "http://127.0.0.1:" + std::to_string(port) + path;
-    }
-};
 
 FetchRequest request(std::string url) {
     FetchRequest r;

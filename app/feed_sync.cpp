@@ -1,0 +1,307 @@
+#include "app/feed_sync.h"
+
+#include <algorithm>
+
+#include "app/age_text.h"
+#include "feeds/feed_lookup.h"
+#include "feeds/feed_parse.h"
+#include "feeds/url.h"
+
+namespace {
+
+std::vector<std::string> lines_of(const std::vector<feeds::Problem>& problems) {
+    std::vector<std::string> out;
+    for (const auto& p : problems) out.push_back(feeds::to_line(p));
+    return out;
+}
+
+std::string topic_for(const SyncItem& item) {
+    return "fetch " + item.key;
+}
+
+SyncItem* find_item(FeedSync& s, const std::string& key) {
+    if (key == kManifestKey) return &s.manifest_item;
+    for (auto& f : s.feeds)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
+// The manifest has no refresh_s of its own: it is looked at as often as its busiest feed, so a
+// new feed or slide shows up no later than new data would.
+feeds::FeedRef manifest_ref(const std::string& location, const std::optional<feeds::Manifest>& m) {
+    feeds::FeedRef ref{kManifestKey, location, kDefaultManifestRefreshS, 0};
+    if (m && !m->feeds.empty()) {
+        ref.refresh_s = m->feeds.front().refresh_s;
+        for (const auto& f : m->feeds) ref.refresh_s = std::min(ref.refresh_s, f.refresh_s);
+    }
+    return ref;
+}
+
+// Local files are cheap to look at (a stat), so a changed file shows within seconds.
+feeds::FeedRef schedule_ref(const SyncItem& item) {
+    feeds::FeedRef r = item.ref;
+    if (!item.remote) r.refresh_s = std::min(r.refresh_s, kLocalCheckS);
+    return r;
+}
+
+// Keeps what is known of a feed the old manifest had at the same id; loads the cache for a new one.
+SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const feeds::FeedRef& ref,
+                   std::vector<SyncNote>& notes) {
+    SyncItem item;
+    item.key = ref.id;
+    item.ref = ref;
+    const feeds::ResolvedUrl r = feeds::resolve_feed_url(manifest_location, ref.url);
+    item.location = r.location;
+    item.remote = r.remote;
+    item.label = feeds::url_file_name(r.error.empty() ? r.location : ref.url);
+    item.stored = !s.cache_dir.empty() && ref.id != kManifestKey;
+    notes.push_back({"resolve " + ref.id,
+                     r.error.empty() ? std::vector<std::string>{} : std::vector<std::string>{r.error}});
+    if (const SyncItem* old = find_item(s, ref.id); old && old->key != kManifestKey) {
+        item.meta = old->meta;
+        item.have_copy = old->have_copy;
+        item.in_flight = old->in_flight;
+        // A moved feed is fetched from its new place at once; until then its old data stays.
+        if (old->location == item.location) item.schedule = old->schedule;
+        return item;
+    }
+    if (!item.stored) {
+        if (ref.id == kManifestKey)
+            notes.push_back({"cache " + ref.id,
+                             {"feed \"manifest\": its id is the manifest's cache key, so it is not cached"}});
+        return item;
+    }
+    feeds::CachedFeed cached = feeds::load_cached_feed(s.cache_dir, ref.id);
+    notes.push_back({"cache " + ref.id, lines_of(cached.problems)});
+    if (cached.feed) {
+        s.data[ref.id] = std::move(*cached.feed);
+        item.meta = cached.meta;
+        item.have_copy = true;
+    }
+    return item;
+}
+
+void adopt_manifest(FeedSync& s, feeds::Manifest m, std::vector<SyncNote>& notes) {
+    const std::string& where = s.manifest_item.location;
+    std::vector<SyncItem> items;
+    for (const auto& ref : m.feeds) items.push_back(feed_item(s, where, ref, notes));
+    s.feeds = std::move(items);
+    for (auto it = s.data.begin(); it != s.data.end();)
+        it = find_item(s, it->first) ? std::next(it) : s.data.erase(it);
+    s.manifest_item.ref = manifest_ref(where, m);
+    s.manifest = std::move(m);
+    ++s.version;
+}
+
+// The cached manifest, if it is valid and from this location.
+void load_cached_manifest(FeedSync& s, std::vector<SyncNote>& notes) {
+    SyncItem& item = s.manifest_item;
+    const feeds::CacheRead read = feeds::read_cached(s.cache_dir, kManifestKey);
+    std::vector<std::string> lines = lines_of(read.problems);
+    if (read.copy && read.copy->meta.url != item.location) {
+        lines.push_back("cached manifest is from " + read.copy->meta.url + ", not " + item.location +
+                        ": not used");
+    } else if (read.copy) {
+        feeds::ManifestResult m = feeds::parse_manifest(read.copy->text, item.label);
+        for (auto& l : lines_of(m.problems)) lines.push_back("cached copy: " + l);
+        if (m.manifest) {
+            item.meta = read.copy->meta;
+            item.have_copy = true;
+            adopt_manifest(s, std::move(*m.manifest), notes);
+        }
+    }
+    notes.push_back({"cache " + item.key, std::move(lines)});
+}
+
+// accept_fetched() for the manifest: the same rules, parsed as a manifest.
+feeds::FetchOutcome accept_manifest(FeedSync& s, const feeds::FetchRequest& req,
+                                    const feeds::FetchResult& res, std::int64_t now,
+                                    std::optional<feeds::Manifest>& manifest) {
+    feeds::FetchOutcome out;
+    if (res.status != feeds::FetchStatus::Ok)
+        return feeds::accept_fetched(s.cache_dir, kManifestKey, req, res, now);
+    feeds::ManifestResult m = feeds::parse_manifest(res.body, s.manifest_item.label);
+    out.problems = std::move(m.problems);
+    if (!m.manifest) return out;
+    out.succeeded = true;
+    out.fetched_at = now;
+    manifest = std::move(m.manifest);
+    const feeds::CacheMeta meta{req.url, now, res.etag, res.last_modified};
+    if (auto p = feeds::write_cached(s.cache_dir, kManifestKey, res.body, meta)) out.problems.push_back(*p);
+    return out;
+}
+
+// The same rules for a feed without a cache: nothing is written (no cache dir, a clashing key,
+// or a local file found unchanged).
+feeds::FetchOutcome accept_unstored(const SyncItem& item, const feeds::FetchResult& res, std::int64_t now) {
+    feeds::FetchOutcome out;
+    out.succeeded = res.status == feeds::FetchStatus::NotModified;
+    if (res.status == feeds::FetchStatus::Ok) {
+        feeds::FeedResult parsed = feeds::parse_feed(res.body, item.label);
+        out.problems = std::move(parsed.problems);
+        out.succeeded = parsed.feed.has_value();
+        out.feed = std::move(parsed.feed);
+    }
+    if (out.succeeded) out.fetched_at = now;
+    return out;
+}
+
+// The manifest without a cache.
+feeds::FetchOutcome accept_unstored_manifest(const SyncItem& item, const feeds::FetchResult& res,
+                                             std::int64_t now, std::optional<feeds::Manifest>& manifest) {
+    feeds::FetchOutcome out;
+    out.succeeded = res.status == feeds::FetchStatus::NotModified;
+    if (res.status == feeds::FetchStatus::Ok) {
+        feeds::ManifestResult m = feeds::parse_manifest(res.body, item.label);
+        out.problems = std::move(m.problems);
+        out.succeeded = m.manifest.has_value();
+        manifest = std::move(m.manifest);
+    }
+    if (out.succeeded) out.fetched_at = now;
+    return out;
+}
+
+feeds::FetchOutcome accept(FeedSync& s, SyncItem& item, const feeds::FetchRequest& req,
+                           const feeds::FetchResult& res, std::int64_t now,
+                           std::optional<feeds::Manifest>& manifest) {
+    const bool is_manifest = item.key == kManifestKey;
+    if (res.status == feeds::FetchStatus::Failed)  // the error as a problem; no disk touched
+        return feeds::accept_fetched(s.cache_dir, item.key, req, res, now);
+    // A local file's NotModified is only a stat: rewriting the metadata every few seconds would
+    // wear an SD card for nothing. Its in-memory age is renewed all the same.
+    const bool local_unchanged = !item.remote && res.status == feeds::FetchStatus::NotModified;
+    if (local_unchanged || !item.stored)
+        return is_manifest ? accept_unstored_manifest(item, res, now, manifest)
+                           : accept_unstored(item, res, now);
+    if (is_manifest) return accept_manifest(s, req, res, now, manifest);
+    return feeds::accept_fetched(s.cache_dir, item.key, req, res, now);
+}
+
+// The topic's lines after a fetch: its problems, and what the screen does about them.
+std::vector<std::string> outcome_lines(const SyncItem& item, const feeds::FetchOutcome& out,
+                                       int failures_before) {
+    std::vector<std::string> lines = lines_of(out.problems);
+    if (!out.succeeded && !lines.empty())
+        lines.back() += item.have_copy ? "; keeping the last good copy" : "; nothing to show from it yet";
+    if (out.succeeded && lines.empty() && failures_before > 0)
+        lines.push_back(item.label + ": fetched again from " + item.location);
+    return lines;
+}
+
+}  // namespace
+
+FeedSync open_sync(const std::string& manifest_location, std::string cache_dir,
+                   std::vector<SyncNote>& notes) {
+    FeedSync s;
+    s.cache_dir = std::move(cache_dir);
+    SyncItem& m = s.manifest_item;
+    m.key = kManifestKey;
+    m.location = manifest_location;
+    m.remote = feeds::is_http_url(manifest_location);
+    m.label = feeds::url_file_name(manifest_location);
+    m.ref = manifest_ref(manifest_location, std::nullopt);
+    m.stored = !s.cache_dir.empty();
+    if (m.stored) load_cached_manifest(s, notes);
+    return s;
+}
+
+std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now) {
+    std::vector<FetchOrder> out;
+    auto order = [&](SyncItem& item) {
+        if (item.in_flight || item.location.empty()) return;
+        if (!feeds::fetch_due(schedule_ref(item), item.schedule, now)) return;
+        item.in_flight = true;
+        feeds::FetchRequest req =
+            feeds::conditional_request(item.location, item.label, item.have_copy ? &item.meta : nullptr);
+        req.user_agent = s.user_agent;
+        out.push_back({item.key, std::move(req)});
+    };
+    order(s.manifest_item);
+    for (auto& f : s.feeds) order(f);
+    return out;
+}
+
+std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now) {
+    std::optional<std::int64_t> next;
+    auto consider = [&](const SyncItem& item) {
+        if (item.in_flight || item.location.empty()) return;
+        const std::int64_t at = feeds::fetch_due(schedule_ref(item), item.schedule, now)
+                                    ? now
+                                    : feeds::next_fetch_at(schedule_ref(item), item.schedule, now);
+        next = next ? std::min(*next, at) : at;
+    };
+    consider(s.manifest_item);
+    for (const auto& f : s.feeds) consider(f);
+    return next;
+}
+
+std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const feeds::FetchRequest& request,
+                                  const feeds::FetchResult& result, std::int64_t now) {
+    SyncItem* item = find_item(s, key);
+    if (!item) return {};  // the manifest dropped it meanwhile
+    item->in_flight = false;
+    if (request.url != item->location) return {};  // moved meanwhile: its new place is due already
+
+    std::optional<feeds::Manifest> manifest;
+    const feeds::FetchOutcome out = accept(s, *item, request, result, now, manifest);
+    const int failures_before = item->schedule.failures;
+    item->schedule = feeds::after_attempt(item->schedule, out.succeeded, now);
+    std::vector<SyncNote> notes{{topic_for(*item), outcome_lines(*item, out, failures_before)}};
+    if (!out.succeeded) return notes;
+
+    item->meta.fetched_at = *out.fetched_at;
+    if (!result.etag.empty()) item->meta.etag = result.etag;
+    if (!result.last_modified.empty()) item->meta.last_modified = result.last_modified;
+    item->meta.url = request.url;
+    if (key == kManifestKey) {
+        if (manifest) {  // new text; a 304 or an unchanged file keeps the manifest as it is
+            item->have_copy = true;
+            adopt_manifest(s, std::move(*manifest), notes);
+        }
+        return notes;
+    }
+    if (out.feed) {
+        item->have_copy = true;
+        s.data[key] = std::move(*out.feed);
+        ++s.version;
+    }
+    return notes;
+}
+
+ShownSlides slides_to_show(const FeedSync& s) {
+    ShownSlides out;
+    const std::string& where = s.manifest_item.location;
+    if (s.manifest) {
+        SlideSet set = build_slide_set(*s.manifest, s.data, s.manifest_item.label);
+        if (count_valid(set) > 0) {
+            out.set = std::move(set);
+            return out;
+        }
+        out.why_bundled = "none of the " + std::to_string(set.slides.size()) + " slides of " + where +
+                          " has valid data yet (" + no_data_reason(set) + "); showing the bundled slides";
+    } else {
+        out.why_bundled = "no manifest from " + where +
+                          (s.manifest_item.schedule.last_attempt_s ? " (none cached, and fetching it failed)"
+                                                                   : " yet (none cached; fetching it)") +
+                          "; showing the bundled slides";
+    }
+    out.set = load_slide_set({});
+    out.bundled = true;
+    return out;
+}
+
+bool update_stale_texts(ShownSlides& shown, const FeedSync& s, std::int64_t now) {
+    if (shown.bundled) return false;
+    bool changed = false;
+    for (auto& slide : shown.set.slides) {
+        std::string text;
+        for (const auto& item : s.feeds) {
+            if (!slide.valid || item.key != slide.slide->feed || !item.have_copy) continue;
+            const feeds::DataAge age = feeds::data_age(item.ref, item.meta.fetched_at, now);
+            if (age.stale) text = stale_text(age.age_s);
+        }
+        changed = changed || slide.parts.stale != text;
+        slide.parts.stale = std::move(text);
+    }
+    return changed;
+}

@@ -1,0 +1,97 @@
+// Keeping the screen's data current: which of the manifest and its feeds are due for a fetch,
+// what a finished fetch changes, and which slides to show (fetched or cached data, else the
+// bundled feeds). Plain structs and functions with `now` passed in (unix seconds, wall clock,
+// like the cache's fetched_at); the threads that run the fetches are the caller's
+// (sync_jobs.h), so everything here is tested without a window, a thread or a network.
+//
+// The rules, in one place:
+//  - Start-up shows what the cache holds at once: the manifest when it was fetched from the same
+//    location (another location is another screen's configuration), and each feed's last good
+//    copy by feed id (a feed the manifest has moved keeps its data until the new place answers).
+//  - Everything is due at start; then each feed every refresh_s, the manifest as often as its
+//    most often refreshed feed, and local files every kLocalCheckS (a stat: NotModified is free).
+//    A failure retries with backoff (freshness.h).
+//  - Only valid text replaces what is shown or stored; a bad or missing fetch keeps the last good
+//    copy and says so once (the notes are for change-only logging: kiosk_log.h).
+//  - No manifest, or none of its slides valid: the bundled slides, with the reason.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/slide_set.h"
+#include "feeds/feed_cache.h"
+#include "feeds/freshness.h"
+
+inline constexpr const char* kManifestKey = "manifest";  // the manifest's cache key
+inline constexpr int kLocalCheckS = 5;                   // how often local files are looked at
+inline constexpr int kDefaultManifestRefreshS = 900;     // a manifest that lists no feeds
+
+// The manifest or one of its feeds: where it comes from and what is known of its fetches.
+struct SyncItem {
+    std::string key;       // cache key: kManifestKey or the feed id
+    std::string label;     // for messages: "employment.json"
+    std::string location;  // resolved URL or local path; empty when it could not be resolved
+    bool remote = false;
+    feeds::FeedRef ref;  // refresh_s and max_age_s (the manifest's are made up: manifest_ref)
+    feeds::FetchSchedule schedule;
+    feeds::CacheMeta meta;   // of the copy held: fetched_at and validators
+    bool have_copy = false;  // a valid copy is held (meta applies to it)
+    bool stored = true;      // kept in the cache dir; false without one (or for a clashing key)
+    bool in_flight = false;  // a fetch was ordered and its result not yet applied
+};
+
+struct FeedSync {
+    std::string cache_dir;  // empty: nothing is stored, nothing survives a restart
+    std::string user_agent = "infotavle";
+    SyncItem manifest_item;
+    std::optional<feeds::Manifest> manifest;  // the last good manifest
+    std::vector<SyncItem> feeds;              // one per manifest FeedRef, in manifest order
+    std::map<std::string, feeds::Feed> data;  // the last good copy of each feed, by id
+    std::uint64_t version = 0;                // bumped whenever the manifest or a feed's data changes
+};
+
+// What a topic (kiosk_log.h) has to say now; empty lines: the topic is fine.
+struct SyncNote {
+    std::string topic;
+    std::vector<std::string> lines;
+};
+
+// A fetch to start now, for the item with this key.
+struct FetchOrder {
+    std::string key;
+    feeds::FetchRequest request;
+};
+
+// Sets up for a manifest at `manifest_location` (local path or http(s) URL) and loads whatever
+// the cache holds for it. `notes` gets the cache's problems (a corrupt copy, another location).
+FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, std::vector<SyncNote>& notes);
+
+// The fetches due at `now`, each item marked in flight until apply_fetch() sees its result.
+std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now);
+
+// The unix time the next fetch falls due (now or earlier: due already); nullopt when nothing
+// is waiting (all in flight, or nothing to fetch).
+std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now);
+
+// A finished fetch for `key` (the request is the one from its FetchOrder): stores a valid copy,
+// keeps the last good one otherwise, moves the schedule on. A result for an item the manifest
+// has since dropped or moved is ignored.
+std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const feeds::FetchRequest& request,
+                                  const feeds::FetchResult& result, std::int64_t now);
+
+// What to put on screen.
+struct ShownSlides {
+    SlideSet set;
+    bool bundled = false;     // the bundled fallback: dated by its own "Data pr.", never stale
+    std::string why_bundled;  // one line for the log when bundled
+};
+
+ShownSlides slides_to_show(const FeedSync& s);
+
+// Sets each slide's footer stale text from its feed's age at `now`: stale_text() when older
+// than the feed's max_age_s, else empty. True when any text changed (redraw the slides).
+bool update_stale_texts(ShownSlides& shown, const FeedSync& s, std::int64_t now);

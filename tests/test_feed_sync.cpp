@@ -1,0 +1,282 @@
+// feed_sync.h: what is due, what a result changes, what is shown. Results are made by hand and
+// `now` is a number: no thread, network or window. (test_sync_server.cpp runs the real thing.)
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/feed_sync.h"
+#include "app/kiosk_log.h"
+#include "feeds/bundled_feeds.h"
+#include "feeds/url.h"
+
+using namespace feeds;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kT0 = 1'700'000'000;
+const std::string kManifestUrl = "https://data.example.dk/infotavle/manifest.json";
+
+std::string bundled(std::string_view name) {
+    for (const auto& f : bundled_files())
+        if (f.name == name) return std::string(f.text);
+    FAIL("no bundled file " << name);
+    return {};
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static int counter = 0;
+        path = fs::temp_directory_path() /
+               ("infotavle-sync-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::string dir() const { return path.string(); }
+};
+
+FetchResult ok(std::string body, std::string etag = "\"e1\"") {
+    FetchResult r;
+    r.status = FetchStatus::Ok;
+    r.body = std::move(body);
+    r.etag = std::move(etag);
+    r.http_code = 200;
+    return r;
+}
+
+FetchResult failed(const std::string& label, const std::string& url) {
+    FetchResult r;
+    r.error = label + ": HTTP 503 from " + url;
+    r.http_code = 503;
+    return r;
+}
+
+const FetchOrder* order_for(const std::vector<FetchOrder>& orders, const std::string& key) {
+    for (const auto& o : orders)
+        if (o.key == key) return &o;
+    return nullptr;
+}
+
+std::vector<std::string> all_lines(const std::vector<SyncNote>& notes) {
+    std::vector<std::string> out;
+    for (const auto& n : notes) out.insert(out.end(), n.lines.begin(), n.lines.end());
+    return out;
+}
+
+// Answers every due fetch with the bundled file of the same name.
+void answer_all_from_bundled(FeedSync& s, std::int64_t now) {
+    for (int round = 0; round < 2; ++round)
+        for (const auto& o : due_fetches(s, now))
+            apply_fetch(s, o.key, o.request, ok(bundled(url_file_name(o.request.url))), now);
+}
+
+}  // namespace
+
+TEST_CASE("sync: first boot with no cache shows the bundled slides and fetches the manifest first") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    CHECK_FALSE(s.manifest);
+    const ShownSlides shown = slides_to_show(s);
+    CHECK(shown.bundled);
+    CHECK(count_valid(shown.set) > 0);
+    CHECK(shown.why_bundled.find("no manifest from " + kManifestUrl) != std::string::npos);
+
+    const auto orders = due_fetches(s, kT0);
+    REQUIRE(orders.size() == 1);
+    CHECK(orders[0].key == kManifestKey);
+    CHECK(orders[0].request.url == kManifestUrl);
+    CHECK(due_fetches(s, kT0).empty());  // in flight: not ordered twice
+    CHECK_FALSE(next_fetch_due(s, kT0));
+}
+
+TEST_CASE(
+    "sync: the manifest brings its feeds, resolved against it; their data replaces the bundled slides") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    const auto m = due_fetches(s, kT0);
+    apply_fetch(s, m[0].key, m[0].request, ok(bundled("manifest.json")), kT0);
+    REQUIRE(s.manifest);
+    // No feed data yet: still the bundled slides, never a no-data screen.
+    CHECK(slides_to_show(s).bundled);
+    CHECK(slides_to_show(s).why_bundled.find("has valid data yet") != std::string::npos);
+
+    const auto feeds = due_fetches(s, kT0);
+    REQUIRE(feeds.size() == 3);
+    const FetchOrder* e = order_for(feeds, "employment");
+    REQUIRE(e);
+    CHECK(e->request.url == "https://data.example.dk/infotavle/employment.json");
+    for (const auto& o : feeds)
+        apply_fetch(s, o.key, o.request, ok(bundled(url_file_name(o.request.url))), kT0);
+
+    const ShownSlides shown = slides_to_show(s);
+    CHECK_FALSE(shown.bundled);
+    CHECK(count_valid(shown.set) == count_valid(load_slide_set({})));
+    // Next due: the manifest and the feeds after refresh_s (900 s in the bundled manifest).
+    CHECK(next_fetch_due(s, kT0) == kT0 + 900);
+    CHECK(due_fetches(s, kT0 + 899).empty());
+    CHECK(due_fetches(s, kT0 + 900).size() == 4);
+}
+
+TEST_CASE("sync: a failing feed keeps its last good copy, backs off, and is logged once") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    answer_all_from_bundled(s, kT0);
+    const std::uint64_t version = s.version;
+
+    KioskLog log;
+    std::vector<std::string> logged;
+    auto fail_employment = [&](std::int64_t now) {
+        const auto orders = due_fetches(s, now);
+        const FetchOrder* e = order_for(orders, "employment");
+        REQUIRE(e);
+        for (auto& n : apply_fetch(s, e->key, e->request, failed("employment.json", e->request.url), now))
+            for (auto& l : news_for(log, n.topic, n.lines)) logged.push_back(l);
+        for (const auto& o : orders)  // the others answer "unchanged"
+            if (o.key != "employment") {
+                FetchResult r;
+                r.status = FetchStatus::NotModified;
+                apply_fetch(s, o.key, o.request, r, now);
+            }
+    };
+    fail_employment(kT0 + 900);
+    REQUIRE(logged.size() == 1);
+    CHECK(
+        logged[0] ==
+        "employment.json: HTTP 503 from https://data.example.dk/infotavle/employment.json; keeping the last "
+        "good copy");
+    CHECK(s.version == version);  // nothing to redraw
+    CHECK(s.data.count("employment") == 1);
+    CHECK(next_fetch_due(s, kT0 + 900) == kT0 + 900 + 30);  // first retry, then doubling
+    fail_employment(kT0 + 930);
+    CHECK(next_fetch_due(s, kT0 + 930) == kT0 + 930 + 60);
+    CHECK(logged.size() == 1);  // the same problem is not logged again
+
+    // Stale only after max_age_s (7 days) from the last good fetch, and only on its slides.
+    ShownSlides shown = slides_to_show(s);
+    CHECK_FALSE(update_stale_texts(shown, s, kT0 + 3600));
+    CHECK(update_stale_texts(shown, s, kT0 + 604800 + 60));
+    int stale = 0;
+    for (const auto& slide : shown.set.slides) {
+        if (!slide.valid) continue;
+        if (slide.slide->feed == "employment") {
+            CHECK(slide.parts.stale == "Seneste data hentet for 7 dage siden");
+            ++stale;
+        } else {
+            CHECK(slide.parts.stale.empty());  // the others were confirmed unchanged since
+        }
+    }
+    CHECK(stale > 0);
+}
+
+TEST_CASE("sync: an invalid feed is not shown or stored; the problem names the feed") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    answer_all_from_bundled(s, kT0);
+    const std::string title = s.data.at("employment").title;
+    const std::uint64_t version = s.version;
+
+    const auto orders = due_fetches(s, kT0 + 900);
+    const FetchOrder* e = order_for(orders, "employment");
+    REQUIRE(e);
+    const auto lines =
+        all_lines(apply_fetch(s, e->key, e->request, ok(R"({"format": "infotavle-feed"})"), kT0 + 900));
+    REQUIRE_FALSE(lines.empty());
+    CHECK(lines.front().rfind("employment.json: ", 0) == 0);
+    CHECK(lines.back().ends_with("; keeping the last good copy"));
+    CHECK(s.version == version);
+    CHECK(s.data.at("employment").title == title);
+    CHECK(load_cached_feed(cache.dir(), "employment").feed->title == title);
+    CHECK(next_fetch_due(s, kT0 + 900) == kT0 + 930);  // retried in case the publisher fixes it
+}
+
+TEST_CASE("sync: a restart shows the cached manifest and feeds at once, with their age") {
+    TempDir cache;
+    {
+        std::vector<SyncNote> notes;
+        FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+        answer_all_from_bundled(s, kT0);
+    }
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    CHECK(all_lines(notes).empty());
+    REQUIRE(s.manifest);
+    ShownSlides shown = slides_to_show(s);
+    CHECK_FALSE(shown.bundled);
+    CHECK(count_valid(shown.set) == count_valid(load_slide_set({})));
+    CHECK(update_stale_texts(shown, s, kT0 + 8 * 86400));
+    // Everything is due at once after a restart, conditional on the cached validators.
+    const auto orders = due_fetches(s, kT0 + 8 * 86400);
+    CHECK(orders.size() == 4);
+    CHECK(order_for(orders, "employment")->request.etag == "\"e1\"");
+}
+
+TEST_CASE("sync: a cached manifest from another location is not used") {
+    TempDir cache;
+    {
+        std::vector<SyncNote> notes;
+        FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+        answer_all_from_bundled(s, kT0);
+    }
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync("https://other.example.dk/manifest.json", cache.dir(), notes);
+    CHECK_FALSE(s.manifest);
+    const auto lines = all_lines(notes);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("cached manifest is from " + kManifestUrl) != std::string::npos);
+    CHECK(slides_to_show(s).bundled);
+}
+
+TEST_CASE("sync: without a cache directory data is shown but nothing is written") {
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, "", notes);
+    answer_all_from_bundled(s, kT0);
+    CHECK_FALSE(slides_to_show(s).bundled);
+}
+
+TEST_CASE("sync: a result for a feed the manifest has since dropped is ignored") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    answer_all_from_bundled(s, kT0);
+    const auto orders = due_fetches(s, kT0 + 900);
+    const FetchOrder* m = order_for(orders, kManifestKey);
+    const FetchOrder* e = order_for(orders, "employment");
+    REQUIRE(m);
+    REQUIRE(e);
+    std::string manifest = bundled("manifest.json");
+    const auto at = manifest.find("employment.json");
+    manifest.replace(at, std::string("employment.json").size(), "moved/employment.json");
+    apply_fetch(s, m->key, m->request, ok(manifest, "\"e2\""), kT0 + 900);
+    CHECK(apply_fetch(s, e->key, e->request, ok("not json"), kT0 + 900).empty());
+    CHECK(s.data.count("employment") == 1);  // its old data stays until the new place answers
+    const auto again = due_fetches(s, kT0 + 900);
+    REQUIRE(order_for(again, "employment"));
+    CHECK(order_for(again, "employment")->request.url ==
+          "https://data.example.dk/infotavle/moved/employment.json");
+    CHECK(order_for(again, "employment")->request.etag.empty());  // old validators mean nothing there
+}
+
+TEST_CASE("sync: local files are looked at every few seconds") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync("/srv/infotavle/manifest.json", cache.dir(), notes);
+    const auto m = due_fetches(s, kT0);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].request.url == "/srv/infotavle/manifest.json");
+    apply_fetch(s, m[0].key, m[0].request, ok(bundled("manifest.json")), kT0);
+    const auto feeds = due_fetches(s, kT0);
+    REQUIRE(order_for(feeds, "employment"));
+    CHECK(order_for(feeds, "employment")->request.url == "/srv/infotavle/employment.json");
+    CHECK(next_fetch_due(s, kT0) == kT0 + kLocalCheckS);
+}
