@@ -9,6 +9,7 @@
 #include "app/kiosk_frame.h"
 #include "app/kiosk_log.h"
 #include "app/sync_jobs.h"
+#include "feeds/url.h"
 #include "platform/service.h"
 
 namespace {
@@ -82,6 +83,14 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
     std::vector<SyncNote> notes;
     d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes);
     d.sync.user_agent = opt.user_agent;
+    // Local files answer in milliseconds: read them before the first frame rather than show
+    // the bundled slides for a moment. A remote manifest is fetched on the loop's first turn.
+    if (!feeds::is_http_url(opt.source.manifest_path)) {
+        const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count();
+        for (auto& n : sync_until_settled(d.sync, d.jobs, now_s)) notes.push_back(std::move(n));
+    }
     log_notes(klog, log, std::move(notes));
     show_synced(d, klog, log);
     return d;

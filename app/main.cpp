@@ -14,6 +14,7 @@
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"
 #include "feeds/url.h"
+#include "platform/process_memory.h"
 
 namespace {
 
@@ -158,6 +159,7 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
     // A kiosk never shows a crash dialog: anything unexpected is one log line and an exit code,
     // and systemd restarts the service.
+    limit_heap_arenas();
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
