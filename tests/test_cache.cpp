@@ -1,6 +1,8 @@
 // feed_cache.h: the last good copy on disk.
 #include <doctest/doctest.h>
 
+#include "tests/temp_dir.h"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -19,24 +21,6 @@ std::string feed_text(const std::string& title) {
   "datasets": [{"id": "noegletal", "type": "indicators", "title": "Nøgletal",
     "items": [{"id": "ledighed", "label": "Ledighed", "value": 2.3, "unit": "%"}]}]})";
 }
-
-// A fresh directory per test, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("infotavle-cache-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string dir() const { return path.string(); }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 void spit(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;

@@ -2,6 +2,8 @@
 // `now` is a number: no thread, network or window. (test_sync_server.cpp runs the real thing.)
 #include <doctest/doctest.h>
 
+#include "tests/temp_dir.h"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -25,22 +27,6 @@ std::string bundled(std::string_view name) {
     FAIL("no bundled file " << name);
     return {};
 }
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("infotavle-sync-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string dir() const { return path.string(); }
-};
 
 FetchResult ok(std::string body, std::string etag = "\"e1\"") {
     FetchResult r;

@@ -4,6 +4,8 @@
 // a real event (a fetch finishing), never for a guessed time.
 #include <doctest/doctest.h>
 
+#include "tests/temp_dir.h"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -20,25 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::int64_t kT0 = 1'700'000'000;
-
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& what) {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("infotavle-" + what + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string dir() const { return path.string(); }
-    void write(const std::string& name, std::string_view text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-    }
-};
 
 // The bundled manifest and feeds, as the central service would publish them.
 void publish_bundled(const TempDir& site) {
