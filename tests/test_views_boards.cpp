@@ -118,6 +118,10 @@ ProjectList road_projects() {
                               "Indgår i Ring Syd", ""));
     l.items.back().cost_basis = CostBasis::PartOf;
     l.items.back().part_of = "ringsyd";
+    l.items.push_back(project("ringsyd_del", "Ring Syd, del 1", ProjectKind::Road, ProjectPhase::Proposal,
+                              "Delprojekt", "0,4 mia. kr. (indeholdt i 1,1 mia.)"));
+    l.items.back().cost_basis = CostBasis::PartOf;
+    l.items.back().part_of = "ringsyd";
     l.items.push_back(project("ringsted", "Ringsted – Femern banen", ProjectKind::Rail,
                               ProjectPhase::Underway, "Anlægsarbejdet er i gang", "9,5 mia. kr."));
     return l;
@@ -297,15 +301,15 @@ TEST_CASE("status board lays out at every size with edge data") {
 
 TEST_CASE("status board: Danish phase words and cost texts") {
     const std::string text = draw_text_of(ViewType::StatusBoard, road_projects(), draw_status_board);
-    for (const char* expected :
-         {"Delvist finansieret", "Undersøges", "I drift", "Forslag", "I gang", "ca. 1,1 mia. kr.",
-          "25 mio. kr. om året", "del af Ring Syd", "Finansiering mangler til etape 3 Regstrup - Kalundborg"})
+    for (const char* expected : {"Delvist finansieret", "Undersøges", "I drift", "Forslag", "I gang",
+                                 "ca. 1,1 mia. kr.", "25 mio. kr. om året", "del af Ring Syd", "0,4 mia. kr.",
+                                 "Finansiering mangler til etape 3 Regstrup - Kalundborg"})
         CHECK_MESSAGE(text.find(expected) != std::string::npos, std::string(expected));
     ViewOptions limit;
     limit.limit = 2;
     const std::string limited =
         draw_text_of(ViewType::StatusBoard, road_projects(), draw_status_board, {}, limit);
-    CHECK(limited.find("Viser 2 af 5 projekter") != std::string::npos);
+    CHECK(limited.find("Viser 2 af 6 projekter") != std::string::npos);
 }
 
 TEST_CASE("timeline lays out at every size with edge data, today anywhere") {

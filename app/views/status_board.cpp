@@ -49,8 +49,10 @@ std::string join_places(const std::vector<std::string>& places) {
 }
 
 // "ca. 1,1 mia. kr.", "25 mio. kr. om året", "del af Ring Syd"; "" when the document gives none.
+// A part with its own cost text keeps it ("0,4 mia. kr. (indeholdt i 1,1 mia.)"): the feed
+// is required to say there that the amount is inside the whole.
 std::string cost_label(const feeds::Project& p, const feeds::ProjectList& all) {
-    if (p.cost_basis == feeds::CostBasis::PartOf && !p.part_of.empty()) {
+    if (p.cost_basis == feeds::CostBasis::PartOf && !p.part_of.empty() && p.cost_text.empty()) {
         for (const auto& other : all.items)
             if (other.id == p.part_of) return "del af " + other.name;
         return "del af " + p.part_of;
@@ -100,9 +102,12 @@ int lines_in(const ImFont* font, float h) {
 // is bold; a long one wraps rather than being cut ("50 mio. kr. til" / "driftsforsøg"), and
 // when even that is too long the figure stays bold and the rest follows small ("10 mio. kr."
 // / "til opstart i DOT; parkering derudover"). Words without a figure are a remark, drawn
-// quietly. Returns the bottom of what was drawn.
-float draw_cost(Canvas& c, const ViewStyle& s, Rect box, const std::string& cost, Align align) {
-    const ImFont *bold = s.fonts.body_bold, *small = s.fonts.small;
+// quietly. `bold` is the figure's font: bold in its own column, regular when stacked under the
+// (bold) name, where a bold cost would read as the name's second line. Returns the bottom of
+// what was drawn.
+float draw_cost(Canvas& c, const ViewStyle& s, Rect box, const std::string& cost, Align align,
+                const ImFont* bold) {
+    const ImFont* small = s.fonts.small;
     const float body = bold->FontSize;
     const Rect first{box.x0, box.y0, box.x1, box.y0 + body};
     // Small text starts where it sits centred on the first (body) line.
@@ -158,8 +163,8 @@ void draw_row_wide(Canvas& c, const ViewStyle& s, const BoardMetrics& m, Rect ro
                    s.theme.text_muted, join_places(p.places));
     draw_status_label(c, s.theme, f.body, {status_x, y0}, phase_look(s.theme, p.phase),
                       cost_x - col_gap - status_x);
-    const float cost_y1 =
-        draw_cost(c, s, {cost_x, y0, row.x1 - m.pad, row.y1 - m.pad + 0.5f}, cost, Align::Right);
+    const float cost_y1 = draw_cost(c, s, {cost_x, y0, row.x1 - m.pad, row.y1 - m.pad + 0.5f}, cost,
+                                    Align::Right, s.fonts.body_bold);
     // The words run on under a one-line cost; beside a wrapped one they keep to their column.
     const float words_y = y0 + body + m.line_gap;
     const float words_x1 = cost_y1 <= words_y ? row.x1 - m.pad : cost_x - col_gap;
@@ -180,7 +185,7 @@ void draw_row_narrow(Canvas& c, const ViewStyle& s, const BoardMetrics& m, Rect 
     const float badge_w =
         std::min(draw_status_label(c, s.theme, f.body, {0, 0}, look, 1e9f, "", true), (x1 - x0) * 0.5f);
     draw_status_label(c, s.theme, f.body, {x1 - badge_w, y}, look, badge_w);
-    draw_cost(c, s, {x0, y, x1 - badge_w - s.unit * 1.5f, y + body}, cost, Align::Left);
+    draw_cost(c, s, {x0, y, x1 - badge_w - s.unit * 1.5f, y + body}, cost, Align::Left, f.body);
     y += body + m.line_gap;
     canvas_text_in(c, f.small, {x0, y, x1, y + small}, s.theme.text_muted, join_places(p.places));
     y += small + m.line_gap;
