@@ -42,6 +42,12 @@ std::vector<std::string> column_ids(const MunicipalityTable& t) {
     return ids;
 }
 
+std::vector<std::string> project_ids(const ProjectList& l) {
+    std::vector<std::string> ids;
+    for (const auto& p : l.items) ids.push_back(p.id);
+    return ids;
+}
+
 std::vector<std::string> item_ids(const IndicatorSet& s) {
     std::vector<std::string> ids;
     for (const auto& i : s.items) ids.push_back(i.id);
@@ -92,6 +98,7 @@ void check_options(SlideCheck& c, const Slide& slide, const Dataset& ds, const s
     const std::string op = path + ".options";
     const auto* table = std::get_if<MunicipalityTable>(&ds.body);
     const auto* indicators = std::get_if<IndicatorSet>(&ds.body);
+    const auto* projects = std::get_if<ProjectList>(&ds.body);
 
     if (!o.column.empty()) {
         if (!table)
@@ -107,10 +114,12 @@ void check_options(SlideCheck& c, const Slide& slide, const Dataset& ds, const s
     if (!o.columns.empty()) {
         const std::vector<std::string> known = table        ? column_ids(*table)
                                                : indicators ? item_ids(*indicators)
+                                               : projects   ? project_ids(*projects)
                                                             : std::vector<std::string>{};
-        if (!table && !indicators)
+        if (!table && !indicators && !projects)
             c.warning(op + ".columns",
-                      "ignored: \"columns\" applies to municipality_table and indicators datasets");
+                      "ignored: \"columns\" applies to municipality_table, indicators "
+                      "and projects datasets");
         else
             for (std::size_t i = 0; i < o.columns.size(); ++i)
                 if (!contains(known, o.columns[i]))

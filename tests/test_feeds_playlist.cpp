@@ -95,17 +95,20 @@ TEST_CASE("check_playlist reports each kind of broken reference") {
     m.playlist.push_back(slide("employment", "kommuner", ViewType::GroupedBars));
     m.playlist.back().options.columns = {"ledige", "nej"};
     m.playlist.push_back(slide("infrastructure", "maal", ViewType::GoalScoreboard));
+    m.playlist.push_back(slide("infrastructure", "projekter", ViewType::StatusBoard));
+    m.playlist.back().options.columns = {"rute_54", "rute_99"};
     for (std::size_t i = 0; i < m.playlist.size(); ++i) m.playlist[i].json_index = i;
 
     const auto problems = check_playlist(m, "m.json", l.map());
     for (const auto& p : problems) INFO(to_line(p));
-    REQUIRE(problems.size() == 5);
+    REQUIRE(problems.size() == 6);
     CHECK(problems[0].path == "$.playlist[0].feed");
     CHECK(problems[1].path == "$.playlist[1].dataset");
     CHECK(problems[1].message.find("noegletal") != std::string::npos);  // lists what exists
     CHECK(problems[2].path == "$.playlist[2].view");
     CHECK(problems[3].path == "$.playlist[3].options.column");
     CHECK(problems[4].path == "$.playlist[4].options.columns[1]");
+    CHECK(problems[5].path == "$.playlist[6].options.columns[1]");  // no project "rute_99"
     for (const auto& p : problems) CHECK(p.severity == Problem::Severity::Error);
 }
 

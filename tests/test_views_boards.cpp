@@ -312,6 +312,18 @@ TEST_CASE("status board: Danish phase words and cost texts") {
     CHECK(limited.find("Viser 2 af 6 projekter") != std::string::npos);
 }
 
+TEST_CASE("status board: the columns option picks the projects and their order") {
+    ViewOptions pick;
+    pick.columns = {"ringsted", "rnet"};
+    const std::string text =
+        draw_text_of(ViewType::StatusBoard, road_projects(), draw_status_board, {}, pick);
+    CHECK(text.find("Ringsted") != std::string::npos);
+    CHECK(text.find("R-net") != std::string::npos);
+    CHECK(text.find("Holbæk motorvej") == std::string::npos);
+    CHECK(text.find("Viser") == std::string::npos);  // nothing left out: the slide shows all it names
+    CHECK(text.find("Ringsted") < text.find("R-net"));
+}
+
 TEST_CASE("timeline lays out at every size with edge data, today anywhere") {
     for (const PartialDate today : {PartialDate{}, PartialDate{2021, 1, 1}, PartialDate{2022, 5, 3},
                                     PartialDate{2022, 9, 1}, PartialDate{2030, 1, 1}}) {

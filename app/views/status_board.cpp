@@ -63,12 +63,20 @@ std::string cost_label(const feeds::Project& p, const feeds::ProjectList& all) {
     return text;
 }
 
-// Document order, unless the slide asks for the costliest (or cheapest) first.
-std::vector<size_t> row_order(const feeds::ProjectList& data, feeds::SortOrder sort) {
-    std::vector<size_t> order(data.items.size());
-    std::iota(order.begin(), order.end(), 0);
-    if (sort == feeds::SortOrder::None) return order;
-    const bool desc = sort == feeds::SortOrder::Descending;
+// The projects a slide shows: those its `columns` option names, in that order (so one long
+// list can fill two slides), else all in document order; the costliest (or cheapest) first
+// when the slide sorts.
+std::vector<size_t> row_order(const feeds::ProjectList& data, const feeds::ViewOptions& o) {
+    std::vector<size_t> order;
+    if (o.columns.empty()) {
+        order.resize(data.items.size());
+        std::iota(order.begin(), order.end(), 0);
+    }
+    for (const std::string& id : o.columns)
+        for (size_t i = 0; i < data.items.size(); ++i)
+            if (data.items[i].id == id) order.push_back(i);
+    if (o.sort == feeds::SortOrder::None) return order;
+    const bool desc = o.sort == feeds::SortOrder::Descending;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const auto& ca = data.items[a].cost_dkk;
         const auto& cb = data.items[b].cost_dkk;
@@ -231,7 +239,8 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
     area = pixel_inner(area);
     if (data.items.empty()) return draw_empty_view(c, s, area);
     const feeds::ViewOptions& opt = in.slide.options;
-    const int total = int(data.items.size());
+    const auto order = row_order(data, opt);
+    const int total = int(order.size());
     auto rows_fitting_with = [&](const BoardMetrics& bm, Rect a) {
         return std::max(0, int((a.h() - bm.header_h + bm.row_gap) / (bm.row_h + bm.row_gap)));
     };
@@ -257,7 +266,6 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
 
     const float col_gap = s.unit * 1.5f;
     const float inner0 = area.x0 + m.pad, inner1 = area.x1 - m.pad;
-    const auto order = row_order(data, opt.sort);
     std::vector<std::string> costs(shown);
     std::vector<const feeds::Project*> rows(shown);
     for (int i = 0; i < shown; ++i) rows[i] = &data.items[order[i]], costs[i] = cost_label(*rows[i], data);
