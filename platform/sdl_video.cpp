@@ -2,6 +2,10 @@
 
 #include <SDL.h>
 
+#include <filesystem>
+#include <string>
+#include <string_view>
+
 static bool fill_renderer_info(Video& v) {
     SDL_RendererInfo info{};
     if (SDL_GetRendererInfo(v.renderer, &info) != 0) return false;
@@ -10,13 +14,53 @@ static bool fill_renderer_info(Video& v) {
     return true;
 }
 
+bool is_software_gl(std::string_view gl_renderer) {
+    for (std::string_view soft : {"llvmpipe", "softpipe", "Software Rasterizer", "swrast"})
+        if (gl_renderer.find(soft) != std::string_view::npos) return true;
+    return false;
+}
+
+// The GL_RENDERER string of an SDL OpenGL renderer (its context is current once created).
+static std::string gl_renderer_of(SDL_Renderer* r) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name ||
+        std::string_view(info.name).rfind("opengl", 0) != 0)
+        return {};
+    using GetString = const unsigned char* (*)(unsigned int);
+    auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+    const unsigned char* s = get ? get(0x1F01 /* GL_RENDERER */) : nullptr;
+    return s ? reinterpret_cast<const char*>(s) : "";
+}
+
+// Whether the machine has a GPU device node at all. Without one, OpenGL can only be Mesa's
+// CPU rasteriser, and merely trying it maps ~50 MB of LLVM into the process.
+static bool gpu_device_present() {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator("/dev/dri", ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("card", 0) == 0 || name.rfind("renderD", 0) == 0) return true;
+    }
+    return std::filesystem::exists("/dev/nvidia0", ec);
+}
+
 static SDL_Renderer* create_renderer(SDL_Window* w, bool force_software) {
     // Target textures are needed for the per-slide cache and for rotation.
-    if (!force_software) {
+    if (!force_software && gpu_device_present()) {
         SDL_Renderer* r = SDL_CreateRenderer(
             w, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE | SDL_RENDERER_PRESENTVSYNC);
+        // Mesa without a GPU driver still offers "accelerated" OpenGL, rasterised on the CPU
+        // (llvmpipe): measured 5,5 % CPU and 130 MB with crossfades at 1280x720, against
+        // 1,3 % and 52 MB with SDL's own software renderer and push transitions.
+        if (r && is_software_gl(gl_renderer_of(r))) {
+            SDL_DestroyRenderer(r);
+            r = nullptr;
+        }
         if (r) return r;
     }
+    // SDL would show the software renderer's picture through an OpenGL texture when it can
+    // (on X11 by default), which on a machine without a GPU means llvmpipe again, on every
+    // frame: measured 5,5 % CPU at 1280x720 against 1,0 % with a plain X11 image.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     return SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
 }
 

@@ -7,6 +7,8 @@
 // full-size upright texture plus SDL's temporary turned surface, ~16 MB at 1920x1080.
 #pragma once
 
+#include <string_view>
+
 #include <string>
 
 #include <SDL_rect.h>
@@ -39,6 +41,10 @@ struct VideoError {
     bool no_display = false;  // no video driver could start, or no window could be made
     std::string sdl_error;    // SDL_GetError() text, for the log line
 };
+
+// Whether an OpenGL GL_RENDERER string names a CPU rasteriser (Mesa's llvmpipe, softpipe,
+// swrast): then SDL's own software renderer is lighter than "accelerated" OpenGL.
+bool is_software_gl(std::string_view gl_renderer);
 
 // The video driver to ask SDL for, given the environment: nullptr keeps SDL's own choice
 // (the user set SDL_VIDEODRIVER, or a Wayland session is running); "x11" in an X session;

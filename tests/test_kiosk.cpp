@@ -261,3 +261,12 @@ TEST_CASE("video driver: the user's choice, then Wayland, X11, and kmsdrm on a b
     CHECK(std::string(default_video_driver("", "", "")) == "kmsdrm");
     CHECK(std::string(default_video_driver(nullptr, nullptr, nullptr)) == "kmsdrm");
 }
+
+TEST_CASE("a CPU-rasterised OpenGL is recognised, a GPU driver is not") {
+    CHECK(is_software_gl("llvmpipe (LLVM 15.0.6, 256 bits)"));
+    CHECK(is_software_gl("softpipe"));
+    CHECK(is_software_gl("Mesa DRI Software Rasterizer"));
+    CHECK_FALSE(is_software_gl("V3D 4.2"));  // Raspberry Pi 4
+    CHECK_FALSE(is_software_gl("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+    CHECK_FALSE(is_software_gl(""));
+}
