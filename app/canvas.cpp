@@ -125,7 +125,22 @@ void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding) {
 }
 
 void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
-    if (c.dl) c.dl->AddLine(a, b, color, thickness);
+    if (!c.dl) return;
+    // Axis-parallel lines (grids, axes, markers) as whole-pixel rectangles: crisp, and SDL's
+    // software rasteriser loses parts of long, thin anti-aliased triangles (gridlines showed
+    // gaps along half their length at 800x480).
+    const float t = std::max(1.0f, std::round(thickness));
+    if (a.y == b.y) {
+        const float y0 = std::round(a.y - t * 0.5f);
+        c.dl->AddRectFilled({std::round(std::min(a.x, b.x)), y0}, {std::round(std::max(a.x, b.x)), y0 + t},
+                            color);
+    } else if (a.x == b.x) {
+        const float x0 = std::round(a.x - t * 0.5f);
+        c.dl->AddRectFilled({x0, std::round(std::min(a.y, b.y))}, {x0 + t, std::round(std::max(a.y, b.y))},
+                            color);
+    } else {
+        c.dl->AddLine(a, b, color, thickness);
+    }
 }
 
 static bool overlaps(const Rect& a, const Rect& b) {
