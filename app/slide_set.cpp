@@ -1,13 +1,12 @@
 #include "app/slide_set.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "app/danish_format.h"
 #include "feeds/bundled_feeds.h"
 #include "feeds/feed_lookup.h"
 #include "feeds/feed_parse.h"
+#include "feeds/file_read.h"
 #include "feeds/playlist_check.h"
 #include "feeds/url.h"
 
@@ -27,13 +26,12 @@ Text bundled_text(std::string_view name) {
     return {false, {}, "not among the bundled files"};
 }
 
+// Up to one byte over the parser's size limit, so the parser can say the file is too large.
 Text file_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {false, {}, "cannot open the file"};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return {false, {}, "cannot read the file"};
-    return {true, ss.str(), {}};
+    std::string why;
+    auto text = feeds::read_file_prefix(path, feeds::Limits{}.max_file_bytes, why);
+    if (!text) return {false, {}, "cannot read: " + why};
+    return {true, std::move(*text), {}};
 }
 
 void log_problems(SlideSet& set, const std::vector<feeds::Problem>& problems) {

@@ -1,16 +1,17 @@
 #include "feeds/check.h"
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
 #include <system_error>
 
 #include "feeds/feed_parse.h"
+#include "feeds/file_read.h"
 #include "feeds/json_document.h"
 #include "feeds/parse_internal.h"
 #include "feeds/playlist_check.h"
+#include "feeds/url.h"
 
 namespace feeds {
 
@@ -27,38 +28,6 @@ void report(std::ostream& out, Tally& tally, const std::vector<Problem>& problem
         out << to_line(p) << '\n';
         (p.severity == Problem::Severity::Error ? tally.errors : tally.warnings) += 1;
     }
-}
-
-// Reads at most max_bytes + 1 bytes, so an oversized file is detected without reading it all.
-// Only regular files: a FIFO or /dev/zero would block or never end.
-std::optional<std::string> read_limited(const std::string& path, std::size_t max_bytes, std::string& why) {
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-        why = "cannot read: no such file";
-        return std::nullopt;
-    }
-    if (fs::is_directory(status)) {
-        why = "cannot read: is a directory (give the manifest or feed files)";
-        return std::nullopt;
-    }
-    if (!fs::is_regular_file(status)) {
-        why = "cannot read: not a regular file";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        why = "cannot read: permission denied or unreadable";
-        return std::nullopt;
-    }
-    std::string text(max_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) {
-        why = "cannot read: I/O error";
-        return std::nullopt;
-    }
-    return text;
 }
 
 enum class Kind { Feed, Manifest, Unknown };
@@ -88,7 +57,7 @@ Checked check_file(const std::string& path, const Limits& limits, std::ostream& 
     Ctx ctx{path, limits, {}, 0, 0, 0};
     std::string why;
     try {
-        if (auto text = read_limited(path, limits.max_file_bytes, why)) {
+        if (auto text = read_file_prefix(path, limits.max_file_bytes, why)) {
             if (auto doc = read_json_document(*text, ctx)) {
                 result.kind = detect_kind(*doc);
                 if (result.kind == Kind::Feed)
@@ -101,7 +70,7 @@ Checked check_file(const std::string& path, const Limits& limits, std::ostream& 
                                   " or " + quote_text(kFeedFormat));
             }
         } else {
-            add_error(ctx, "", why);
+            add_error(ctx, "", "cannot read: " + why);
         }
     } catch (const std::exception& e) {
         add_error(ctx, "", std::string("internal error: ") + e.what());
@@ -113,10 +82,6 @@ Checked check_file(const std::string& path, const Limits& limits, std::ostream& 
     finish_problems(ctx);
     report(out, tally, ctx.problems);
     return result;
-}
-
-bool is_remote(const std::string& url) {
-    return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
 }
 
 std::string canonical_key(const std::string& path) {
@@ -149,7 +114,7 @@ int run_check(const std::vector<std::string>& paths, std::ostream& out, const Li
         for (std::size_t i = 0; i < m.feeds.size(); ++i) {
             const FeedRef& ref = m.feeds[i];
             const std::string at = "$.feeds[" + std::to_string(i) + "].url";
-            if (is_remote(ref.url)) {
+            if (is_http_url(ref.url)) {
                 out << path << ": " << at << ": note: remote feed " << ref.url
                     << " is not fetched by --check; check it separately\n";
                 continue;

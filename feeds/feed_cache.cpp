@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "feeds/feed_parse.h"
+#include "feeds/file_read.h"
 
 namespace feeds {
 
@@ -119,27 +120,11 @@ std::optional<Problem> write_files_atomically(const std::string& dir,
 
 // ---- reading -------------------------------------------------------------------------------
 
-// Reads a regular file of at most max_bytes. nullopt with `why` set when missing or unreadable.
+// Reads a regular file of at most max_bytes. nullopt with `why` set when missing, unreadable
+// or larger.
 std::optional<std::string> read_small_file(const std::string& path, std::size_t max_bytes, std::string& why) {
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-        why = "no such file";
-        return std::nullopt;
-    }
-    if (!fs::is_regular_file(status)) {
-        why = "not a regular file";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string text(max_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (in.bad() || (!in && !in.eof())) {
-        why = "cannot read";
-        return std::nullopt;
-    }
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes) {
+    auto text = read_file_prefix(path, max_bytes, why);
+    if (text && text->size() > max_bytes) {
         why = "larger than " + std::to_string(max_bytes) + " bytes";
         return std::nullopt;
     }

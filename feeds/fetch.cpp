@@ -7,9 +7,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <memory>
 
+#include "feeds/file_read.h"
 #include "feeds/url.h"
 
 namespace feeds {
@@ -38,14 +38,13 @@ FetchResult read_local(const FetchRequest& req, const std::string& label) {
         r.status = FetchStatus::NotModified;
         return r;
     }
-    std::ifstream in(req.url, std::ios::binary);
-    std::string text(req.max_body_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!in && !in.eof()) {
-        r.error = label + ": cannot read " + req.url + ": I/O error or permission denied";
+    std::string why;
+    std::optional<std::string> read = read_file_prefix(req.url, req.max_body_bytes, why);
+    if (!read) {
+        r.error = label + ": cannot read " + req.url + ": " + why;
         return r;
     }
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    std::string text = std::move(*read);
     if (text.size() > req.max_body_bytes) {
         r.error = label + ": " + req.url + " is larger than " + std::to_string(req.max_body_bytes) + " bytes";
         return r;
