@@ -131,31 +131,22 @@ feeds::FetchOutcome accept_manifest(FeedSync& s, const feeds::FetchRequest& req,
     return out;
 }
 
-// The same rules for a feed without a cache: nothing is written (no cache dir, a clashing key,
-// or a local file found unchanged).
-feeds::FetchOutcome accept_unstored(const SyncItem& item, const feeds::FetchResult& res, std::int64_t now) {
+// The same rules without a cache: nothing is written (no cache dir, a clashing key, or a
+// local file found unchanged). The manifest is parsed as a manifest, into `manifest`.
+feeds::FetchOutcome accept_unstored(const SyncItem& item, const feeds::FetchResult& res, std::int64_t now,
+                                    std::optional<feeds::Manifest>& manifest) {
     feeds::FetchOutcome out;
     out.succeeded = res.status == feeds::FetchStatus::NotModified;
-    if (res.status == feeds::FetchStatus::Ok) {
-        feeds::FeedResult parsed = feeds::parse_feed(res.body, item.label);
-        out.problems = std::move(parsed.problems);
-        out.succeeded = parsed.feed.has_value();
-        out.feed = std::move(parsed.feed);
-    }
-    if (out.succeeded) out.fetched_at = now;
-    return out;
-}
-
-// The manifest without a cache.
-feeds::FetchOutcome accept_unstored_manifest(const SyncItem& item, const feeds::FetchResult& res,
-                                             std::int64_t now, std::optional<feeds::Manifest>& manifest) {
-    feeds::FetchOutcome out;
-    out.succeeded = res.status == feeds::FetchStatus::NotModified;
-    if (res.status == feeds::FetchStatus::Ok) {
+    if (res.status == feeds::FetchStatus::Ok && item.key == kManifestKey) {
         feeds::ManifestResult m = feeds::parse_manifest(res.body, item.label);
         out.problems = std::move(m.problems);
         out.succeeded = m.manifest.has_value();
         manifest = std::move(m.manifest);
+    } else if (res.status == feeds::FetchStatus::Ok) {
+        feeds::FeedResult parsed = feeds::parse_feed(res.body, item.label);
+        out.problems = std::move(parsed.problems);
+        out.succeeded = parsed.feed.has_value();
+        out.feed = std::move(parsed.feed);
     }
     if (out.succeeded) out.fetched_at = now;
     return out;
@@ -170,9 +161,7 @@ feeds::FetchOutcome accept(FeedSync& s, SyncItem& item, const feeds::FetchReques
     // A local file's NotModified is only a stat: rewriting the metadata every few seconds would
     // wear an SD card for nothing. Its in-memory age is renewed all the same.
     const bool local_unchanged = !item.remote && res.status == feeds::FetchStatus::NotModified;
-    if (local_unchanged || !item.stored)
-        return is_manifest ? accept_unstored_manifest(item, res, now, manifest)
-                           : accept_unstored(item, res, now);
+    if (local_unchanged || !item.stored) return accept_unstored(item, res, now, manifest);
     if (is_manifest) return accept_manifest(s, req, res, now, manifest);
     return feeds::accept_fetched(s.cache_dir, item.key, req, res, now);
 }
