@@ -94,7 +94,8 @@ void draw_marker(Canvas& c, Marker m, ImVec2 p, float r, ImU32 col) {
     }
 }
 
-// Legend rows: marker + line label; one row when everything fits, else equal columns.
+// Legend rows: marker + line label; one row when everything fits, else equal columns, as many
+// as let every label show whole.
 // Returns the height used.
 float draw_legend(Canvas& c, const ViewStyle& s, Rect area, const std::vector<feeds::SeriesLine>& lines,
                   int count, float marker_r, bool measure_only) {
@@ -103,8 +104,14 @@ float draw_legend(Canvas& c, const ViewStyle& s, Rect area, const std::vector<fe
     float natural = 0;
     for (int i = 0; i < count; ++i) natural += key_w + text_size(font, lines[i].label).x + (i ? gap : 0);
     int cols = count;
-    const bool equal = natural > area.w();  // equal columns, labels ellipsized
-    if (equal) cols = std::clamp(int(area.w() / (font->FontSize * 9)), 1, count);
+    const bool equal = natural > area.w();  // equal columns: the most in which every label fits
+    if (equal) {
+        float widest = 0;
+        for (int i = 0; i < count; ++i) widest = std::max(widest, text_size(font, lines[i].label).x);
+        for (cols = count - 1; cols > 1; --cols)
+            if ((area.w() - gap * (cols - 1)) / cols - key_w >= widest) break;
+        cols = std::max(cols, 1);  // one column: only a label wider than the area is shortened
+    }
     const int rows = (count + cols - 1) / cols;
     const float row_h = font->FontSize * 1.25f;
     if (measure_only) return rows * row_h;
