@@ -28,7 +28,7 @@ IndicatorSet read_indicators(Ctx& ctx, const Json& obj, const std::string& path)
     for_each_object(ctx, obj, path, "items", [&](const Json& o, const std::string& p) {
         warn_unknown_keys(ctx, o, p,
                           {"id", "label", "value", "unit", "target", "previous", "previous_period", "period",
-                           "note", "source_lines"});
+                           "note", "qualifier", "provenance", "source_lines"});
         Indicator in;
         in.id = get_id(ctx, o, p, "id", Need::Required);
         in.label = get_text(ctx, o, p, "label", Need::Required);
@@ -39,6 +39,8 @@ IndicatorSet read_indicators(Ctx& ctx, const Json& obj, const std::string& path)
         in.previous_period = get_string(ctx, o, p, "previous_period", Need::Optional);
         in.period = get_string(ctx, o, p, "period", Need::Optional);
         in.note = get_string(ctx, o, p, "note", Need::Optional);
+        in.qualifier = get_string(ctx, o, p, "qualifier", Need::Optional);
+        in.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
         in.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
         ids.emplace_back(in.id, key_path(p, "id"));
         set.items.push_back(std::move(in));
@@ -127,7 +129,7 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
     for_each_object(ctx, obj, path, "items", [&](const Json& o, const std::string& p) {
         warn_unknown_keys(ctx, o, p,
                           {"id", "name", "kind", "places", "phase", "status_text", "cost_text", "cost_dkk",
-                           "cost_basis", "part_of", "years", "note", "source_lines"});
+                           "cost_basis", "part_of", "years", "note", "provenance", "source_lines"});
         Project pr;
         pr.id = get_id(ctx, o, p, "id", Need::Required);
         pr.name = get_text(ctx, o, p, "name", Need::Required);
@@ -177,6 +179,7 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
             }
         }
         pr.note = get_string(ctx, o, p, "note", Need::Optional);
+        pr.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
         pr.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
         ids.emplace_back(pr.id, key_path(p, "id"));
         part_of_paths.push_back(key_path(p, "part_of"));
@@ -199,12 +202,13 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
 Timeline read_timeline(Ctx& ctx, const Json& obj, const std::string& path) {
     Timeline timeline;
     for_each_object(ctx, obj, path, "events", [&](const Json& o, const std::string& p) {
-        warn_unknown_keys(ctx, o, p, {"date", "date_text", "label", "note", "source_lines"});
+        warn_unknown_keys(ctx, o, p, {"date", "date_text", "label", "note", "provenance", "source_lines"});
         TimelineEvent event;
         event.date = get_date(ctx, o, p, "date", Need::Required).value_or(PartialDate{});
         event.date_text = get_string(ctx, o, p, "date_text", Need::Optional);
         event.label = get_text(ctx, o, p, "label", Need::Required);
         event.note = get_string(ctx, o, p, "note", Need::Optional);
+        event.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
         event.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
         timeline.events.push_back(std::move(event));
     });
@@ -217,7 +221,7 @@ GoalList read_goals(Ctx& ctx, const Json& obj, const std::string& path) {
     for_each_object(ctx, obj, path, "items", [&](const Json& o, const std::string& p) {
         warn_unknown_keys(ctx, o, p,
                           {"number", "title", "target_text", "result_text", "target_value", "result_value",
-                           "unit", "status", "verdict_by", "verdict_note", "source_lines"});
+                           "unit", "status", "verdict_by", "verdict_note", "provenance", "source_lines"});
         Goal goal;
         goal.number = static_cast<int>(get_integer(ctx, o, p, "number", Need::Required, 1, 999).value_or(0));
         goal.title = get_text(ctx, o, p, "title", Need::Required);
@@ -236,6 +240,7 @@ GoalList read_goals(Ctx& ctx, const Json& obj, const std::string& path) {
                                    {{"document", VerdictBy::Document}, {"derived", VerdictBy::Derived}},
                                    VerdictBy::Document);
         goal.verdict_note = get_string(ctx, o, p, "verdict_note", Need::Optional);
+        goal.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
         goal.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
         if (goal.number > 0) numbers.emplace_back(std::to_string(goal.number), key_path(p, "number"));
         list.items.push_back(std::move(goal));
@@ -258,11 +263,13 @@ std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::stri
     if (const Json* source = get_object(ctx, value, path, "source", Need::Optional))
         ds.source = read_source(ctx, *source, key_path(path, "source"));
     ds.note = get_string(ctx, value, path, "note", Need::Optional);
+    ds.provenance = get_string(ctx, value, path, "provenance", Need::Optional);
     if (!has_type) return std::nullopt;
 
     // Common keys plus the body keys of this type; anything else is warned about.
     auto common_and = [&](std::initializer_list<std::string_view> body) {
-        std::vector<std::string_view> keys = {"id", "type", "title", "as_of", "as_of_text", "source", "note"};
+        std::vector<std::string_view> keys = {"id",         "type",   "title", "as_of",
+                                              "as_of_text", "source", "note",  "provenance"};
         keys.insert(keys.end(), body.begin(), body.end());
         for (const auto& item : value.items()) {
             bool known = false;

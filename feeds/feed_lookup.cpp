@@ -26,6 +26,7 @@ SourceRef resolve_source(const Feed& feed, const Dataset& dataset) {
     fill(s.item, feed.source.item);
     fill(s.lines, feed.source.lines);
     fill(s.url, feed.source.url);
+    fill(s.short_text, feed.source.short_text);
     return s;
 }
 

@@ -15,16 +15,18 @@ namespace feeds {
 // Format version "MAJOR.MINOR". A reader accepts its own major version and any
 // minor version (newer minors only add optional fields, which are skipped with a warning).
 inline constexpr int kFormatMajor = 1;
-inline constexpr int kFormatMinor = 0;
+inline constexpr int kFormatMinor = 1;
 
 // Where a figure comes from. A dataset's source fills in what an item leaves empty,
 // and the feed's source fills in what the dataset leaves empty (see resolve_source()).
 struct SourceRef {
-    std::string publisher;  // "KKR Sjælland", shown after "Kilde:"
-    std::string document;   // "Bilag til KKR Sjælland-møde, maj 2022"
-    std::string item;       // agenda item or section, "2.7 Jobforum"
-    std::string lines;      // line or page reference in the document, "5659-5673"
-    std::string url;        // where one exists
+    std::string publisher;   // "KKR Sjælland", shown after "Kilde:"
+    std::string document;    // "Bilag til KKR Sjælland-møde, maj 2022"
+    std::string item;        // agenda item or section, "2.7 Jobforum"
+    std::string lines;       // line or page reference in the document, "5659-5673"
+    std::string url;         // where one exists
+    std::string short_text;  // "short": a publisher-written form that always fits one line,
+                             // "KKR Sjælland, bilag maj 2022"; the screen prefers it
 };
 
 // A date that may be a year, a month or a day: "2021", "2021-12", "2022-05-03".
@@ -45,8 +47,10 @@ struct Indicator {
     std::optional<double> previous;  // the same figure in an earlier period
     std::string previous_period;     // "december 2020"
     std::string period;              // "december 2021"
-    std::string note;                // short Danish qualifier: "laveste siden 2008"
+    std::string note;                // short Danish remark shown with the figure: "laveste siden 2008"
+    std::string qualifier;           // shown before the number: "ca." -> "ca. 95.700", "op mod"
     std::string source_lines;
+    std::string provenance;  // editor's note on where/how the figure was read; never on screen
 };
 struct IndicatorSet {
     std::vector<Indicator> items;
@@ -98,6 +102,7 @@ struct Project {
     std::vector<int> years;
     std::string note;
     std::string source_lines;
+    std::string provenance;  // never on screen; --check lists it
 };
 struct ProjectList {
     std::vector<Project> items;
@@ -109,6 +114,7 @@ struct TimelineEvent {
     std::string label;
     std::string note;
     std::string source_lines;
+    std::string provenance;  // never on screen
 };
 struct Timeline {
     std::vector<TimelineEvent> events;
@@ -128,6 +134,7 @@ struct Goal {
     VerdictBy verdict_by = VerdictBy::Document;
     std::string verdict_note;
     std::string source_lines;
+    std::string provenance;  // never on screen
 };
 struct GoalList {
     std::vector<Goal> items;
@@ -142,6 +149,7 @@ struct Dataset {
     std::string as_of_text;            // optional display override: "2. halvår 2021"
     SourceRef source;                  // fields left empty inherit from the feed
     std::string note;
+    std::string provenance;  // editor's notes on reading the source; never on screen, --check lists it
     DatasetBody body;
 };
 
@@ -172,15 +180,28 @@ enum class ViewType {
 
 enum class SortOrder { None, Ascending, Descending };
 
+// "Regionen: 10 %" across a bar chart: options.reference = { "label": "Regionen", "value": 10 }.
+struct ReferenceLine {
+    std::string label;
+    double value = 0;
+};
+
+// A slide's hand-off to more: drawn by the chrome as a QR code with a short caption.
+struct SlideLink {
+    std::string url;      // http(s) only
+    std::string caption;  // "Læs hele udspillet"
+};
+
 struct ViewOptions {
     SortOrder sort = SortOrder::None;
-    std::vector<std::string> highlight;  // item ids, municipality codes or names, x labels
-    std::string unit;                    // overrides the dataset's unit for display
-    std::vector<std::string> columns;    // table column ids or indicator ids to show, in order
-    std::string column;                  // the one table column a bar chart or map shows
-    int limit = 0;                       // show at most this many items; 0 = as many as fit
-    std::optional<int> decimals;         // digits after the comma
-    std::string caption;                 // one short Danish line under the title
+    std::vector<std::string> highlight;      // item ids, municipality codes or names, x labels
+    std::string unit;                        // overrides the dataset's unit for display
+    std::vector<std::string> columns;        // table column ids or indicator ids to show, in order
+    std::string column;                      // the one table column a bar chart or map shows
+    int limit = 0;                           // show at most this many items; 0 = as many as fit
+    std::optional<int> decimals;             // digits after the comma
+    std::string caption;                     // one short Danish line under the title
+    std::optional<ReferenceLine> reference;  // a labelled reference value drawn across the chart
 };
 
 struct FeedRef {
@@ -198,6 +219,7 @@ struct Slide {
     std::string title;  // Danish
     int duration_s = 12;
     ViewOptions options;
+    std::optional<SlideLink> link;
     std::size_t json_index = 0;  // position in the manifest's "playlist" array, for messages
 };
 

@@ -43,8 +43,9 @@ FeedRef read_feed_ref(Ctx& ctx, const Json& o, const std::string& p) {
 }
 
 ViewOptions read_options(Ctx& ctx, const Json& o, const std::string& p) {
-    warn_unknown_keys(ctx, o, p,
-                      {"sort", "highlight", "unit", "columns", "column", "limit", "decimals", "caption"});
+    warn_unknown_keys(
+        ctx, o, p,
+        {"sort", "highlight", "unit", "columns", "column", "limit", "decimals", "caption", "reference"});
     ViewOptions opt;
     opt.sort =
         get_enum(ctx, o, p, "sort", Need::Optional,
@@ -58,7 +59,31 @@ ViewOptions read_options(Ctx& ctx, const Json& o, const std::string& p) {
     if (auto d = get_integer(ctx, o, p, "decimals", Need::Optional, 0, 3))
         opt.decimals = static_cast<int>(*d);
     opt.caption = get_string(ctx, o, p, "caption", Need::Optional);
+    if (const Json* ref = get_object(ctx, o, p, "reference", Need::Optional)) {
+        const std::string rp = key_path(p, "reference");
+        warn_unknown_keys(ctx, *ref, rp, {"label", "value"});
+        ReferenceLine line;
+        line.label = get_text(ctx, *ref, rp, "label", Need::Required);
+        const auto value = get_number(ctx, *ref, rp, "value", Need::Required);
+        line.value = value.value_or(0);
+        if (value) opt.reference = line;
+    }
     return opt;
+}
+
+// A QR hand-off: an absolute http(s) URL and a short caption.
+std::optional<SlideLink> read_link(Ctx& ctx, const Json& o, const std::string& p) {
+    warn_unknown_keys(ctx, o, p, {"url", "caption"});
+    SlideLink link;
+    link.url = get_text(ctx, o, p, "url", Need::Required);
+    link.caption = get_text(ctx, o, p, "caption", Need::Required);
+    if (!link.url.empty() && !is_remote(link.url)) {
+        add_error(ctx, key_path(p, "url"),
+                  "expected an http:// or https:// URL, got " + quote_text(link.url));
+        return std::nullopt;
+    }
+    if (link.url.empty() || link.caption.empty()) return std::nullopt;
+    return link;
 }
 
 // nullopt for a slide of an unknown view (warned; forward compatible) or one without a view.
@@ -74,7 +99,7 @@ std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {
                     "unknown view " + quote_text(view_name) + " (slide skipped); known views: " + known);
         return std::nullopt;
     }
-    warn_unknown_keys(ctx, o, p, {"id", "feed", "dataset", "view", "title", "duration_s", "options"});
+    warn_unknown_keys(ctx, o, p, {"id", "feed", "dataset", "view", "title", "duration_s", "options", "link"});
     Slide slide;
     slide.id = get_id(ctx, o, p, "id", Need::Required);
     slide.feed = get_id(ctx, o, p, "feed", Need::Required);
@@ -84,6 +109,8 @@ std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {
         slide.duration_s = static_cast<int>(*d);
     if (const Json* options = get_object(ctx, o, p, "options", Need::Optional))
         slide.options = read_options(ctx, *options, key_path(p, "options"));
+    if (const Json* link = get_object(ctx, o, p, "link", Need::Optional))
+        slide.link = read_link(ctx, *link, key_path(p, "link"));
     if (!view) return std::nullopt;
     slide.view = *view;
     return slide;

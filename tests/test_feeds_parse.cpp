@@ -275,3 +275,24 @@ TEST_CASE("parse never throws on hostile input") {
         CHECK_FALSE(parse_feed(text, "x.json").problems.empty());
     }
 }
+
+TEST_CASE("1.1 keys: qualifier, provenance and source.short are read; short is inherited") {
+    const auto r = parse_feed(
+        feed_with_item(R"({"id":"a","label":"Ansatte","value":95700,"unit":"personer","qualifier":"ca.",)"
+                       R"("provenance":"\"ca.\" i kilden"})"),
+        "t.json");
+    for (const auto& p : r.problems) INFO(to_line(p));
+    REQUIRE(r.feed);
+    CHECK(r.problems.empty());
+    const auto& item = std::get<IndicatorSet>(r.feed->datasets[0].body).items[0];
+    CHECK(item.qualifier == "ca.");
+    CHECK(item.provenance == "\"ca.\" i kilden");
+
+    std::string text = feed_with_item(R"({"id":"a","label":"A","value":1,"unit":""})");
+    const std::string from = R"("publisher":"KKR Sjælland")";
+    text.replace(text.find(from), from.size(), R"("publisher":"KKR Sjælland","short":"KKR, bilag maj 2022")");
+    const auto t = parse_feed(text, "t.json");
+    REQUIRE(t.feed);
+    CHECK(t.feed->source.short_text == "KKR, bilag maj 2022");
+    CHECK(resolve_source(*t.feed, t.feed->datasets[0]).short_text == "KKR, bilag maj 2022");
+}

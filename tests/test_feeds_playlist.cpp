@@ -142,3 +142,29 @@ TEST_CASE("progress without any target is warned about") {
     REQUIRE_FALSE(problems.empty());
     CHECK(problems[0].message.find("target") != std::string::npos);
 }
+
+TEST_CASE("1.1 slide keys: link and options.reference") {
+    std::string text = read_all(fixture("good/manifest.json"));
+    const std::string from = R"("duration_s": 3)";  // a slide with no options of its own
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.insert(at, R"("link":{"url":"https://example.org/a","caption":"Læs mere"},)"
+                    R"("options":{"reference":{"label":"Regionen","value":10}},)");
+    const auto r = parse_manifest(text, "m.json");
+    for (const auto& p : r.problems) INFO(to_line(p));
+    REQUIRE(r.manifest);
+    const Slide* with = nullptr;
+    for (const auto& s : r.manifest->playlist)
+        if (s.link) with = &s;
+    REQUIRE(with);
+    CHECK(with->link->url == "https://example.org/a");
+    CHECK(with->link->caption == "Læs mere");
+    REQUIRE(with->options.reference);
+    CHECK(with->options.reference->label == "Regionen");
+    CHECK(with->options.reference->value == doctest::Approx(10));
+
+    std::string bad = read_all(fixture("good/manifest.json"));
+    bad.insert(bad.find(from), R"("link":{"url":"file:///etc/passwd","caption":"x"},)");
+    const auto b = parse_manifest(bad, "m.json");
+    CHECK_FALSE(b.manifest);
+}

@@ -157,13 +157,13 @@ std::vector<std::pair<std::string, ProjectList>> project_cases() {
 Timeline plan() {
     Timeline t;
     t.events = {
-        {{2022, 5, 0}, "Maj 2022", "KKR Sjælland drøfter oplægget", "", ""},
-        {{2022, 6, 0}, "Juni 2022", "Kommunerne melder tilbage", "", ""},
-        {{2022, 8, 0}, "August 2022", "Udkast til fælles strategi", "", ""},
-        {{2022, 10, 0}, "Oktober 2022", "Høring i kommunalbestyrelserne", "", ""},
-        {{2022, 12, 0}, "December 2022", "KKR vedtager strategien", "", ""},
-        {{2023, 3, 0}, "Forår 2023", "Handlingsplan med projekter", "", ""},
-        {{2023, 6, 0}, "Sommer 2023", "Første projekter sættes i gang", "", ""},
+        {{2022, 5, 0}, "Maj 2022", "KKR Sjælland drøfter oplægget", "", "", ""},
+        {{2022, 6, 0}, "Juni 2022", "Kommunerne melder tilbage", "", "", ""},
+        {{2022, 8, 0}, "August 2022", "Udkast til fælles strategi", "", "", ""},
+        {{2022, 10, 0}, "Oktober 2022", "Høring i kommunalbestyrelserne", "", "", ""},
+        {{2022, 12, 0}, "December 2022", "KKR vedtager strategien", "", "", ""},
+        {{2023, 3, 0}, "Forår 2023", "Handlingsplan med projekter", "", "", ""},
+        {{2023, 6, 0}, "Sommer 2023", "Første projekter sættes i gang", "", "", ""},
     };
     return t;
 }
@@ -171,13 +171,13 @@ Timeline plan() {
 std::vector<std::pair<std::string, Timeline>> timeline_cases() {
     std::vector<std::pair<std::string, Timeline>> out;
     out.push_back({"empty", Timeline{}});
-    out.push_back({"one", Timeline{{{{2022, 5, 3}, "", "Møde", "", ""}}}});
+    out.push_back({"one", Timeline{{{{2022, 5, 3}, "", "Møde", "", "", ""}}}});
     Timeline many;
     for (int i = 0; i < 98; ++i)
-        many.events.push_back({{2000 + i / 12, i % 12 + 1, 0}, "", "Trin " + std::to_string(i), "", ""});
+        many.events.push_back({{2000 + i / 12, i % 12 + 1, 0}, "", "Trin " + std::to_string(i), "", "", ""});
     out.push_back({"98", many});
     out.push_back(
-        {"long", Timeline{{{{2022, 5, 0}, kLong, kLong, "", ""}, {{2023, 0, 0}, "", kLong, "", ""}}}});
+        {"long", Timeline{{{{2022, 5, 0}, kLong, kLong, "", "", ""}, {{2023, 0, 0}, "", kLong, "", "", ""}}}});
     out.push_back({"realistic", plan()});
     return out;
 }
