@@ -223,17 +223,17 @@ std::vector<std::pair<std::string, GoalList>> goal_cases() {
     out.push_back({"empty", GoalList{}});
     GoalList one;
     one.items.push_back(
-        Goal{1, "Flere i job", "", "", {}, {}, "", GoalStatus::Met, VerdictBy::Document, "", ""});
+        Goal{1, "Flere i job", "", "", {}, {}, "", GoalStatus::Met, VerdictBy::Document, "", "", ""});
     out.push_back({"one", one});
     GoalList many;
     for (int i = 0; i < 98; ++i)
         many.items.push_back(
-            Goal{i + 1, "Mål", "", "", {}, {}, "", GoalStatus(i % 4), VerdictBy(i % 2), "", ""});
+            Goal{i + 1, "Mål", "", "", {}, {}, "", GoalStatus(i % 4), VerdictBy(i % 2), "", "", ""});
     out.push_back({"98", many});
     GoalList edge;
     edge.items.push_back(
-        Goal{1000000000, kLong, "", "", {}, {}, "", GoalStatus::NotMet, VerdictBy::Derived, "", ""});
-    edge.items.push_back(Goal{-3, "", "", "", {}, {}, "", GoalStatus::Pending, VerdictBy::Document, "", ""});
+        Goal{1000000000, kLong, "", "", {}, {}, "", GoalStatus::NotMet, VerdictBy::Derived, "", "", ""});
+    edge.items.push_back(Goal{-3, "", "", "", {}, {}, "", GoalStatus::Pending, VerdictBy::Document, "", "", ""});
     out.push_back({"edge", edge});
     out.push_back({"realistic", business_goals()});
     return out;
