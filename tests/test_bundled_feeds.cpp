@@ -2,8 +2,10 @@
 // document's figures (spot checks against the KKR Sjælland May 2022 pack).
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "feeds/bundled_feeds.h"
 #include "feeds/feed_lookup.h"
@@ -131,7 +133,7 @@ TEST_CASE("bundled feeds hold the source's figures") {
             }
         CHECK(rnet);
     }
-    SUBCASE("18 goals; goal 8 partly met by the document's own verdict, 1/17/18 derived") {
+    SUBCASE("18 goals; goal 8 partly met by the document's own verdict, 1/17/18 derived, 6 derived met") {
         const Dataset* d = find_dataset(business, "maal_2021");
         REQUIRE(d);
         const auto& goals = std::get<GoalList>(d->body).items;
@@ -146,6 +148,7 @@ TEST_CASE("bundled feeds hold the source's figures") {
                 CHECK(g.verdict_by == VerdictBy::Derived);
             }
             if (g.number == 5) CHECK(g.status == GoalStatus::Pending);
+            if (g.number == 6) CHECK(g.verdict_by == VerdictBy::Derived);
         }
     }
 }
@@ -160,5 +163,147 @@ TEST_CASE("bundled feeds: every feed and dataset says where and when its figures
             CHECK_MESSAGE(!src.document.empty(), name << " " << d.id);
             CHECK_MESSAGE(!src.lines.empty(), name << " " << d.id);
         }
+    }
+}
+
+namespace {
+
+// Every text of a dataset that a view may put on screen (not provenance, not source lines).
+std::vector<std::string> screen_texts(const Dataset& d) {
+    std::vector<std::string> out = {d.title, d.note, d.as_of_text};
+    struct Collect {
+        std::vector<std::string>& out;
+        void operator()(const IndicatorSet& s) const {
+            for (const auto& i : s.items)
+                out.insert(out.end(), {i.label, i.note, i.period, i.previous_period, i.qualifier, i.unit});
+        }
+        void operator()(const Series& s) const {
+            for (const auto& l : s.lines) {
+                out.push_back(l.label);
+                for (const auto& p : l.points) out.push_back(p.x);
+            }
+        }
+        void operator()(const MunicipalityTable& t) const {
+            for (const auto& c : t.columns) out.push_back(c.label);
+            for (const auto& r : t.rows) out.push_back(r.name);
+        }
+        void operator()(const ProjectList& l) const {
+            for (const auto& p : l.items) {
+                out.insert(out.end(), {p.name, p.status_text, p.cost_text, p.note});
+                out.insert(out.end(), p.places.begin(), p.places.end());
+            }
+        }
+        void operator()(const Timeline& t) const {
+            for (const auto& e : t.events) out.insert(out.end(), {e.date_text, e.label, e.note});
+        }
+        void operator()(const GoalList& g) const {
+            for (const auto& i : g.items)
+                out.insert(out.end(), {i.title, i.target_text, i.result_text, i.verdict_note});
+        }
+    };
+    std::visit(Collect{out}, d.body);
+    return out;
+}
+
+bool has_digit_hyphen_digit(const std::string& s) {
+    for (std::size_t i = 1; i + 1 < s.size(); ++i)
+        if (s[i] == '-' && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+            std::isdigit(static_cast<unsigned char>(s[i + 1])))
+            return true;
+    return false;
+}
+
+// "Mål 1, 6, 17 og 18" names 1 but not 7: the number stands alone, not inside another.
+bool names_number(const std::string& text, int n) {
+    const std::string digits = std::to_string(n);
+    for (std::size_t at = text.find(digits); at != std::string::npos; at = text.find(digits, at + 1)) {
+        const bool before = at == 0 || !std::isdigit(static_cast<unsigned char>(text[at - 1]));
+        const std::size_t end = at + digits.size();
+        const bool after = end == text.size() || !std::isdigit(static_cast<unsigned char>(text[end]));
+        if (before && after) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("bundled feeds: no editor notes, straight quotes or hyphen ranges on screen") {
+    const Bundle b = load_bundle();
+    const std::vector<std::string> editor_marks = {
+        "i kilden", "udledt", "infotavle", "År ikke angivet", "kun tre ud af fire", "verdict_by", "linje "};
+    auto check_text = [&](const std::string& where, const std::string& text) {
+        for (const auto& mark : editor_marks)
+            CHECK_MESSAGE(text.find(mark) == std::string::npos, where << ": " << text);
+        CHECK_MESSAGE(text.find('"') == std::string::npos, where << ": straight quote in " << text);
+        CHECK_MESSAGE(!has_digit_hyphen_digit(text), where << ": a range wants an en dash: " << text);
+    };
+    for (const auto& [name, feed] : b.feeds)
+        for (const Dataset& d : feed.datasets)
+            for (const std::string& text : screen_texts(d)) check_text(name + " " + d.id, text);
+    for (const Slide& s : b.manifest.playlist) {
+        check_text("slide " + s.id, s.title);
+        check_text("slide " + s.id, s.options.caption);
+        for (const auto& h : s.options.highlight) check_text("slide " + s.id, h);
+    }
+}
+
+TEST_CASE("bundled feeds: every source has a short form for the footer, every title fits a screen") {
+    const Bundle b = load_bundle();
+    for (const auto& [name, feed] : b.feeds)
+        for (const Dataset& d : feed.datasets) {
+            const SourceRef src = resolve_source(feed, d);
+            CHECK_MESSAGE(!src.short_text.empty(), name << " " << d.id);
+            CHECK_MESSAGE(src.short_text.size() <= 44,
+                          name << " " << d.id << ": " << src.short_text);  // bytes
+        }
+    for (const Slide& s : b.manifest.playlist) CHECK_MESSAGE(s.title.size() <= 50, s.id << ": " << s.title);
+}
+
+TEST_CASE("bundled feeds: status slides from February 2021 say so; derived verdicts are named") {
+    const Bundle b = load_bundle();
+    std::map<std::string, const Feed*> by_id;
+    for (const auto& [name, feed] : b.feeds) by_id[feed.id] = &feed;
+    for (const Slide& s : b.manifest.playlist) {
+        const Feed& feed = *by_id.at(s.feed);
+        const Dataset* d = find_dataset(feed, s.dataset);
+        REQUIRE(d);
+        const PartialDate as_of = effective_as_of(feed, *d);
+        if (as_of.year == 2021 && as_of.month == 2)
+            CHECK_MESSAGE(s.options.caption.find("tatus pr. 18. februar 2021") != std::string::npos, s.id);
+        if (const auto* goals = std::get_if<GoalList>(&d->body)) {
+            for (const Goal& g : goals->items)
+                if (g.verdict_by == VerdictBy::Derived)
+                    CHECK_MESSAGE(names_number(s.options.caption, g.number),
+                                  s.id << ": caption does not name derived goal " << g.number);
+        }
+    }
+}
+
+TEST_CASE("bundled feeds: the truth fixes of issue 7 hold") {
+    const Bundle b = load_bundle();
+    const Feed& employment = b.feeds.at("employment.json");
+    const Feed& transport = b.feeds.at("transport.json");
+    const Feed& business = b.feeds.at("business.json");
+    CHECK(indicator(employment, "struktur", "pendlere").qualifier == "ca.");
+    CHECK(indicator(employment, "mangel_danmark", "faglaerte_2030").qualifier == "op mod");
+    for (const Project& p : std::get<ProjectList>(find_dataset(transport, "jernbane")->body).items)
+        if (p.id == "lille_syd") CHECK(p.phase == ProjectPhase::InOperation);
+    for (const Goal& g : std::get<GoalList>(find_dataset(business, "maal_2021")->body).items)
+        if (g.number == 17)
+            CHECK(g.result_text.find("58 virksomheder inden for detailhandel") != std::string::npos);
+    const Dataset* frafald = find_dataset(employment, "frafald_overgang");
+    REQUIRE(frafald);
+    for (const std::string& text : screen_texts(*frafald))
+        CHECK(text.find("hele landet") == std::string::npos);
+    for (const Slide& s : b.manifest.playlist) {
+        if (s.dataset == "frafald_overgang") {
+            CHECK(s.title.find("Danmark") == std::string::npos);
+            CHECK(s.options.caption.find("landstal") == std::string::npos);
+        }
+        if (s.id == "udenlandske_statsborgere") {
+            REQUIRE(s.options.reference);
+            CHECK(s.options.reference->value == 10);
+        }
+        if (s.link) CHECK(s.link->url.rfind("https://", 0) == 0);
     }
 }
