@@ -36,7 +36,19 @@ static void stroke(ImDrawList* dl, const std::vector<MapXY>& arc, const MapFit& 
         const ImVec2 p = fit(q);
         scratch.push_back({p.x + shift.x, p.y + shift.y});
     }
-    if (scratch.size() >= 2) dl->AddPolyline(scratch.data(), int(scratch.size()), col, ImDrawFlags_None, w);
+    // ImGui joins thick lines with unlimited miters, which spike at hairpin turns (a narrow
+    // fjord): the line is cut there and the two parts drawn on their own.
+    std::size_t start = 0;
+    for (std::size_t i = 1; i + 1 < scratch.size(); ++i) {
+        const ImVec2 a{scratch[i].x - scratch[i - 1].x, scratch[i].y - scratch[i - 1].y};
+        const ImVec2 b{scratch[i + 1].x - scratch[i].x, scratch[i + 1].y - scratch[i].y};
+        const float la = std::hypot(a.x, a.y), lb = std::hypot(b.x, b.y);
+        if (la <= 0 || lb <= 0 || (a.x * b.x + a.y * b.y) / (la * lb) > -0.5f) continue;  // turn under 120°
+        dl->AddPolyline(scratch.data() + start, int(i - start + 1), col, ImDrawFlags_None, w);
+        start = i;
+    }
+    if (scratch.size() - start >= 2)
+        dl->AddPolyline(scratch.data() + start, int(scratch.size() - start), col, ImDrawFlags_None, w);
 }
 
 void draw_map_base(ImDrawList* dl, const MapGeometry& g, const std::vector<std::vector<MapXY>>& arcs,

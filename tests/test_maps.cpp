@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <random>
 #include <string>
 
@@ -12,8 +13,11 @@
 #include "app/map_layer.h"
 #include "app/map_simplify.h"
 #include "app/slide_chrome.h"
+#include "app/slide_draw.h"
 #include "app/slide_set.h"
 #include "app/view.h"
+#include "platform/font_files.h"
+#include "platform/headless.h"
 #include "tests/view_harness.h"
 
 namespace {
@@ -200,4 +204,31 @@ TEST_CASE("both map views lay out at the five screen sizes without a problem, ho
         h.end_frame();
     }
     CHECK(maps == 5 * 4 * 3);
+}
+
+TEST_CASE("a map's base is drawn into its texture once and reused when the clock changes") {
+    const char* dir = std::getenv("INFOTAVLE_FONT_DIR");
+    const FontFiles fonts = find_font_files(dir ? dir : "");
+    REQUIRE_MESSAGE(fonts.error.empty(), fonts.error);
+    const SlideSet set = load_slide_set({});
+    Headless hl;
+    REQUIRE_FALSE(open_headless(800, 480, hl));
+    SlideScreen screen;
+    open_slide_screen(hl.renderer, fonts, screen);
+    REQUIRE_FALSE(resize_slide_screen(screen, 800, 480));
+    int maps = 0;
+    for (const auto& s : set.slides) {
+        if (!s.valid || s.slide->view != feeds::ViewType::MunicipalityMap) continue;
+        const int before = screen.map_layers.draws;
+        for (const char* clock : {"kl. 10.15", "kl. 10.16", "kl. 10.17"}) {
+            const auto problems = draw_slide(screen, s, {clock, "", {2022, 5, 3}});
+            CHECK_MESSAGE(problems.empty(), join_problems(problems));
+        }
+        CHECK(screen.map_layers.draws == before + 1);
+        ++maps;
+    }
+    CHECK(maps == 2);
+    CHECK(screen.map_geometry.has_value());
+    close_slide_screen(screen);
+    close_headless(hl);
 }
