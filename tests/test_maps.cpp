@@ -232,3 +232,37 @@ TEST_CASE("a map's base is drawn into its texture once and reused when the clock
     close_slide_screen(screen);
     close_headless(hl);
 }
+
+TEST_CASE("a municipality without a value is grey and the legend says ingen data") {
+    const MapGeometry& g = geometry();
+    MapSupport support;
+    support.geometry = &g;
+    feeds::Dataset ds;
+    ds.id = "t";
+    feeds::MunicipalityTable t;
+    t.columns = {{"a", "Andel", "%"}};
+    t.rows = {
+        {"259", "Køge", {2.5}, ""}, {"265", "Roskilde", {std::nullopt}, ""}, {"370", "Næstved", {4.0}, ""}};
+    ds.body = t;
+    feeds::Slide slide;
+    slide.id = "s";
+    slide.view = feeds::ViewType::MunicipalityMap;
+    ViewHarness h(1280, 720);
+    REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
+    h.begin_frame();
+    Canvas c = h.canvas(h.screen());
+    draw_view(c, h.style(), slide_layout(1280, 720, h.sizes).body, {ds, slide, "", {2022, 5, 3}, &support});
+    const auto problems = canvas_problems(c);
+    CHECK_MESSAGE(problems.empty(), join_problems(problems));
+    int no_data = 0;
+    bool low = false, high = false;
+    for (const auto& x : c.texts) {
+        no_data += x.text == "ingen data";
+        low = low || x.text == "2,5 %";
+        high = high || x.text == "4 %";
+    }
+    CHECK(no_data >= 1);  // the legend, and Roskilde's label when it fits
+    CHECK(low);
+    CHECK(high);
+    h.end_frame();
+}
