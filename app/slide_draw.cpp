@@ -12,6 +12,7 @@ void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScre
 }
 
 void close_slide_screen(SlideScreen& s) {
+    drop_map_layers(s.map_layers);
     close_imgui(s.imgui);
     s = SlideScreen{};
 }
@@ -41,6 +42,23 @@ static Canvas begin_canvas(SlideScreen& s) {
     return c;
 }
 
+// The maps' geometry (loaded the first time a map is drawn) and their layer cache.
+static MapSupport map_support(SlideScreen& s, feeds::ViewType view) {
+    MapSupport m;
+    if (view != feeds::ViewType::MunicipalityMap && view != feeds::ViewType::ProjectMap) return m;
+    if (!s.map_geometry && s.map_error.empty()) {
+        MapGeometryResult r = load_map_geometry();
+        s.map_geometry = std::move(r.geometry);
+        s.map_error = r.error;
+    }
+    m.geometry = s.map_geometry ? &*s.map_geometry : nullptr;
+    m.error = s.map_error;
+    m.layer = [&s](const std::string& key, Rect r, const MapDrawFn& draw) {
+        return map_layer_texture(s.map_layers, s.imgui, s.rotate, s.theme.background, key, r, draw);
+    };
+    return m;
+}
+
 SlideLayout screen_layout(const SlideScreen& s) {
     return slide_layout(s.width, s.height, s.sizes);
 }
@@ -53,7 +71,8 @@ std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, co
     ChromeText text = slide.parts;
     text.clock = ctx.clock;
     draw_chrome(c, style, layout, text);
-    const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today};
+    const MapSupport map = map_support(s, slide.slide->view);
+    const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today, &map};
     draw_view(c, style, layout.body, in);
     end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);

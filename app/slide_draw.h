@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "app/fonts.h"
+#include "app/map_geometry.h"
+#include "app/map_layer.h"
 #include "app/slide_chrome.h"
 #include "app/slide_set.h"
 #include "app/theme.h"
@@ -28,6 +30,10 @@ struct SlideScreen {
     // a screen mounted on its side gets its slides turned with no second picture to turn.
     // The font texture is turned to match, so it is set with the size.
     int rotate = 0;
+    // The maps: their geometry, read when the first map slide is drawn, and their cached bases.
+    std::optional<MapGeometry> map_geometry;
+    std::string map_error;
+    MapLayers map_layers;
 };
 
 // What changes from draw to draw besides the slide: the clock and the home municipality.

@@ -20,11 +20,14 @@ struct ViewStyle {
     float unit;  // base spacing in px: min(width, height) / 60
 };
 
+struct MapSupport;  // app/map_layer.h
+
 struct ViewInput {
     const feeds::Dataset& dataset;
     const feeds::Slide& slide;
-    std::string_view home;     // --home: a municipality code or name to highlight; may be empty
-    feeds::PartialDate today;  // for the timeline's "i dag" marker
+    std::string_view home;            // --home: a municipality code or name to highlight; may be empty
+    feeds::PartialDate today;         // for the timeline's "i dag" marker
+    const MapSupport* map = nullptr;  // the maps' geometry and layer cache; null for other views
 };
 
 // Whether this release draws the view type. The two maps come in a later release; slides
@@ -56,3 +59,9 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
 // A one-line note under a chart when not everything fits: "Viser 10 af 17 kommuner".
 // Drawn in the small font at the bottom of `area`; returns the area left above it.
 Rect draw_hidden_note(Canvas& c, const ViewStyle& s, Rect area, int shown, int total, std::string_view noun);
+
+// The maps (app/views/municipality_map.cpp, app/views/project_map.cpp). Both need in.map.
+void draw_municipality_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::MunicipalityTable& data,
+                           const ViewInput& in);
+void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data,
+                      const ViewInput& in);

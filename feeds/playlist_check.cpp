@@ -4,6 +4,7 @@
 #include <set>
 
 #include "feeds/feed_lookup.h"
+#include "feeds/map_check.h"
 
 namespace feeds {
 
@@ -215,6 +216,7 @@ std::vector<Problem> check_playlist(const Manifest& manifest, const std::string&
     std::vector<Problem> out;
     SlideCheck c{manifest_file, out};
     std::set<std::string> used_feeds;
+    std::optional<GeoReference> geo;  // read only when a map slide needs it
     for (const Slide& slide : manifest.playlist) {
         const std::string path = "$.playlist[" + std::to_string(slide.json_index) + "]";
         used_feeds.insert(slide.feed);
@@ -241,6 +243,11 @@ std::vector<Problem> check_playlist(const Manifest& manifest, const std::string&
             continue;
         }
         check_options(c, slide, *ds, path);
+        if (slide.view == ViewType::MunicipalityMap || slide.view == ViewType::ProjectMap) {
+            if (!geo) geo = load_geo_reference();
+            for (auto& p : check_map_slide(slide, *ds, manifest_file, path, *geo))
+                out.push_back(std::move(p));
+        }
     }
     for (std::size_t i = 0; i < manifest.feeds.size(); ++i) {
         const FeedRef& ref = manifest.feeds[i];

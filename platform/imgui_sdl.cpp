@@ -265,3 +265,33 @@ void end_imgui_frame(ImGuiSdl& g, int rotate) {
     const int w = int(dd->DisplaySize.x), h = int(dd->DisplaySize.y);
     render_draw_data(g.renderer, dd, white, swap ? h : w, swap ? w : h);
 }
+
+void begin_standalone_list(ImGuiSdl& g, ImDrawList& list, int width, int height) {
+    make_current(g);
+    list._ResetForNewFrame();
+    list.Flags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedLinesUseTex |
+                 ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.PushClipRect({0, 0}, {float(width), float(height)});
+}
+
+void render_draw_list(ImGuiSdl& g, ImDrawList& list, int width, int height, int rotate) {
+    make_current(g);
+    if (rotate != g.font_rotate) return;
+    // An empty trailing command (left by PushClipRect and friends) is harmless but skipped.
+    ImDrawList* lists[] = {&list};
+    ImDrawData dd;
+    dd.Valid = true;
+    dd.CmdLists = lists;
+    dd.CmdListsCount = 1;
+    dd.TotalVtxCount = list.VtxBuffer.Size;
+    dd.TotalIdxCount = list.IdxBuffer.Size;
+    dd.DisplayPos = {0, 0};
+    dd.DisplaySize = {float(width), float(height)};
+    dd.FramebufferScale = {1, 1};
+    if (g.stock_backend && rotate == 0) return ImGui_ImplSDLRenderer_RenderDrawData(&dd);
+    place_draw_data(&dd, rotate);
+    const ImVec2 white = turn_point(ImGui::GetIO().Fonts->TexUvWhitePixel, rotate, 1, 1);
+    const bool swap = rotate == 90 || rotate == 270;
+    render_draw_data(g.renderer, &dd, white, swap ? height : width, swap ? width : height);
+}

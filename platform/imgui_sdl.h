@@ -53,3 +53,13 @@ ImVec2 turn_point(ImVec2 p, int rotate, float width, float height);
 
 // A clip rectangle (x0, y0, x1, y1) turned the same way; still x0 <= x1 and y0 <= y1.
 ImVec4 turn_rect(ImVec4 r, int rotate, float width, float height);
+
+// Renders one draw list made outside the frame's own lists (see begin_standalone_list) into the
+// renderer's current target, as end_imgui_frame() would: `width` x `height` logical, turned by
+// `rotate`. Used for drawings cached in their own texture (the maps' polygons). Call between
+// begin_imgui_frame() and end_imgui_frame(): the list shares the frame's drawing data.
+void render_draw_list(ImGuiSdl& g, ImDrawList& list, int width, int height, int rotate = 0);
+
+// Prepares `list` (made with ImGui::GetDrawListSharedData()) for drawing a `width` x `height`
+// picture with the frame's font atlas and flags. Call within a frame.
+void begin_standalone_list(ImGuiSdl& g, ImDrawList& list, int width, int height);

@@ -185,3 +185,31 @@ TEST_CASE("a file given twice is checked once; the summary counts files, errors 
     CHECK(r.rc == 1);
     CHECK(r.text.find("2 files checked: 1 error, 3 warnings") != std::string::npos);
 }
+
+TEST_CASE("a map naming a municipality or place the map does not know is reported") {
+    TempDir dir;
+    const auto m = dir.write(
+        "m.json", R"({"format":"infotavle-manifest","version":"1.0","title":"T",)"
+                  R"("feeds":[{"id":"f","url":"f.json"}],)"
+                  R"("playlist":[{"id":"k","feed":"f","dataset":"t","view":"municipality_map","title":"K"},)"
+                  R"({"id":"p","feed":"f","dataset":"p","view":"project_map","title":"P"}]})");
+    dir.write(
+        "f.json",
+        R"({"format":"infotavle-feed","version":"1.0","id":"f","title":"F","as_of":"2021",)"
+        R"("source":{"publisher":"P"},"datasets":[)"
+        R"({"id":"t","type":"municipality_table","title":"T","columns":[{"id":"a","label":"A","unit":"%"}],)"
+        R"("rows":[{"code":"259","name":"Køge","values":[1]},{"code":"999","name":"Atlantis","values":[2]},)"
+        R"({"code":"265","name":"Roskilde by","values":[3]}]},)"
+        R"({"id":"p","type":"projects","title":"P","items":[{"id":"x","name":"X","kind":"rail",)"
+        R"("places":["Køge","Atlantis C"],"phase":"proposal","status_text":"Forslag"}]}]})");
+    const auto r = check({m});
+    INFO(r.text);
+    CHECK(r.rc == 1);
+    CHECK(has_line(r.text, "$.playlist[0].dataset",
+                   "rows[1]: municipality code \"999\" (\"Atlantis\") is not on the map"));
+    CHECK(has_line(r.text, "$.playlist[0].dataset",
+                   "warning: dataset \"t\" rows[2]: code \"265\" is \"Roskilde\" on the map"));
+    CHECK(has_line(r.text, "$.playlist[1].dataset",
+                   "project \"x\" names the place \"Atlantis C\", which the map does not know"));
+    CHECK(r.text.find("\"Køge\", which") == std::string::npos);
+}

@@ -252,6 +252,64 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, int r
     rows.push_back(row(std::string("peak memory so far, after ") + tag, mb, "MB", 64));
 }
 
+// The map slides at 1920x1080 in software, each on a fresh screen: the cold first frame (fonts
+// already built; the map geometry loaded, tessellated and its layer drawn within it), frames
+// after it (cached copies), and the minute's redraw for the clock (the map layer reused).
+void bench_maps(const SlideSet& set, const FontFiles& fonts, std::vector<Row>& rows) {
+    const int w = 1920, h = 1080;
+    std::printf("\n== map slides, %dx%d, software renderer ==\n", w, h);
+    Headless hl;
+    if (auto err = open_headless(w, h, hl)) {
+        std::printf("cannot open headless: %s\n", err->c_str());
+        return;
+    }
+    for (std::size_t i = 0; i < set.slides.size(); ++i) {
+        const ScreenSlide& s = set.slides[i];
+        if (!s.valid) continue;
+        const auto view = s.slide->view;
+        if (view != feeds::ViewType::MunicipalityMap && view != feeds::ViewType::ProjectMap) continue;
+        KioskScreen k;
+        open_kiosk_screen(hl.renderer, fonts, true, "", k);
+        set_kiosk_slides(k, set);
+        for (std::size_t j = 0; j < k.timings.size(); ++j) k.timings[j].valid = j == i;
+        resize_slide_screen(k.screen, w, h, 0);  // fonts first: not the map's cost
+        std::uint64_t gen = 1;
+        auto t0 = Clock::now();
+        const FrameResult first = kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, 0, nullptr});
+        SDL_RenderFlush(hl.renderer);
+        const double cold = ms_since(t0);
+        std::vector<double> frames;
+        for (int n = 1; n <= 60; ++n) {
+            k.dirty = true;
+            t0 = Clock::now();
+            kiosk_frame(k, set, gen, {std::int64_t(n) * 50, kClock, kToday, w, h, 0, nullptr});
+            SDL_RenderFlush(hl.renderer);
+            frames.push_back(ms_since(t0));
+        }
+        std::vector<double> redraws;
+        for (int n = 0; n < 15; ++n) {
+            char clock[64];
+            std::snprintf(clock, sizeof clock, "tirsdag 3. maj 2022, kl. 10.%02d", 16 + n);
+            t0 = Clock::now();
+            kiosk_frame(k, set, gen, {4000 + std::int64_t(n) * 50, clock, kToday, w, h, 0, nullptr});
+            SDL_RenderFlush(hl.renderer);
+            redraws.push_back(ms_since(t0));
+        }
+        const Stats f = stats_of(frames), r = stats_of(redraws);
+        std::printf(
+            "%-30s cold first frame %7.2f ms%s; frame median %.2f ms (p95 %.2f); clock redraw median %.2f "
+            "ms; "
+            "map layers drawn %d\n",
+            s.slide->id.c_str(), cold, first.slides_drawn == 1 ? "" : " [not drawn!]", f.median, f.p95,
+            r.median, k.screen.map_layers.draws);
+        rows.push_back(row("map cold first frame, " + s.slide->id, cold, "ms", 250));
+        rows.push_back(row("map frame median, " + s.slide->id, f.median, "ms", 16));
+        rows.push_back(row("map clock redraw median, " + s.slide->id, r.median, "ms", 40));
+        close_kiosk_screen(k);
+    }
+    close_headless(hl);
+}
+
 }  // namespace
 
 int main() {
@@ -268,6 +326,7 @@ int main() {
     bench_size(set, fonts, 1920, 1080, 0, true, rows);
     bench_size(set, fonts, 1920, 1080, 90, false, rows);
     bench_size(set, fonts, 800, 480, 0, false, rows);
+    bench_maps(set, fonts, rows);
     std::printf("\nSummary (software renderer into memory; live-kiosk CPU and memory: see the README)\n");
     print_table(rows);
     bool all_ok = true;
