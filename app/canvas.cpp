@@ -1,4 +1,5 @@
 #include "app/canvas.h"
+#include "app/fonts.h"
 
 #include <algorithm>
 #include <cmath>
@@ -36,14 +37,16 @@ std::string ellipsize(const ImFont* font, std::string_view text, float max_width
     return std::string(head) + kEllipsis;
 }
 
-void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text) {
+void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,
+                 bool cut) {
     if (text.empty()) return;
     const ImVec2 sz = text_size(font, text);
-    c.texts.push_back({{pos.x, pos.y, pos.x + sz.x, pos.y + font->FontSize}, std::string(text)});
-    if (font->FontSize + 0.01f < c.min_text_size) {
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "text \"%.40s\" is %.1f px, below the minimum %.1f px",
-                      std::string(text).c_str(), font->FontSize, c.min_text_size);
+    c.texts.push_back({{pos.x, pos.y, pos.x + sz.x, pos.y + font->FontSize}, std::string(text), cut});
+    const float cap = cap_height(font);
+    if (font != c.fine_print && cap + 0.01f < c.min_cap_height) {
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "text \"%.40s\" has capitals of %.1f px, below the floor %.1f px",
+                      std::string(text).c_str(), cap, c.min_cap_height);
         c.notes.push_back(buf);
     }
     if (c.dl)
@@ -59,7 +62,7 @@ float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::
     if (align == Align::Center) x = box.x0 + (box.w() - w) * 0.5f;
     if (align == Align::Right) x = box.x1 - w;
     const float y = box.y0 + (box.h() - font->FontSize) * 0.5f;
-    canvas_text(c, font, {std::floor(x), std::floor(y)}, color, fitted);
+    canvas_text(c, font, {std::floor(x), std::floor(y)}, color, fitted, fitted.size() != text.size());
     return w;
 }
 
@@ -110,6 +113,17 @@ float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std
     return lines.empty() ? 0 : (y - line_h + font->FontSize - box.y0);
 }
 
+bool fits_lines(const ImFont* font, std::string_view text, float max_width, int max_lines) {
+    const auto lines = wrap_lines(font, text, max_width, max_lines);
+    size_t chars = 0;
+    for (const auto& l : lines) chars += l.size() + 1;
+    for (const auto& l : lines)
+        if (l.size() >= 3 && l.compare(l.size() - 3, 3, kEllipsis) == 0 &&
+            text.find(kEllipsis) == std::string_view::npos)
+            return false;
+    return chars > 0 || text.empty();
+}
+
 const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text,
                        float max_width) {
     const ImFont* last = nullptr;
@@ -156,6 +170,7 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
         if (b.x0 < c.bounds.x0 - tol || b.y0 < c.bounds.y0 - tol || b.x1 > c.bounds.x1 + tol ||
             b.y1 > c.bounds.y1 + tol)
             out.push_back("text \"" + t.text.substr(0, 40) + "\" leaves the screen");
+        if (t.cut) out.push_back("text \"" + t.text.substr(0, 40) + "\" is cut short");
     }
     for (size_t i = 0; i < c.texts.size(); ++i)
         for (size_t j = i + 1; j < c.texts.size(); ++j)

@@ -26,12 +26,14 @@ enum class Align { Left, Center, Right };
 struct PlacedText {
     Rect box;
     std::string text;
+    bool cut = false;  // shortened with an ellipsis: a problem, text that carries meaning is whole
 };
 
 struct Canvas {
     ImDrawList* dl = nullptr;  // may be null in layout-only tests: then nothing is drawn
     Rect bounds;               // nothing may be drawn outside this
-    float min_text_size = 0;   // text below this size is reported
+    float min_cap_height = 0;  // text whose capital height is below this is reported...
+    const ImFont* fine_print = nullptr;  // ...unless set in this font (the source line)
     std::vector<PlacedText> texts;
     std::vector<std::string> notes;  // problems a view reports itself ("items hidden" is not one)
 };
@@ -42,8 +44,10 @@ ImVec2 text_size(const ImFont* font, std::string_view text);
 // `text` cut to fit `max_width`, ending in "…" when cut. UTF-8 safe (never splits a code point).
 std::string ellipsize(const ImFont* font, std::string_view text, float max_width);
 
-// Draws `text` with its top-left at `pos` and records its box.
-void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text);
+// Draws `text` with its top-left at `pos` and records its box. `cut` marks text that was
+// shortened to fit (reported by canvas_problems).
+void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,
+                 bool cut = false);
 
 // Draws `text` on one line inside `box`: shortened with an ellipsis to the box width,
 // aligned horizontally, centred vertically. Returns the drawn width.
@@ -51,7 +55,7 @@ float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::
                      Align align = Align::Left);
 
 // Word-wraps `text` into at most `max_lines` lines of `max_width`; the last line gets an
-// ellipsis when text is left over. Pure: measures only.
+// ellipsis when text is left over (0 = no limit). Pure: measures only.
 std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width,
                                     int max_lines);
 
@@ -59,6 +63,9 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
 // `max_lines`, 0 = no limit). Returns the height used.
 float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
                        int max_lines = 0, Align align = Align::Left);
+
+// Whether `text` wraps into at most `max_lines` lines of `max_width` with no word cut.
+bool fits_lines(const ImFont* font, std::string_view text, float max_width, int max_lines);
 
 // The largest of `candidates` (ordered large to small) in which `text` fits `max_width`;
 // the last one when none fits.
@@ -69,5 +76,5 @@ const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::str
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding = 0);
 void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness);
 
-// Overflow, overlap and size problems of everything drawn so far, one sentence each.
+// Overflow, overlap, cut text and size problems of everything drawn so far, one sentence each.
 std::vector<std::string> canvas_problems(const Canvas& c);

@@ -2,15 +2,28 @@
 
 #include <imgui/imgui_freetype.h>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+
+float min_cap_height(int height) {
+    return float(std::max(1, height)) / 40.0f;
+}
+
+float cap_height(const ImFont* font) {
+    const ImFontGlyph* g = font ? const_cast<ImFont*>(font)->FindGlyphNoFallback('H') : nullptr;
+    return g ? g->Y1 - g->Y0 : (font ? font->FontSize * kCapHeightOfSize : 0);
+}
 
 FontSizes font_sizes_for(int width, int height) {
     const float m = float(std::max(1, std::min(width, height)));
     FontSizes s;
-    s.small = std::max(12.0f, m / 34.0f);
-    s.body = std::max(14.0f, m / 24.0f);
-    s.heading = std::max(18.0f, m / 15.0f);
-    s.display = std::max(28.0f, m / 7.5f);
+    // Hinting may round the capital height down by up to a pixel: aim just above the floor.
+    s.small = std::ceil((min_cap_height(height) + 1.0f) / kCapHeightOfSize);
+    s.fine = std::max(12.0f, std::round(m / 36.0f));
+    s.fine = std::min(s.fine, s.small);
+    s.body = std::round(std::max(s.small * 1.15f, m / 24.0f));
+    s.heading = std::round(std::max(s.small * 1.45f, m / 15.0f));
+    s.display = std::round(std::max(s.small * 2.2f, m / 7.5f));
     return s;
 }
 
@@ -57,9 +70,10 @@ std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes,
     // SDL textures need no power-of-two height; without the rounding up the atlas is only as
     // tall as its glyphs.
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    out.fine = add_one(atlas, regular_file, sizes.fine);
     out.small = add_one(atlas, regular_file, sizes.small);
     out.body = add_one(atlas, regular_file, sizes.body);
-    if (!out.small || !out.body) return "cannot load font " + regular_file;
+    if (!out.fine || !out.small || !out.body) return "cannot load font " + regular_file;
     out.body_bold = add_one(atlas, bold_file, sizes.body);
     out.heading = add_one(atlas, bold_file, sizes.heading);
     out.display = add_one(atlas, bold_file, sizes.display, kDisplayGlyphRanges);

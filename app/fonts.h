@@ -10,13 +10,15 @@
 #include <imgui/imgui.h>
 
 struct FontSizes {
-    float small;    // sources, captions, axis labels; >= 1/40 of a landscape screen's height
+    float fine;     // the source line only: the one text allowed below the floor
+    float small;    // captions, axis labels, details: capital height >= 1/40 of screen height
     float body;     // item labels, table text
     float heading;  // slide title, big labels
     float display;  // the one big figure of a KPI tile
 };
 
 struct Fonts {
+    ImFont* fine = nullptr;  // the footer's source line
     ImFont* small = nullptr;
     ImFont* body = nullptr;
     ImFont* body_bold = nullptr;
@@ -24,8 +26,21 @@ struct Fonts {
     ImFont* display = nullptr;  // bold; figures only: Basic Latin, "±", "–", "−" (no æøå)
 };
 
-// Sizes follow the shorter screen side, so a portrait 1080x1920 screen gets the same type
-// as a landscape 1920x1080 one (its width is the limit, not its height).
+// Capital height of the fonts we look up (Inter, DejaVu Sans) as a share of the ImGui font
+// size, which imgui_freetype sets as ascender + descender, not the em: measured 0.61-0.65 for
+// Inter once hinted. A little under, so the floor holds.
+constexpr float kCapHeightOfSize = 0.60f;
+
+// The smallest capital height text that carries meaning may have: 1/40 of the screen height,
+// read from 2 to 5 m away. Only the source line may be smaller.
+float min_cap_height(int height);
+
+// Capital height of `font` as rasterised (the hinted "H"), in px.
+float cap_height(const ImFont* font);
+
+// The floor follows the screen height (a tall portrait screen is read from as far away as a
+// wide one, so its type is larger); the larger sizes also follow the shorter side, so they
+// keep their steps above the floor.
 FontSizes font_sizes_for(int width, int height);
 
 // Adds the fonts to `atlas` (the caller builds it). Returns an error text naming the file

@@ -73,7 +73,7 @@ SlideLayout slide_layout(int width, int height, const FontSizes& sizes) {
     l.header = {m.margin_x, m.top_pad, w - m.margin_x, m.top_pad + header_h};
     // Footer: two lines of small text (source + as-of; stale warning + position).
     l.progress = {0, h - m.progress_h, w, h};
-    const float footer_h = sizes.small * 2 + m.line_gap;
+    const float footer_h = sizes.fine + sizes.small + m.line_gap;
     const float footer_y1 = l.progress.y0 - m.bottom_pad;
     l.footer = {m.margin_x, footer_y1 - footer_h, w - m.margin_x, footer_y1};
     l.body = {m.margin_x, l.header.y1 + m.header_gap, w - m.margin_x, l.footer.y0 - m.footer_gap};
@@ -139,8 +139,8 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     // Footer: source and as-of; then the stale warning and the slide position.
     const Rect& ft = l.footer;
     const float sh = f.small->FontSize;
-    draw_split_line(c, f.small, {ft.x0, ft.y0, ft.x1, ft.y0 + sh}, s.unit * 2, t.text_muted, text.source,
-                    t.text_muted, text.as_of);
+    draw_split_line(c, f.fine, {ft.x0, ft.y0, ft.x1, ft.y0 + f.fine->FontSize}, s.unit * 2, t.text_muted,
+                    text.source, t.text_muted, text.as_of);
     const Rect line2{ft.x0, ft.y1 - sh, ft.x1, ft.y1};
     Rect stale_line = line2;
     if (!text.stale.empty()) {

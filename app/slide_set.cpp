@@ -123,6 +123,8 @@ void finish_slide_set(SlideSet& set, const std::string& manifest_name) {
 }  // namespace
 
 std::string source_line(const feeds::SourceRef& s) {
+    // The publisher's own short form fits the footer: the long one is cut on most screens.
+    if (!s.short_text.empty()) return "Kilde: " + s.short_text;
     // "Kilde: publisher · document · item". The document often names the publisher already
     // ("KKR Sjælland" / "KKR Sjælland, mødebilag maj 2022"): say it once.
     const bool doc_names_publisher = !s.publisher.empty() && s.document.rfind(s.publisher, 0) == 0;

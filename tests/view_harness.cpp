@@ -44,7 +44,8 @@ Canvas ViewHarness::canvas(Rect r) const {
     c.dl = ImGui::GetBackgroundDrawList();  // only valid between begin_frame() and end_frame()
     ImGui::SetCurrentContext(previous);
     c.bounds = r;
-    c.min_text_size = fonts.small ? fonts.small->FontSize : 0;
+    c.min_cap_height = min_cap_height(h);
+    c.fine_print = fonts.fine;
     return c;
 }
 

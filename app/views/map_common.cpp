@@ -6,20 +6,17 @@
 
 #include "app/map_simplify.h"
 
-float cap_height(const ImFont* f) {
-    const ImFontGlyph* g = f ? f->FindGlyphNoFallback('H') : nullptr;
-    return g ? g->Y1 - g->Y0 : (f ? f->FontSize * 0.7f : 0);
-}
-
 const ImFont* floor_font(const ViewStyle& s, const Canvas& c, bool bold) {
-    const float need = c.bounds.h() / 40.0f - 0.01f;
-    if (cap_height(s.fonts.small) >= need && !bold) return s.fonts.small;
+    // The small font meets the text-size floor by construction (font_sizes_for); the body is
+    // the smallest bold one.
+    const float need = c.min_cap_height - 0.01f;
+    if (!bold && cap_height(s.fonts.small) >= need) return s.fonts.small;
     if (cap_height(s.fonts.body) >= need) return bold ? s.fonts.body_bold : s.fonts.body;
     return s.fonts.heading;
 }
 
 Rect draw_map_attribution(Canvas& c, const ViewStyle& s, Rect area) {
-    const ImFont* f = s.fonts.small;
+    const ImFont* f = s.fonts.fine;  // fine print, like the source line
     // The boundary file's attribution, shortened only as far as the width needs.
     const char* texts[] = {"Kommunegrænser: Geodatastyrelsen og Danske Kommuner (DAGI)",
                            "Kommunegrænser: Geodatastyrelsen og Danske Kommuner",

@@ -10,14 +10,11 @@
 #include "app/map_layer.h"
 #include "app/view.h"
 
-// The capital height of a font (its "H"), in px.
-float cap_height(const ImFont* f);
-
 // The smallest screen font whose capitals are at least 1/40 of the screen's height, the floor
 // for any text that carries meaning (labels, legends). `bold`: its bold cut where there is one.
 const ImFont* floor_font(const ViewStyle& s, const Canvas& c, bool bold = false);
 
-// "Kommunegrænser: Geodatastyrelsen og Danske Kommuner (DAGI)" in the small font at the bottom of
+// "Kommunegrænser: Geodatastyrelsen og Danske Kommuner (DAGI)" in the fine print at the bottom of
 // `area`; returns the area left above it.
 Rect draw_map_attribution(Canvas& c, const ViewStyle& s, Rect area);
 

@@ -146,6 +146,7 @@ Rect pixel_inner(Rect r) {
 Rect hidden_note_space(const Canvas& c, const ViewStyle& s, Rect area) {
     Canvas scratch;  // no draw list: measures only, records into a throw-away canvas
     scratch.bounds = c.bounds;
-    scratch.min_text_size = c.min_text_size;
+    scratch.min_cap_height = c.min_cap_height;
+    scratch.fine_print = c.fine_print;
     return draw_hidden_note(scratch, s, area, 1, 2, "");
 }
