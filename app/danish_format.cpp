@@ -83,9 +83,12 @@ Magnitude number_magnitude(double abs_v, std::optional<int> decimals) {
     return to_magnitude(round_abs(abs_v, decimals.value_or(1)), !decimals.has_value());
 }
 
-Magnitude money_magnitude(double abs_kr) {
-    const Digits kr = round_abs(abs_kr, 2);
-    if (kr.whole.size() <= 6) {  // below 1.000.000,00 after rounding
+// Below a million: kroner, with øre only when there are any, or with exactly `decimals` digits
+// when the feed sets them (0: whole kroner, for a budget table). From a million: mio./mia.
+Magnitude money_magnitude(double abs_kr, std::optional<int> decimals) {
+    const Digits kr = round_abs(abs_kr, decimals.value_or(2));
+    if (decimals && kr.whole.size() <= 6) return {to_magnitude(kr, false).text + " kr.", kr.is_zero()};
+    if (!decimals && kr.whole.size() <= 6) {  // below 1.000.000,00 after rounding
         const bool has_ore = kr.fraction != "00";
         return {to_magnitude(has_ore ? kr : Digits{kr.whole, ""}, false).text + " kr.", kr.is_zero()};
     }
@@ -96,7 +99,7 @@ Magnitude money_magnitude(double abs_kr) {
 
 // The magnitude in the unit's own form (FORMAT.md "Units").
 Magnitude value_magnitude(double abs_v, std::string_view unit, std::optional<int> decimals) {
-    if (unit == "kr") return money_magnitude(abs_v);
+    if (unit == "kr") return money_magnitude(abs_v, decimals);
     Magnitude m = number_magnitude(abs_v, decimals);
     if (!unit.empty()) m.text += " " + std::string(unit);
     return m;

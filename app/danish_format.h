@@ -49,7 +49,8 @@ std::string format_percent(double v, std::optional<int> decimals = std::nullopt)
 std::string format_money(double kr);
 
 // A value with its unit, as FORMAT.md "Units" says:
-//   "%" → format_percent; "kr" → format_money (decimals ignored: money scales itself);
+//   "%" → format_percent; "kr" → format_money, except that `decimals` given sets the digits
+//   below a million ("331.307 kr." with 0: a budget table without øre);
 //   "procentpoint" → "1 procentpoint", "−0,8 procentpoint"; "" → the bare number;
 //   anything else → number + " " + unit ("1.207 personer").
 std::string format_value(double v, std::string_view unit, std::optional<int> decimals = std::nullopt);

@@ -31,7 +31,8 @@ bool is_portrait(float w, float h) {
     return h > w * 1.05f;
 }
 
-constexpr float kTitleLineH = 1.1f;  // line pitch of a two-line title, in heading sizes
+constexpr float kTitleLineH = 1.1f;   // line pitch of a two-line title, in heading sizes
+constexpr float kStatusLineH = 1.15f; // line pitch of the footer's status lines
 
 // Two texts on one line: `right` is kept whole ("Data pr. 18. februar 2021": a cut date says
 // nothing) unless it is wider than the line itself; `left` (the source) gets the rest and is
@@ -73,7 +74,11 @@ SlideLayout slide_layout(int width, int height, const FontSizes& sizes) {
     l.header = {m.margin_x, m.top_pad, w - m.margin_x, m.top_pad + header_h};
     // Footer: two lines of small text (source + as-of; stale warning + position).
     l.progress = {0, h - m.progress_h, w, h};
-    const float footer_h = sizes.fine + sizes.small + m.line_gap;
+    // Footer: the source line in fine print, then the status line (stale warning, position);
+    // a portrait screen is too narrow for the warning on one line and gives it two.
+    const int status_lines = is_portrait(w, h) ? 2 : 1;
+    const float footer_h =
+        sizes.fine + m.line_gap + sizes.small + float(status_lines - 1) * sizes.small * kStatusLineH;
     const float footer_y1 = l.progress.y0 - m.bottom_pad;
     l.footer = {m.margin_x, footer_y1 - footer_h, w - m.margin_x, footer_y1};
     l.body = {m.margin_x, l.header.y1 + m.header_gap, w - m.margin_x, l.footer.y0 - m.footer_gap};
@@ -102,6 +107,7 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
         title_x1 = hd.x1 - clock_w - s.unit * 2;
     }
     float y = hd.y0;
+    bool title_takes_caption = false;
     if (portrait) {
         const auto lines = wrap_lines(f.heading, text.title, hd.w(), 2);
         for (const auto& line : lines) {
@@ -109,10 +115,18 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
             y += title_h * kTitleLineH;
         }
         y += lines.empty() ? title_h : title_h * (1 - kTitleLineH);
-    } else {
+    } else if (text_size(f.body_bold, text.title).x <= title_x1 - hd.x0 ||
+               !fits_lines(f.body_bold, text.title, title_x1 - hd.x0, 2)) {
         const ImFont* title_font = fit_font({f.heading, f.body_bold}, text.title, title_x1 - hd.x0);
         canvas_text_in(c, title_font, {hd.x0, hd.y0, title_x1, hd.y0 + title_h}, t.text, text.title);
         y += title_h;
+    } else {
+        // Too long for one line even in the body font: two lines, whole, in the caption's place.
+        for (const auto& line : wrap_lines(f.body_bold, text.title, title_x1 - hd.x0, 2)) {
+            canvas_text(c, f.body_bold, {hd.x0, std::round(y)}, t.text, line);
+            y += f.body_bold->FontSize * kTitleLineH;
+        }
+        title_takes_caption = true;
     }
     y = std::round(y + gap);
     // In portrait the clock has the header's last line; a one-line title leaves its second
@@ -120,7 +134,7 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     const float last_clock_y = hd.y1 - f.small->FontSize;
     const float caption_h = portrait ? std::max(f.body->FontSize, last_clock_y - gap - y) : f.body->FontSize;
     float used = f.body->FontSize;
-    if (!text.caption.empty())
+    if (!text.caption.empty() && !title_takes_caption)
         used = std::max(used, canvas_paragraph(c, f.body, {hd.x0, y, hd.x1, y + caption_h}, t.text_muted,
                                                text.caption, 2));
     if (portrait && !text.clock.empty()) {  // right under the caption, however many lines it took
@@ -141,14 +155,32 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     const float sh = f.small->FontSize;
     draw_split_line(c, f.fine, {ft.x0, ft.y0, ft.x1, ft.y0 + f.fine->FontSize}, s.unit * 2, t.text_muted,
                     text.source, t.text_muted, text.as_of);
-    const Rect line2{ft.x0, ft.y1 - sh, ft.x1, ft.y1};
-    Rect stale_line = line2;
-    if (!text.stale.empty()) {
-        const float r = sh * 0.4f;
-        draw_warning_icon(c, t, {line2.x0 + r * 1.1f, line2.y0 + sh * 0.52f}, r);
-        stale_line.x0 += r * 2.2f + gap;
+    const float status_y = ft.y0 + f.fine->FontSize + std::round(s.unit * 0.4f);
+    const Rect line2{ft.x0, status_y, ft.x1, status_y + sh};
+    if (!portrait || text.stale.empty()) {
+        Rect stale_line = line2;
+        if (!text.stale.empty()) {
+            const float r = sh * 0.4f;
+            draw_warning_icon(c, t, {line2.x0 + r * 1.1f, line2.y0 + sh * 0.52f}, r);
+            stale_line.x0 += r * 2.2f + gap;
+        }
+        draw_split_line(c, f.small, stale_line, s.unit * 2, t.partial, text.stale, t.text_muted, text.position);
+        return;
     }
-    draw_split_line(c, f.small, stale_line, s.unit * 2, t.partial, text.stale, t.text_muted, text.position);
+    // Portrait: the position at the right of the first status line, the warning wrapped
+    // into two lines to its left.
+    const float pos_w = text.position.empty() ? 0 : std::min(text_size(f.small, text.position).x, ft.w() * 0.3f);
+    if (pos_w > 0)
+        canvas_text_in(c, f.small, {ft.x1 - pos_w, line2.y0, ft.x1, line2.y1}, t.text_muted, text.position,
+                       Align::Right);
+    const float r = sh * 0.4f;
+    draw_warning_icon(c, t, {line2.x0 + r * 1.1f, line2.y0 + sh * 0.52f}, r);
+    const float x0 = line2.x0 + r * 2.2f + gap, x1 = ft.x1 - (pos_w > 0 ? pos_w + s.unit * 2 : 0);
+    float y_line = line2.y0;
+    for (const auto& line : wrap_lines(f.small, text.stale, x1 - x0, 2)) {
+        canvas_text_in(c, f.small, {x0, y_line, x1, y_line + sh}, t.partial, line);
+        y_line = std::round(y_line + sh * kStatusLineH);
+    }
 }
 
 void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const std::string& clock,

@@ -31,6 +31,13 @@ const PlacedText* find_text(const Canvas& c, const std::string& prefix) {
     return nullptr;
 }
 
+std::vector<std::string> without_cuts(const std::vector<std::string>& problems) {
+    std::vector<std::string> out;
+    for (const auto& p : problems)
+        if (p.find("\" is cut short") == std::string::npos) out.push_back(p);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("slide_layout: header, body, footer and progress stack without gaps or overlap") {
@@ -42,7 +49,8 @@ TEST_CASE("slide_layout: header, body, footer and progress stack without gaps or
         CHECK(l.header.h() >= fs.heading + fs.body);  // title + caption
         CHECK(l.body.y0 > l.header.y1);
         CHECK(l.footer.y0 > l.body.y1);
-        CHECK(l.footer.h() >= 2 * fs.small);  // two lines of small text
+        CHECK(l.footer.h() >= fs.fine + fs.small);  // the source line and the status line
+        CHECK(fs.fine <= fs.small);
         CHECK(l.progress.y0 >= l.footer.y1);
         CHECK(l.progress.y1 == doctest::Approx(float(sz.h)));
         CHECK(l.progress.h() >= 3);
@@ -66,7 +74,8 @@ TEST_CASE("draw_chrome: no text problems at any size, with realistic, empty and 
         for (const ChromeText& text : {realistic_text(), fresh, ChromeText{}, longest}) {
             Canvas c = h.canvas(h.screen());
             draw_chrome(c, h.style(), l, text);
-            const auto problems = canvas_problems(c);
+            // Text longer than the screen may only be cut, never spill; real texts stay whole.
+            const auto problems = text.title == kLong ? without_cuts(canvas_problems(c)) : canvas_problems(c);
             INFO(sz.w, "x", sz.h, " title ", text.title.substr(0, 20));
             CHECK_MESSAGE(problems.empty(), join_problems(problems));
             for (const auto& t : c.texts) {  // the chrome stays out of the body
@@ -111,7 +120,7 @@ TEST_CASE("draw_no_data: a calm message and the reason, never spilling") {
         for (const std::string& r : {reason, std::string()}) {
             Canvas c = h.canvas(h.screen());
             draw_no_data(c, h.style(), sz.w, sz.h, "tirsdag 3. maj 2022, kl. 10.15", r);
-            const auto problems = canvas_problems(c);
+            const auto problems = without_cuts(canvas_problems(c));  // the reason may be cut
             INFO(sz.w, "x", sz.h);
             CHECK_MESSAGE(problems.empty(), join_problems(problems));
             CHECK(find_text(c, "Skærmen viser"));

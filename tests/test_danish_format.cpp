@@ -74,6 +74,14 @@ TEST_CASE("format_money below one million: øre only when there are any") {
     CHECK(format_money(-600000) == MINUS "600.000 kr.");
 }
 
+TEST_CASE("money with decimals set: exactly those digits below a million, no øre with 0") {
+    CHECK(format_value(331306.79, "kr", 0) == "331.307 kr.");
+    CHECK(format_value(168693.21, "kr", 0) == "168.693 kr.");
+    CHECK(format_value(12.3, "kr", 1) == "12,3 kr.");
+    CHECK(format_value(999999.6, "kr", 0) == "1 mio. kr.");  // rounds up across the scale
+    CHECK(format_value(2.5e6, "kr", 0) == "2,5 mio. kr.");   // the scale keeps its own digits
+}
+
 TEST_CASE("format_money scales to mio. and mia.") {
     CHECK(format_money(25e6) == "25 mio. kr.");
     CHECK(format_money(2.5e6) == "2,5 mio. kr.");

@@ -6,8 +6,10 @@
 //   Mål: 3 %                      target
 //   laveste siden 2008            note (small)
 //
-// A tile that is too small for everything drops, in this order: note, target, the label's
-// second line, change. The number and the first label line always stay.
+// Nothing that carries meaning is cut: the label wraps (up to three lines, in the small font
+// when the body font needs more), and a part that does not fit whole is left out, in this
+// order: note, target, change. The grid is the one whose tiles show the most, whole: in a
+// portrait screen that is usually one full-width column, not a squeezed landscape grid.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -38,6 +40,10 @@ struct TilePlan {
     std::vector<std::string> change_lines;
     std::string target;  // "Mål: 600"
     std::vector<std::string> note_lines;
+    const ImFont* label_font = nullptr;
+    const ImFont* unit_font = nullptr;
+    bool whole = true;  // label, number and unit shown uncut
+    int dropped = 0;    // optional parts (change, target, note) left out
     float height = 0;
 };
 
@@ -47,24 +53,14 @@ static float line_h(const ImFont* f) {
     return f->FontSize * 1.15f;
 }
 
-// The tile grid for `n` tiles: the column count giving the largest tiles of a pleasant,
-// slightly wide shape. Tiles never get taller than they are wide, nor wider than 1.8 x tall.
-static Grid choose_grid(int n, float w, float h, float gap) {
-    Grid best;
-    float best_score = -1;
-    for (int cols = 1; cols <= n; ++cols) {
-        const int rows = (n + cols - 1) / cols;
-        const float tw = (w - gap * float(cols - 1)) / float(cols);
-        const float th = (h - gap * float(rows - 1)) / float(rows);
-        if (tw <= 0 || th <= 0) continue;
-        const float score = std::min(tw / 1.4f, th);
-        if (score > best_score + 0.5f) {
-            best_score = score;
-            // Nor much wider than tall: a lone tile stays a card in the middle, not a banner.
-            best = {cols, rows, std::min(tw, th * 1.8f), std::min(th, tw)};
-        }
-    }
-    return best;
+// The tile grid for `n` tiles with `cols` columns. Tiles are never taller than wide; only a
+// lone tile is kept from becoming a banner (at most 1.8 x as wide as tall).
+static Grid grid_for(int n, int cols, float w, float h, float gap) {
+    const int rows = (n + cols - 1) / cols;
+    const float tw = (w - gap * float(cols - 1)) / float(cols);
+    const float th = (h - gap * float(rows - 1)) / float(rows);
+    if (tw <= 0 || th <= 0) return {};
+    return {cols, rows, n == 1 ? std::min(tw, th * 1.8f) : tw, std::min(th, tw)};
 }
 
 // One slide, one message: more key figures than this are a table, not tiles.
@@ -106,12 +102,25 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
         p.number = format_number_auto(it.value, decimals);
         p.unit = unit;
     }
+    if (!it.qualifier.empty()) p.number = it.qualifier + " " + p.number;  // "ca. 95.700"
     const float gap = s.unit * 0.6f;
     const float unit_gap = f.body->FontSize * 0.3f;
     const float unit_w = p.unit.empty() ? 0 : text_size(f.body, p.unit).x + unit_gap;
 
+    // The label whole: up to two body lines, else up to three small ones.
+    p.label_font = f.body;
+    p.label_lines = wrap_lines(f.body, it.label, w, 0);
+    if (p.label_lines.size() > 2 || !fits_lines(f.body, it.label, w, 2)) {
+        p.label_font = f.small;
+        p.label_lines = wrap_lines(f.small, it.label, w, 0);
+        if (p.label_lines.size() > 3 || !fits_lines(f.small, it.label, w, 3)) {
+            p.whole = false;
+            p.label_lines = wrap_lines(f.small, it.label, w, 3);
+        }
+    }
+    const float label_h = line_h(p.label_font) * float(p.label_lines.size());
+
     // The largest number font that fits the width, with its unit beside it or below it.
-    const float label_h = line_h(f.body);
     for (const ImFont* big : {f.display, f.heading, f.body_bold}) {
         p.big = big;
         if (big->FontSize > max_big && big != f.body_bold) continue;
@@ -121,8 +130,12 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
         const float value_h = big->FontSize + (p.unit_below ? line_h(f.body) : 0);
         if (label_h + gap + value_h <= h) break;
     }
+    if (text_size(p.big, p.number).x > w) p.whole = false;
+    p.unit_font = f.body;
+    if (p.unit_below && text_size(f.body, p.unit).x > w) p.unit_font = f.small;
+    if (p.unit_below && text_size(p.unit_font, p.unit).x > w) p.whole = false;
     float used = label_h + gap + p.big->FontSize + (p.unit_below ? line_h(f.body) : 0);
-    p.label_lines = wrap_lines(f.body, it.label, w, 1);
+    if (used > h) p.whole = false;
 
     // Optional parts, most important first, each only if it fits whole.
     auto take = [&](float need) {
@@ -133,24 +146,27 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
     p.change = change_text(it, decimals, p.change_dir);
     if (!p.change.empty()) {
         const float arrow_w = f.body->FontSize * 0.9f;
-        p.change_lines = wrap_lines(f.body, p.change, w - arrow_w, 2);
-        bool taken = p.change_lines.size() == 2 && take(gap + line_h(f.body) * 2);
-        if (!taken) {
-            p.change_lines = wrap_lines(f.body, p.change, w - arrow_w, 1);
-            if (!take(gap + line_h(f.body))) p.change_lines.clear();
+        p.change_lines = wrap_lines(f.body, p.change, w - arrow_w, 0);
+        const bool whole = p.change_lines.size() <= 2 && fits_lines(f.body, p.change, w - arrow_w, 2);
+        if (!whole || !take(gap + line_h(f.body) * float(p.change_lines.size()))) {
+            p.change_lines.clear();
+            ++p.dropped;
         }
     }
     if (it.target) {
         p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
-        if (!take(line_h(f.body))) p.target.clear();
+        if (text_size(f.body, p.target).x > w || !take(line_h(f.body))) {
+            p.target.clear();
+            ++p.dropped;
+        }
     }
-    const auto two = wrap_lines(f.body, it.label, w, 2);
-    if (two.size() == 2 && take(label_h)) p.label_lines = two;
     if (!it.note.empty()) {
-        p.note_lines = wrap_lines(f.small, it.note, w, 2);
-        while (!p.note_lines.empty() && !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size())))
-            p.note_lines =
-                p.note_lines.size() == 2 ? wrap_lines(f.small, it.note, w, 1) : std::vector<std::string>{};
+        p.note_lines = wrap_lines(f.small, it.note, w, 0);
+        const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, w, 3);
+        if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
+            p.note_lines.clear();
+            ++p.dropped;
+        }
     }
     p.height = used;
     return p;
@@ -183,15 +199,16 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
     float y = tile.y0 + pad + std::max(0.0f, (tile.h() - pad * 2 - block_h) * 0.5f);
 
     for (const auto& l : p.label_lines) {
-        canvas_text_in(c, f.body, {x0, y, x1, y + f.body->FontSize}, t.text, l);
-        y += line_h(f.body);
+        canvas_text_in(c, p.label_font, {x0, y, x1, y + p.label_font->FontSize}, t.text, l);
+        y += line_h(p.label_font);
     }
     y += gap;
     const float nw = canvas_text_in(c, p.big, {x0, y, x1, y + p.big->FontSize},
                                     p.highlight ? t.highlight : t.text, p.number);
     if (!p.unit.empty()) {
         if (p.unit_below) {
-            canvas_text_in(c, f.body, {x0, y + p.big->FontSize, x1, y + p.big->FontSize + f.body->FontSize},
+            canvas_text_in(c, p.unit_font,
+                           {x0, y + p.big->FontSize, x1, y + p.big->FontSize + p.unit_font->FontSize},
                            t.text_muted, p.unit);
         } else {
             // On the number's baseline, so "1.207 forløb" reads as one figure.
@@ -247,32 +264,58 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         draw_hidden_note(c, s, {area.x0, area.y0, area.x1, area.y1 + hidden_note_height(s)}, n, total,
                          "nøgletal");
     }
-    const Grid g = choose_grid(n, area.w(), area.h(), gap);
-    if (g.cols == 0) return;
-
     const float pad = s.unit * 1.5f;
-    // Plan every tile, then again with the smallest number size any of them needed: figures
-    // of one size compare at a glance.
-    std::vector<TilePlan> plans;
-    float block_h = 0;
-    float max_big = s.fonts.display->FontSize;
-    for (int pass = 0; pass < 2; ++pass) {
-        plans.clear();
-        block_h = 0;
-        float smallest = s.fonts.display->FontSize;
-        for (int i = 0; i < n; ++i) {
-            const feeds::Indicator& it = *items[i];
-            const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
-            TilePlan p =
-                plan_tile(s, it, unit, opt.decimals, g.tile_w - pad * 2, g.tile_h - pad * 2, max_big);
-            p.highlight = is_highlighted(opt, "", {it.id});
-            block_h = std::max(block_h, p.height);
-            smallest = std::min(smallest, p.big->FontSize);
-            plans.push_back(std::move(p));
+    // Plan every tile for one grid, then again with the smallest number size any of them
+    // needed: figures of one size compare at a glance.
+    struct GridPlan {
+        Grid g;
+        std::vector<TilePlan> plans;
+        float block_h = 0;
+        double score = -1;
+    };
+    auto plan_grid = [&](const Grid& g) {
+        GridPlan gp;
+        gp.g = g;
+        float max_big = s.fonts.display->FontSize;
+        for (int pass = 0; pass < 2; ++pass) {
+            gp.plans.clear();
+            gp.block_h = 0;
+            float smallest = s.fonts.display->FontSize;
+            for (int i = 0; i < n; ++i) {
+                const feeds::Indicator& it = *items[i];
+                const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
+                TilePlan p =
+                    plan_tile(s, it, unit, opt.decimals, g.tile_w - pad * 2, g.tile_h - pad * 2, max_big);
+                p.highlight = is_highlighted(opt, "", {it.id});
+                gp.block_h = std::max(gp.block_h, p.height);
+                smallest = std::min(smallest, p.big->FontSize);
+                gp.plans.push_back(std::move(p));
+            }
+            if (smallest >= max_big) break;
+            max_big = smallest;
         }
-        if (smallest >= max_big) break;
-        max_big = smallest;
+        // Whole text first, then every part shown, then the biggest figures, then tile size.
+        int whole = 0, dropped = 0;
+        for (const auto& p : gp.plans) {
+            whole += p.whole ? 1 : 0;
+            dropped += p.dropped;
+        }
+        gp.score = double(whole) * 1e7 - double(dropped) * 1e5 + double(max_big) * 100 +
+                   double(std::min(g.tile_w / 1.4f, g.tile_h)) * 0.01;
+        return gp;
+    };
+    GridPlan best;
+    for (int cols = 1; cols <= n; ++cols) {
+        const Grid g = grid_for(n, cols, area.w(), area.h(), gap);
+        if (g.cols == 0) continue;
+        GridPlan gp = plan_grid(g);
+        if (gp.score > best.score) best = std::move(gp);
     }
+    if (best.g.cols == 0) return;
+    const Grid& g = best.g;
+    const std::vector<TilePlan>& plans = best.plans;
+    const float block_h = best.block_h;
+
     // The grid sits in the middle of the area; a short last row is centred too.
     const float grid_h = g.tile_h * float(g.rows) + gap * float(g.rows - 1);
     const float top = area.y0 + (area.h() - grid_h) * 0.5f;
