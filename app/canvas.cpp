@@ -170,7 +170,8 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
         if (b.x0 < c.bounds.x0 - tol || b.y0 < c.bounds.y0 - tol || b.x1 > c.bounds.x1 + tol ||
             b.y1 > c.bounds.y1 + tol)
             out.push_back("text \"" + t.text.substr(0, 40) + "\" leaves the screen");
-        if (t.cut) out.push_back("text \"" + t.text.substr(0, 40) + "\" is cut short");
+        const bool ends_cut = t.text.size() >= 3 && t.text.compare(t.text.size() - 3, 3, kEllipsis) == 0;
+        if (t.cut || ends_cut) out.push_back("text \"" + t.text.substr(0, 40) + "\" is cut short");
     }
     for (size_t i = 0; i < c.texts.size(); ++i)
         for (size_t j = i + 1; j < c.texts.size(); ++j)

@@ -70,7 +70,9 @@ SlideLayout slide_layout(int width, int height, const FontSizes& sizes) {
     // Header: title, caption, and in portrait the clock on its own line under them. A portrait
     // screen is narrow but tall: the title may take two lines there rather than shrink.
     float header_h = sizes.heading + m.line_gap + sizes.body;
-    if (is_portrait(w, h)) header_h += sizes.heading * kTitleLineH + m.line_gap + sizes.small;
+    // Portrait: a second title line, a second caption line and the clock's own line.
+    if (is_portrait(w, h))
+        header_h += sizes.heading * kTitleLineH + sizes.body * 1.15f + m.line_gap + sizes.small;
     l.header = {m.margin_x, m.top_pad, w - m.margin_x, m.top_pad + header_h};
     // Footer: two lines of small text (source + as-of; stale warning + position).
     l.progress = {0, h - m.progress_h, w, h};
@@ -109,12 +111,15 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     float y = hd.y0;
     bool title_takes_caption = false;
     if (portrait) {
-        const auto lines = wrap_lines(f.heading, text.title, hd.w(), 2);
+        // Two lines of the heading, or of the bold body font when the heading would cut it.
+        const ImFont* font = fits_lines(f.heading, text.title, hd.w(), 2) ? f.heading : f.body_bold;
+        const auto lines = wrap_lines(font, text.title, hd.w(), 2);
+        const float pitch = font->FontSize * kTitleLineH;
         for (const auto& line : lines) {
-            canvas_text(c, f.heading, {hd.x0, std::round(y)}, t.text, line);
-            y += title_h * kTitleLineH;
+            canvas_text(c, font, {hd.x0, std::round(y)}, t.text, line);
+            y += pitch;
         }
-        y += lines.empty() ? title_h : title_h * (1 - kTitleLineH);
+        y += lines.empty() ? title_h : font->FontSize - pitch;
     } else if (text_size(f.body_bold, text.title).x <= title_x1 - hd.x0 ||
                !fits_lines(f.body_bold, text.title, title_x1 - hd.x0, 2)) {
         const ImFont* title_font = fit_font({f.heading, f.body_bold}, text.title, title_x1 - hd.x0);
@@ -134,9 +139,15 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     const float last_clock_y = hd.y1 - f.small->FontSize;
     const float caption_h = portrait ? std::max(f.body->FontSize, last_clock_y - gap - y) : f.body->FontSize;
     float used = f.body->FontSize;
-    if (!text.caption.empty() && !title_takes_caption)
-        used = std::max(used, canvas_paragraph(c, f.body, {hd.x0, y, hd.x1, y + caption_h}, t.text_muted,
-                                               text.caption, 2));
+    if (!text.caption.empty() && !title_takes_caption) {
+        // Whole in the body font, else in the small one; cut only when neither holds it.
+        const Rect box{hd.x0, y, hd.x1, y + caption_h};
+        auto lines_in = [&](const ImFont* font) {
+            return std::max(1, int((caption_h - font->FontSize) / (font->FontSize * 1.15f)) + 1);
+        };
+        const ImFont* font = fits_lines(f.body, text.caption, hd.w(), lines_in(f.body)) ? f.body : f.small;
+        used = std::max(used, canvas_paragraph(c, font, box, t.text_muted, text.caption, lines_in(font)));
+    }
     if (portrait && !text.clock.empty()) {  // right under the caption, however many lines it took
         const float clock_y = std::min(last_clock_y, std::round(y + used + gap));
         canvas_text_in(c, f.small, {hd.x0, clock_y, hd.x1, clock_y + f.small->FontSize}, t.text_muted,

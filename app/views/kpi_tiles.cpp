@@ -42,6 +42,8 @@ struct TilePlan {
     std::vector<std::string> note_lines;
     const ImFont* label_font = nullptr;
     const ImFont* unit_font = nullptr;
+    bool side = false;     // wide, low tile: the number left, label and the rest beside it
+    float text_x = 0;      // side tiles: where the text column starts, from the inner left
     bool whole = true;  // label, number and unit shown uncut
     int dropped = 0;    // optional parts (change, target, note) left out
     float height = 0;
@@ -172,9 +174,147 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
     return p;
 }
 
+// A wide, low tile (a portrait screen's full-width row): the figure at the left, its label
+// and the optional parts in a column beside it, so a short tile still shows everything.
+static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
+                               std::optional<int> decimals, float w, float h, float max_big) {
+    const Fonts& f = s.fonts;
+    TilePlan p;
+    p.item = &it;
+    p.side = true;
+    if (unit_is_compact(unit)) {
+        p.number = format_value(it.value, unit, decimals);
+    } else {
+        p.number = format_number_auto(it.value, decimals);
+        p.unit = unit;
+    }
+    if (!it.qualifier.empty()) p.number = it.qualifier + " " + p.number;
+    const float gap = s.unit * 0.6f;
+    const float col_gap = s.unit * 2.0f;
+    // The figure takes at most 55 % of the width; the text column the rest.
+    float num_w = 0;
+    for (const ImFont* big : {f.display, f.heading, f.body_bold}) {
+        p.big = big;
+        if (big->FontSize > max_big && big != f.body_bold) continue;
+        num_w = text_size(big, p.number).x;
+        if (num_w <= w * 0.55f && big->FontSize <= h) break;
+    }
+    p.unit_font = f.body;
+    if (!p.unit.empty()) {
+        p.unit_below = true;
+        if (text_size(f.body, p.unit).x > num_w) p.unit_font = f.small;
+        num_w = std::max(num_w, text_size(p.unit_font, p.unit).x);
+    }
+    p.text_x = num_w + col_gap;
+    p.label_font = f.body;
+    const float lw = w - p.text_x;
+    if (lw < f.body->FontSize * 4 || num_w > w) {
+        p.whole = false;
+        p.height = h + 1;
+        return p;
+    }
+    const float left_h = p.big->FontSize + (p.unit.empty() ? 0 : line_h(p.unit_font));
+    p.label_font = f.body;
+    p.label_lines = wrap_lines(f.body, it.label, lw, 0);
+    if (p.label_lines.size() > 2 || !fits_lines(f.body, it.label, lw, 2)) {
+        p.label_font = f.small;
+        p.label_lines = wrap_lines(f.small, it.label, lw, 0);
+        if (p.label_lines.size() > 3 || !fits_lines(f.small, it.label, lw, 3)) p.whole = false;
+    }
+    float used = line_h(p.label_font) * float(p.label_lines.size());
+    auto take = [&](float need) {
+        if (used + need > h) return false;
+        used += need;
+        return true;
+    };
+    if (used > h || left_h > h) p.whole = false;
+    p.change = change_text(it, decimals, p.change_dir);
+    if (!p.change.empty()) {
+        const float arrow_w = f.small->FontSize * 0.9f;
+        p.change_lines = wrap_lines(f.small, p.change, lw - arrow_w, 0);
+        const bool whole = p.change_lines.size() <= 2 && fits_lines(f.small, p.change, lw - arrow_w, 2);
+        if (!whole || !take(gap + line_h(f.small) * float(p.change_lines.size()))) {
+            p.change_lines.clear();
+            ++p.dropped;
+        }
+    }
+    if (it.target) {
+        p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
+        if (text_size(f.small, p.target).x > lw || !take(line_h(f.small))) {
+            p.target.clear();
+            ++p.dropped;
+        }
+    }
+    if (!it.note.empty()) {
+        p.note_lines = wrap_lines(f.small, it.note, lw, 0);
+        const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, lw, 3);
+        if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
+            p.note_lines.clear();
+            ++p.dropped;
+        }
+    }
+    p.height = std::max(used, left_h);
+    return p;
+}
+
+static void draw_change_arrow(Canvas& c, const ViewStyle& s, const ImFont* font, float x, float y, int dir,
+                              ImU32 color);
+
+static void draw_side_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& p) {
+    const Theme& t = s.theme;
+    const Fonts& f = s.fonts;
+    const float pad = s.unit * 1.5f;
+    const float gap = s.unit * 0.6f;
+    canvas_rect(c, tile, t.panel, s.unit * 0.6f);
+    if (p.highlight) canvas_rect_outline(c, tile, t.highlight, s.unit * 0.6f, std::max(2.0f, s.unit * 0.3f));
+    const float x0 = tile.x0 + pad, x1 = tile.x1 - pad;
+    const float inner_h = tile.h() - pad * 2;
+    // The figure, centred in the tile's height.
+    const float left_h = p.big->FontSize + (p.unit.empty() ? 0 : line_h(p.unit_font));
+    float y = std::floor(tile.y0 + pad + std::max(0.0f, (inner_h - left_h) * 0.5f));
+    canvas_text_in(c, p.big, {x0, y, x0 + p.text_x, y + p.big->FontSize}, p.highlight ? t.highlight : t.text,
+                   p.number);
+    if (!p.unit.empty())
+        canvas_text_in(c, p.unit_font,
+                       {x0, y + p.big->FontSize, x0 + p.text_x, y + p.big->FontSize + p.unit_font->FontSize},
+                       t.text_muted, p.unit);
+    // The text column, centred too.
+    float text_h = line_h(p.label_font) * float(p.label_lines.size());
+    if (!p.change_lines.empty()) text_h += gap + line_h(f.small) * float(p.change_lines.size());
+    if (!p.target.empty()) text_h += line_h(f.small);
+    if (!p.note_lines.empty()) text_h += gap * 0.5f + line_h(f.small) * float(p.note_lines.size());
+    const float tx = x0 + p.text_x;
+    y = std::floor(tile.y0 + pad + std::max(0.0f, (inner_h - text_h) * 0.5f));
+    for (const auto& l : p.label_lines) {
+        canvas_text_in(c, p.label_font, {tx, y, x1, y + p.label_font->FontSize}, t.text, l);
+        y += line_h(p.label_font);
+    }
+    if (!p.change_lines.empty()) {
+        y += gap;
+        const float arrow_w = f.small->FontSize * 0.9f;
+        draw_change_arrow(c, s, f.small, tx, y, p.change_dir, t.text);
+        for (const auto& l : p.change_lines) {
+            canvas_text_in(c, f.small, {tx + arrow_w, y, x1, y + f.small->FontSize}, t.text, l);
+            y += line_h(f.small);
+        }
+    }
+    if (!p.target.empty()) {
+        canvas_text_in(c, f.small, {tx, y, x1, y + f.small->FontSize}, t.text_muted, p.target);
+        y += line_h(f.small);
+    }
+    if (!p.note_lines.empty()) {
+        y += gap * 0.5f;
+        for (const auto& l : p.note_lines) {
+            canvas_text_in(c, f.small, {tx, y, x1, y + f.small->FontSize}, t.text_muted, l);
+            y += line_h(f.small);
+        }
+    }
+}
+
 // ▲ or ▼ (or a flat bar for "unchanged") sitting on the text line that starts at `y`.
-static void draw_change_arrow(Canvas& c, const ViewStyle& s, float x, float y, int dir, ImU32 color) {
-    const float fs = s.fonts.body->FontSize;
+static void draw_change_arrow(Canvas& c, const ViewStyle&, const ImFont* font, float x, float y, int dir,
+                              ImU32 color) {
+    const float fs = font->FontSize;
     const float size = fs * 0.55f;
     const float cx = x + size * 0.5f, cy = y + fs * 0.55f;
     if (dir > 0)
@@ -221,7 +361,7 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
     if (!p.change_lines.empty()) {
         y += gap;
         const float arrow_w = f.body->FontSize * 0.9f;
-        draw_change_arrow(c, s, x0, y, p.change_dir, t.text);
+        draw_change_arrow(c, s, f.body, x0, y, p.change_dir, t.text);
         for (const auto& l : p.change_lines) {
             canvas_text_in(c, f.body, {x0 + arrow_w, y, x1, y + f.body->FontSize}, t.text, l);
             y += line_h(f.body);
@@ -273,7 +413,7 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         float block_h = 0;
         double score = -1;
     };
-    auto plan_grid = [&](const Grid& g) {
+    auto plan_grid = [&](const Grid& g, bool side) {
         GridPlan gp;
         gp.g = g;
         float max_big = s.fonts.display->FontSize;
@@ -284,8 +424,10 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
             for (int i = 0; i < n; ++i) {
                 const feeds::Indicator& it = *items[i];
                 const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
-                TilePlan p =
-                    plan_tile(s, it, unit, opt.decimals, g.tile_w - pad * 2, g.tile_h - pad * 2, max_big);
+                const float iw = g.tile_w - pad * 2, ih = g.tile_h - pad * 2;
+                TilePlan p = side ? plan_side_tile(s, it, unit, opt.decimals, iw, ih, max_big)
+                                  : plan_tile(s, it, unit, opt.decimals, iw, ih, max_big);
+                if (p.height > ih) p.whole = false;
                 p.highlight = is_highlighted(opt, "", {it.id});
                 gp.block_h = std::max(gp.block_h, p.height);
                 smallest = std::min(smallest, p.big->FontSize);
@@ -308,8 +450,11 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
     for (int cols = 1; cols <= n; ++cols) {
         const Grid g = grid_for(n, cols, area.w(), area.h(), gap);
         if (g.cols == 0) continue;
-        GridPlan gp = plan_grid(g);
-        if (gp.score > best.score) best = std::move(gp);
+        for (bool side : {false, true}) {
+            if (side && g.tile_w < g.tile_h * 2.0f) continue;  // only wide, low tiles
+            GridPlan gp = plan_grid(g, side);
+            if (gp.score > best.score) best = std::move(gp);
+        }
     }
     if (best.g.cols == 0) return;
     const Grid& g = best.g;
@@ -325,7 +470,10 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         const float row_w = g.tile_w * float(in_row) + gap * float(in_row - 1);
         const float x = area.x0 + (area.w() - row_w) * 0.5f + float(col) * (g.tile_w + gap);
         const float y = top + float(row) * (g.tile_h + gap);
-        draw_tile(c, s, {std::round(x), std::round(y), std::round(x + g.tile_w), std::round(y + g.tile_h)},
-                  plans[i], std::min(block_h, g.tile_h - pad * 2));
+        const Rect tile{std::round(x), std::round(y), std::round(x + g.tile_w), std::round(y + g.tile_h)};
+        if (plans[i].side)
+            draw_side_tile(c, s, tile, plans[i]);
+        else
+            draw_tile(c, s, tile, plans[i], std::min(block_h, g.tile_h - pad * 2));
     }
 }
