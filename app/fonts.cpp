@@ -5,8 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
-float min_cap_height(int height) {
-    return float(std::max(1, height)) / 40.0f;
+float min_cap_height(int width, int height) {
+    return float(std::max(1, std::min(width, height))) / 40.0f;
 }
 
 float cap_height(const ImFont* font) {
@@ -18,7 +18,7 @@ FontSizes font_sizes_for(int width, int height) {
     const float m = float(std::max(1, std::min(width, height)));
     FontSizes s;
     // Hinting may round the capital height down by up to a pixel: aim just above the floor.
-    s.small = std::ceil((min_cap_height(height) + 1.0f) / kCapHeightOfSize);
+    s.small = std::ceil((min_cap_height(width, height) + 1.0f) / kCapHeightOfSize);
     s.fine = std::max(12.0f, std::round(m / 36.0f));
     s.fine = std::min(s.fine, s.small);
     s.body = std::round(std::max(s.small * 1.15f, m / 24.0f));

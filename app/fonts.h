@@ -31,16 +31,19 @@ struct Fonts {
 // Inter once hinted. A little under, so the floor holds.
 constexpr float kCapHeightOfSize = 0.60f;
 
-// The smallest capital height text that carries meaning may have: 1/40 of the screen height,
-// read from 2 to 5 m away. Only the source line may be smaller.
-float min_cap_height(int height);
+// The smallest capital height text that carries meaning may have: 1/40 of the screen's
+// height as a landscape screen, i.e. of its shorter side. A portrait screen is the same TV
+// turned and read from the same distance, so its letters keep the same physical size (1/40
+// of a portrait screen's long side would make them 1.8 x larger than on the same screen in
+// landscape, and a 1080 px wide line would hold 20 characters). Only the source line may be
+// smaller.
+float min_cap_height(int width, int height);
 
 // Capital height of `font` as rasterised (the hinted "H"), in px.
 float cap_height(const ImFont* font);
 
-// The floor follows the screen height (a tall portrait screen is read from as far away as a
-// wide one, so its type is larger); the larger sizes also follow the shorter side, so they
-// keep their steps above the floor.
+// Sizes follow the shorter screen side, so a portrait 1080x1920 screen gets the same type
+// as a landscape 1920x1080 one; the small size is the one whose capitals meet the floor.
 FontSizes font_sizes_for(int width, int height);
 
 // Adds the fonts to `atlas` (the caller builds it). Returns an error text naming the file

@@ -38,7 +38,7 @@ static Canvas begin_canvas(SlideScreen& s) {
     Canvas c;
     c.dl = begin_imgui_frame(s.imgui, s.width, s.height);
     c.bounds = {0, 0, float(s.width), float(s.height)};
-    c.min_cap_height = min_cap_height(s.height);
+    c.min_cap_height = min_cap_height(s.width, s.height);
     c.fine_print = s.fonts.fine;
     return c;
 }

@@ -44,7 +44,7 @@ Canvas ViewHarness::canvas(Rect r) const {
     c.dl = ImGui::GetBackgroundDrawList();  // only valid between begin_frame() and end_frame()
     ImGui::SetCurrentContext(previous);
     c.bounds = r;
-    c.min_cap_height = min_cap_height(h);
+    c.min_cap_height = min_cap_height(w, h);
     c.fine_print = fonts.fine;
     return c;
 }

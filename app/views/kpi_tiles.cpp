@@ -68,16 +68,6 @@ static Grid grid_for(int n, int cols, float w, float h, float gap) {
 // One slide, one message: more key figures than this are a table, not tiles.
 constexpr int kMaxTiles = 12;
 
-// How many tiles fit at all: each needs room for a readable label line and a body-size number.
-static int tile_capacity(const ViewStyle& s, float w, float h, float gap) {
-    const float pad = s.unit * 1.5f;
-    const float min_w = s.fonts.body->FontSize * 8 + pad * 2;
-    const float min_h = line_h(s.fonts.body) + s.fonts.body_bold->FontSize + s.unit * 0.5f + pad * 2;
-    const int cols = std::max(0, int((w + gap) / (min_w + gap)));
-    const int rows = std::max(0, int((h + gap) / (min_h + gap)));
-    return std::min(kMaxTiles, cols * rows);
-}
-
 static std::string change_text(const feeds::Indicator& it, std::optional<int> decimals, int& dir) {
     if (!it.previous) return {};
     // A change in a rate is told in percentage points (34,8 % -> 34 % is "-0,8 procentpoint");
@@ -174,6 +164,8 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
     return p;
 }
 
+constexpr float kSidePad = 0.9f;  // inner padding of a side tile, in units
+
 // A wide, low tile (a portrait screen's full-width row): the figure at the left, its label
 // and the optional parts in a column beside it, so a short tile still shows everything.
 static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
@@ -214,13 +206,21 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
         return p;
     }
     const float left_h = p.big->FontSize + (p.unit.empty() ? 0 : line_h(p.unit_font));
-    p.label_font = f.body;
-    p.label_lines = wrap_lines(f.body, it.label, lw, 0);
-    if (p.label_lines.size() > 2 || !fits_lines(f.body, it.label, lw, 2)) {
-        p.label_font = f.small;
-        p.label_lines = wrap_lines(f.small, it.label, lw, 0);
-        if (p.label_lines.size() > 3 || !fits_lines(f.small, it.label, lw, 3)) p.whole = false;
+    // The label whole in the height there is: the body font if it fits, else the small one.
+    p.label_lines = wrap_lines(f.small, it.label, lw, 3);
+    p.label_font = f.small;
+    bool label_whole = false;
+    for (const ImFont* font : {f.body, f.small}) {
+        const auto lines = wrap_lines(font, it.label, lw, 0);
+        if (lines.size() <= 3 && fits_lines(font, it.label, lw, 3) &&
+            line_h(font) * float(lines.size()) <= h) {
+            p.label_font = font;
+            p.label_lines = lines;
+            label_whole = true;
+            break;
+        }
     }
+    if (!label_whole) p.whole = false;
     float used = line_h(p.label_font) * float(p.label_lines.size());
     auto take = [&](float need) {
         if (used + need > h) return false;
@@ -263,7 +263,7 @@ static void draw_change_arrow(Canvas& c, const ViewStyle& s, const ImFont* font,
 static void draw_side_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& p) {
     const Theme& t = s.theme;
     const Fonts& f = s.fonts;
-    const float pad = s.unit * 1.5f;
+    const float pad = kSidePad * s.unit;  // a low row: less padding, more room for text
     const float gap = s.unit * 0.6f;
     canvas_rect(c, tile, t.panel, s.unit * 0.6f);
     if (p.highlight) canvas_rect_outline(c, tile, t.highlight, s.unit * 0.6f, std::max(2.0f, s.unit * 0.3f));
@@ -396,14 +396,8 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
     if (total == 0) return draw_no_items(c, s, area);
 
     const float gap = s.unit * 1.5f;
-    int n = opt.limit > 0 ? std::min(opt.limit, total) : total;
-    if (n > tile_capacity(s, area.w(), area.h(), gap) || n < total) {
-        area.y1 -= hidden_note_height(s);
-        n = std::min(n, tile_capacity(s, area.w(), area.h(), gap));
-        if (n <= 0) return;
-        draw_hidden_note(c, s, {area.x0, area.y0, area.x1, area.y1 + hidden_note_height(s)}, n, total,
-                         "nøgletal");
-    }
+    const int wanted = std::min(kMaxTiles, opt.limit > 0 ? std::min(opt.limit, total) : total);
+    int n = wanted;
     const float pad = s.unit * 1.5f;
     // Plan every tile for one grid, then again with the smallest number size any of them
     // needed: figures of one size compare at a glance.
@@ -413,7 +407,7 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         float block_h = 0;
         double score = -1;
     };
-    auto plan_grid = [&](const Grid& g, bool side) {
+    auto plan_grid = [&](const Grid& g, bool side, int n) {
         GridPlan gp;
         gp.g = g;
         float max_big = s.fonts.display->FontSize;
@@ -424,7 +418,8 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
             for (int i = 0; i < n; ++i) {
                 const feeds::Indicator& it = *items[i];
                 const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
-                const float iw = g.tile_w - pad * 2, ih = g.tile_h - pad * 2;
+                const float tp = side ? kSidePad * s.unit : pad;
+                const float iw = g.tile_w - tp * 2, ih = g.tile_h - tp * 2;
                 TilePlan p = side ? plan_side_tile(s, it, unit, opt.decimals, iw, ih, max_big)
                                   : plan_tile(s, it, unit, opt.decimals, iw, ih, max_big);
                 if (p.height > ih) p.whole = false;
@@ -446,15 +441,39 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
                    double(std::min(g.tile_w / 1.4f, g.tile_h)) * 0.01;
         return gp;
     };
-    GridPlan best;
-    for (int cols = 1; cols <= n; ++cols) {
-        const Grid g = grid_for(n, cols, area.w(), area.h(), gap);
-        if (g.cols == 0) continue;
-        for (bool side : {false, true}) {
-            if (side && g.tile_w < g.tile_h * 2.0f) continue;  // only wide, low tiles
-            GridPlan gp = plan_grid(g, side);
-            if (gp.score > best.score) best = std::move(gp);
+    // The most tiles that show whole; when not all do, the rest are left out and counted.
+    auto best_for = [&](int count, Rect a) {
+        GridPlan best;
+        for (int cols = 1; cols <= count; ++cols) {
+            const Grid g = grid_for(count, cols, a.w(), a.h(), gap);
+            if (g.cols == 0) continue;
+            for (bool side : {false, true}) {
+                if (side && g.tile_w < g.tile_h * 2.0f) continue;  // only wide, low tiles
+                GridPlan gp = plan_grid(g, side, count);
+                if (gp.score > best.score) best = std::move(gp);
+            }
         }
+        return best;
+    };
+    auto all_whole = [](const GridPlan& gp) {
+        if (gp.g.cols == 0) return false;
+        for (const auto& p : gp.plans)
+            if (!p.whole) return false;
+        return true;
+    };
+    GridPlan best = n == total ? best_for(n, area) : GridPlan{};
+    if (!all_whole(best)) {
+        const Rect full = area;
+        area.y1 -= hidden_note_height(s);
+        for (n = std::min(wanted, total - 1); n >= 1; --n) {
+            best = best_for(n, area);
+            if (all_whole(best)) break;
+        }
+        if (n < 1) {  // not even one tile whole: show the first as well as it goes
+            n = 1;
+            best = best_for(1, area);
+        }
+        draw_hidden_note(c, s, full, n, total, "nøgletal");
     }
     if (best.g.cols == 0) return;
     const Grid& g = best.g;
