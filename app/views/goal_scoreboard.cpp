@@ -1,8 +1,9 @@
-// Goal scoreboard: a summary line ("13 opfyldt · 3 delvist · …"), a grid of compact cards
-// (number, short title, status icon + word), and, when any verdict is infotavle's own reading
-// of the document's figures rather than the document's own words, a mark on those cards and a
-// line saying so. A document may call "so godt som alle mål" met while its own figures say
-// otherwise; the screen shows the figures' verdict and is open about whose verdict it is.
+// Goal scoreboard: a summary line ("13 opfyldt · 4 delvist · 1 afventer"), then every goal whole
+// when they fit (a list of number, title, status); when they do not, the finding: the goals
+// not (yet) met, each with its title, status and result, and the met ones by number
+// ("Opfyldt: mål 2, 3, 4 … og 16"). Titles are never cut: "Kendskab til er…" says nothing.
+// Whose verdict it is (the document's or one read off its figures) is the slide caption's to
+// say, from the feed; the screen carries no editor's footnote.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -14,9 +15,7 @@
 
 namespace {
 
-constexpr const char* kDerivedMark = "*";
-constexpr const char* kDerivedLegend =
-    "* infotavles læsning af dokumentets tal; øvrige: dokumentets egen vurdering";
+constexpr const char* kNoMark = "";
 
 struct Grid {
     int cols = 0, rows = 0, shown = 0;
@@ -105,7 +104,8 @@ void draw_card(Canvas& c, const ViewStyle& s, const CardMetrics& m, Rect card, c
     // The number big when the card is tall enough, else the bold body size.
     const ImFont* num_font = in.h() >= f.heading->FontSize ? f.heading : f.body_bold;
     const std::string num = std::to_string(g.number);
-    const float num_w = std::max(text_size(num_font, "18").x, text_size(num_font, num).x);
+    // Whole pixels and one to spare: a box exactly the text's width may lose it to rounding.
+    const float num_w = std::ceil(std::max(text_size(num_font, "18").x, text_size(num_font, num).x)) + 1;
     canvas_text_in(c, num_font, {in.x0, in.y0, in.x0 + num_w, in.y0 + num_font->FontSize}, s.theme.text, num,
                    Align::Right);
     const float tx = in.x0 + num_w + m.pad;
@@ -115,8 +115,16 @@ void draw_card(Canvas& c, const ViewStyle& s, const CardMetrics& m, Rect card, c
     const ImFont* status_font = in.h() >= f.body->FontSize * 2.15f + m.line_gap * 2 ? f.body : f.small;
     const float status_y = in.y1 - status_font->FontSize;
     draw_status_label(c, s.theme, status_font, {tx, status_y}, look, in.x1 - tx,
-                      g.verdict_by == feeds::VerdictBy::Derived ? kDerivedMark : "");
-    canvas_paragraph(c, f.body, {tx, in.y0, in.x1, status_y - m.line_gap}, s.theme.text, g.title, 2);
+                      kNoMark);
+    // The title whole in two lines of the body or the small font, else only the number shows.
+    const Rect title_box{tx, in.y0, in.x1, status_y - m.line_gap};
+    for (const ImFont* font : {f.body, f.small}) {
+        const int lines = std::min(2, int((title_box.h() - font->FontSize) / (font->FontSize * 1.15f)) + 1);
+        if (lines >= 1 && fits_lines(font, g.title, title_box.w(), lines)) {
+            canvas_paragraph(c, font, title_box, s.theme.text, g.title, lines);
+            break;
+        }
+    }
 }
 
 // A list, one line per goal (number, title, status), in one or two columns: on a short
@@ -137,6 +145,7 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
     float num_w = text_size(f.body_bold, "18").x;
     for (int i = 0; i < n; ++i)
         num_w = std::max(num_w, text_size(f.body_bold, std::to_string(data.items[i].number)).x);
+    num_w = std::ceil(num_w) + 1;
     // The status column and the titles' font: body when every title fits whole beside it, else small.
     for (const ImFont* font : {f.body, f.small}) {
         float status_w = 0, title_need = 0;
@@ -145,7 +154,7 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
             status_w = std::max(
                 status_w,
                 draw_status_label(c, s.theme, font, {0, 0}, goal_status_look(s.theme, g.status), 1e9f,
-                                  g.verdict_by == feeds::VerdictBy::Derived ? kDerivedMark : "", true));
+                                  kNoMark, true));
             title_need = std::max(title_need, text_size(font, g.title).x);
         }
         const float title_x0 = stripe + pad + num_w + pad, title_w = col_w - title_x0 - pad * 2 - status_w;
@@ -165,11 +174,136 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
                            g.title);
             const float sy = std::floor(card.y0 + (card.h() - font->FontSize) * 0.5f);
             draw_status_label(c, s.theme, font, {card.x1 - pad - status_w, sy}, look, status_w,
-                              g.verdict_by == feeds::VerdictBy::Derived ? kDerivedMark : "");
+                              kNoMark);
         }
         return true;
     }
     return false;
+}
+
+
+// "mål 2, 3, 4 og 16"
+std::string number_list(const std::vector<int>& numbers) {
+    std::string out = numbers.size() == 1 ? "mål " : "mål ";
+    for (size_t i = 0; i < numbers.size(); ++i) {
+        if (i > 0) out += i + 1 == numbers.size() ? " og " : ", ";
+        out += std::to_string(numbers[i]);
+    }
+    return out;
+}
+
+// The goals not met (or not yet), each whole with its result, and the met ones as numbers.
+// Draws nothing and returns false unless all of it fits whole.
+bool draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data, float gap) {
+    const Fonts& f = s.fonts;
+    std::vector<const feeds::Goal*> open;
+    std::vector<int> met;
+    for (const auto& g : data.items) {
+        if (g.status == feeds::GoalStatus::Met)
+            met.push_back(g.number);
+        else
+            open.push_back(&g);
+    }
+    const float pad = std::round(s.unit * 0.8f), stripe = std::max(3.0f, s.unit * 0.4f);
+    const float lh_body = f.body->FontSize * 1.15f, lh_small = f.small->FontSize * 1.15f;
+    const float row_gap = std::round(gap * 0.6f);
+
+    // The met ones: an icon, then the numbers, wrapped, in the body font.
+    const StatusLook met_look = goal_status_look(s.theme, feeds::GoalStatus::Met);
+    std::string met_text;
+    float met_h = 0, met_icon_w = 0;
+    std::vector<std::string> met_lines;
+    if (!met.empty()) {
+        StatusLook l = met_look;
+        l.word = "Opfyldt:";
+        met_icon_w = draw_status_label(c, s.theme, f.body_bold, {0, 0}, l, 1e9f, kNoMark, true) + pad;
+        met_text = number_list(met);
+        met_lines = wrap_lines(f.body, met_text, area.w() - met_icon_w, 0);
+        if (!fits_lines(f.body, met_text, area.w() - met_icon_w, int(met_lines.size()))) return false;
+        met_h = lh_body * float(met_lines.size() - 1) + f.body->FontSize;
+    }
+
+    // One row per open goal: number | title (wrapped, whole) | status; the result under the
+    // title in the small font when it fits whole in two lines.
+    float num_w = text_size(f.body_bold, "18").x, status_w = 0;
+    for (const auto* g : open) num_w = std::max(num_w, text_size(f.body_bold, std::to_string(g->number)).x);
+    num_w = std::ceil(num_w) + 1;
+    for (const auto* g : open)
+        status_w = std::max(status_w, draw_status_label(c, s.theme, f.body, {0, 0},
+                                                        goal_status_look(s.theme, g->status), 1e9f, kNoMark,
+                                                        true));
+    const float title_x0 = stripe + pad + num_w + pad;
+    const float title_w = area.w() - title_x0 - pad * 2 - status_w;
+    if (title_w < f.body->FontSize * 4) return false;
+    struct Row {
+        std::vector<std::string> title, detail;
+        float h = 0;
+    };
+    auto plan_rows = [&](bool details) {
+        std::vector<Row> rows;
+        for (const auto* g : open) {
+            Row r;
+            r.title = wrap_lines(f.body, g->title, title_w, 0);
+            r.h = lh_body * float(r.title.size() - 1) + f.body->FontSize;
+            if (details && !g->result_text.empty()) {
+                auto d = wrap_lines(f.small, g->result_text, title_w, 0);
+                if (d.size() <= 2 && fits_lines(f.small, g->result_text, title_w, 2)) {
+                    r.detail = std::move(d);
+                    r.h += pad * 0.5f + lh_small * float(r.detail.size() - 1) + f.small->FontSize;
+                }
+            }
+            r.h += pad * 2;
+            rows.push_back(std::move(r));
+        }
+        return rows;
+    };
+    auto total_h = [&](const std::vector<Row>& rows) {
+        float h = met_h > 0 ? met_h + gap * 1.5f : 0;
+        for (const auto& r : rows) h += r.h + row_gap;
+        return h;
+    };
+    std::vector<Row> rows = plan_rows(true);
+    if (total_h(rows) > area.h()) rows = plan_rows(false);
+    if (total_h(rows) > area.h()) return false;
+    for (size_t i = 0; i < open.size(); ++i)
+        for (const auto& l : rows[i].title)
+            if (!fits_lines(f.body, l, title_w, 1)) return false;
+
+    float y = area.y0;
+    for (size_t i = 0; i < open.size(); ++i) {
+        const feeds::Goal& g = *open[i];
+        const Row& r = rows[i];
+        const StatusLook look = goal_status_look(s.theme, g.status);
+        const Rect card{area.x0, std::round(y), area.x1, std::round(y + r.h)};
+        canvas_rect(c, card, s.theme.panel, s.unit * 0.4f);
+        canvas_rect(c, {card.x0, card.y0, card.x0 + stripe, card.y1}, look.color, s.unit * 0.2f);
+        const float ty = card.y0 + pad;
+        canvas_text_in(c, f.body_bold, {card.x0 + stripe + pad, ty, card.x0 + stripe + pad + num_w, ty + f.body->FontSize},
+                       s.theme.text, std::to_string(g.number), Align::Right);
+        float ly = ty;
+        for (const auto& l : r.title) {
+            canvas_text(c, f.body, {card.x0 + title_x0, std::round(ly)}, s.theme.text, l);
+            ly += lh_body;
+        }
+        ly += f.body->FontSize - lh_body + pad * 0.5f;
+        for (const auto& l : r.detail) {
+            canvas_text(c, f.small, {card.x0 + title_x0, std::round(ly)}, s.theme.text_muted, l);
+            ly += lh_small;
+        }
+        draw_status_label(c, s.theme, f.body, {card.x1 - pad - status_w, ty}, look, status_w, kNoMark);
+        y += r.h + row_gap;
+    }
+    if (!met.empty()) {
+        y = std::round(y + gap * 1.5f - row_gap);
+        StatusLook l = met_look;
+        l.word = "Opfyldt:";
+        draw_status_label(c, s.theme, f.body_bold, {area.x0, y}, l, met_icon_w);
+        for (const auto& line : met_lines) {
+            canvas_text(c, f.body, {area.x0 + met_icon_w, std::round(y)}, s.theme.text, line);
+            y += lh_body;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -183,11 +317,7 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
     const float gap = std::round(s.unit * 0.8f);
 
     std::array<int, 4> counts{};
-    bool any_derived = false;
-    for (const auto& g : data.items) {
-        ++counts[size_t(g.status)];
-        any_derived |= g.verdict_by == feeds::VerdictBy::Derived;
-    }
+    for (const auto& g : data.items) ++counts[size_t(g.status)];
 
     // Summary on top: bold body size in at most two lines, else smaller.
     const ImFont* sum_font = f.body_bold;
@@ -198,20 +328,11 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
     const float sum_h = draw_summary(c, s, area, counts, sum_font, false);
     area.y0 = std::round(area.y0 + sum_h + gap * 1.5f);
 
-    // Whose verdict: the legend line at the bottom.
-    if (any_derived) {
-        const auto lines = wrap_lines(f.small, kDerivedLegend, area.w(), 2);
-        const float lh = f.small->FontSize * 1.15f;
-        const float h = lh * (lines.size() - 1) + f.small->FontSize;
-        canvas_paragraph(c, f.small, {area.x0, std::floor(area.y1 - h), area.x1, area.y1}, s.theme.text_muted,
-                         kDerivedLegend, 2);
-        area.y1 -= h + gap;
-    }
-
     const CardMetrics m = card_metrics(s);
     int limit = total;
     if (in.slide.options.limit > 0) limit = std::min(limit, in.slide.options.limit);
     if (limit == total && draw_goal_list(c, s, area, data, total, gap)) return;
+    if (limit == total && draw_exceptions(c, s, area, data, gap)) return;
     Grid grid = choose_grid(m, area, limit, gap);
     if (grid.shown < total) {
         grid = choose_grid(m, hidden_note_space(c, s, area), limit, gap);

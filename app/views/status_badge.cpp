@@ -94,8 +94,9 @@ float draw_status_label(Canvas& c, const Theme& t, const ImFont* font, ImVec2 po
     const float gap = fs * 0.3f;
     const float text_x = pos.x + 2 * r + gap;
     std::string word = std::string(look.word) + std::string(suffix);
-    word = ellipsize(font, word, std::max(0.0f, pos.x + max_width - text_x));
-    const float w = 2 * r + gap + text_size(font, word).x;
+    // A cut status word says nothing; the icon's shape alone still tells the status apart.
+    if (text_size(font, word).x > pos.x + max_width - text_x) word.clear();
+    const float w = word.empty() ? 2 * r : 2 * r + gap + text_size(font, word).x;
     if (width_only) return w;
     draw_status_icon(c, t, look.icon, {pos.x + r, pos.y + fs * 0.54f}, r, look.color);
     canvas_text(c, font, {text_x, pos.y}, look.color, word);
