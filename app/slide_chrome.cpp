@@ -194,6 +194,67 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     }
 }
 
+// The dark modules as whole-pixel squares, a row's run of them as one rectangle.
+static void draw_qr_modules(Canvas& c, const QrCode& qr, ImVec2 origin, int px, ImU32 dark) {
+    for (int y = 0; y < qr.size; ++y) {
+        for (int x = 0; x < qr.size;) {
+            if (!qr.is_dark(x, y)) {
+                ++x;
+                continue;
+            }
+            int end = x;
+            while (end < qr.size && qr.is_dark(end, y)) ++end;
+            canvas_rect(c, {origin.x + float(x * px), origin.y + float(y * px), origin.x + float(end * px),
+                            origin.y + float((y + 1) * px)},
+                        dark);
+            x = end;
+        }
+    }
+}
+
+Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const std::string& caption) {
+    const Fonts& f = s.fonts;
+    const float screen_short = std::min(c.bounds.w(), c.bounds.h());
+    const int px = qr_module_px(qr.size, screen_short * 0.28f);
+    const float side = float((qr.size + 2 * kQrQuietZone) * px);
+    const bool portrait = is_portrait(c.bounds.w(), c.bounds.h());
+    const float gap = std::round(s.unit * 2.0f);
+    const float lh = f.small->FontSize * 1.15f;
+    // The caption's column: as wide as the code, or as its longest word, whichever is wider.
+    float col_w = side;
+    for (size_t i = 0; i < caption.size();) {
+        size_t j = caption.find(' ', i);
+        if (j == std::string::npos) j = caption.size();
+        col_w = std::max(col_w, std::ceil(text_size(f.small, std::string_view(caption).substr(i, j - i)).x));
+        i = j + 1;
+    }
+    Rect code, text_box, rest;
+    if (portrait) {  // a band at the bottom: the code at the left, the caption beside it
+        const float y0 = std::round(body.y1 - side);
+        code = {body.x0, y0, body.x0 + side, y0 + side};
+        text_box = {code.x1 + gap, y0, body.x1, body.y1};
+        rest = {body.x0, body.y0, body.x1, y0 - gap};
+    } else {  // a column at the right: the code, the caption under it
+        const float x0 = std::round(body.x1 - col_w);
+        code = {x0 + std::round((col_w - side) * 0.5f), body.y0, 0, body.y0 + side};
+        code.x1 = code.x0 + side;
+        text_box = {x0, code.y1 + std::round(s.unit * 0.8f), body.x1, body.y1};
+        rest = {body.x0, body.y0, x0 - gap, body.y1};
+    }
+    canvas_rect(c, code, IM_COL32(255, 255, 255, 255));  // readers want dark on light
+    draw_qr_modules(c, qr, {code.x0 + float(kQrQuietZone * px), code.y0 + float(kQrQuietZone * px)}, px,
+                    IM_COL32(0, 0, 0, 255));
+    const auto lines = wrap_lines(f.small, caption, text_box.w(), 0);
+    const float text_h = lines.empty() ? 0 : lh * float(lines.size() - 1) + f.small->FontSize;
+    float y = portrait ? std::round(text_box.y0 + (side - text_h) * 0.5f) : text_box.y0;
+    for (const auto& line : lines) {
+        canvas_text_in(c, f.small, {text_box.x0, y, text_box.x1, y + f.small->FontSize}, s.theme.text_muted,
+                       line, portrait ? Align::Left : Align::Center);
+        y += lh;
+    }
+    return rest;
+}
+
 void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const std::string& clock,
                   const std::string& reason) {
     const Theme& t = s.theme;

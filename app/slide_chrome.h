@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/qr_code.h"
 #include "app/view.h"
 
 struct ChromeText {
@@ -28,6 +29,11 @@ SlideLayout slide_layout(int width, int height, const FontSizes& sizes);
 
 // Fills the background and draws header and footer. The body is left for draw_view().
 void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& layout, const ChromeText& text);
+
+// The slide's link as a QR code with its caption, at the body's right (landscape) or bottom
+// (portrait): about 0.28 of the screen's shorter side wide (300 px at 1080p), on white with
+// the quiet zone. Returns the body left for the view.
+Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const std::string& caption);
 
 // Whole-screen message when nothing can be shown: a calm Danish headline, and the reason
 // in small type ("Ingen gyldige data: employment.json: $.version: ...").

@@ -78,6 +78,7 @@ ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
     out.slide = &s;
     out.parts.title = s.title;
     out.parts.caption = s.options.caption;
+    if (s.link) out.qr = encode_qr(s.link->url);
     const auto feed_it = set.feeds.find(s.feed);
     if (feed_it == set.feeds.end()) {
         out.why_invalid = "slide \"" + s.id + "\": feed \"" + s.feed + "\" has no valid data";

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/qr_code.h"
 #include "app/slide_chrome.h"
 #include "feeds/feed_model.h"
 
@@ -18,6 +19,7 @@ struct ScreenSlide {
     const feeds::Slide* slide = nullptr;      // into SlideSet::manifest
     const feeds::Dataset* dataset = nullptr;  // into SlideSet::feeds; null when invalid
     ChromeText parts;                         // all but the clock, which is filled in at draw time
+    std::optional<QrCode> qr;                 // the slide's link, encoded once; none without one
     bool valid = false;
     std::string why_invalid;  // one line, for the log and the no-data screen
 };

@@ -262,9 +262,15 @@ bool draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const feeds::Goal
         for (const auto& r : rows) h += r.h + row_gap;
         return h;
     };
-    std::vector<Row> rows = plan_rows(true);
-    if (total_h(rows) > area.h()) rows = plan_rows(false);
+    // Results where they fit, goal by goal from the top; titles always.
+    std::vector<Row> rows = plan_rows(false);
     if (total_h(rows) > area.h()) return false;
+    const std::vector<Row> with = plan_rows(true);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const Row keep = rows[i];
+        rows[i] = with[i];
+        if (total_h(rows) > area.h()) rows[i] = keep;
+    }
     for (size_t i = 0; i < open.size(); ++i)
         for (const auto& l : rows[i].title)
             if (!fits_lines(f.body, l, title_w, 1)) return false;
