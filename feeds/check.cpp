@@ -1,4 +1,5 @@
 #include "feeds/check.h"
+#include "feeds/provenance.h"
 
 #include <filesystem>
 #include <memory>
@@ -81,6 +82,9 @@ Checked check_file(const std::string& path, const Limits& limits, std::ostream& 
     }
     finish_problems(ctx);
     report(out, tally, ctx.problems);
+    // The editor's notes: never on screen, so the checker is where a publisher reviews them.
+    if (result.feed)
+        for (const auto& l : provenance_lines(*result.feed, path)) out << l << '\n';
     return result;
 }
 

@@ -213,3 +213,13 @@ TEST_CASE("a map naming a municipality or place the map does not know is reporte
                    "project \"x\" names the place \"Atlantis C\", which the map does not know"));
     CHECK(r.text.find("\"Køge\", which") == std::string::npos);
 }
+
+TEST_CASE("--check lists the editor's provenance notes, which the screen never shows") {
+    const std::string bundled = std::string(INFOTAVLE_SOURCE_DIR) + "/feeds/bundled/employment.json";
+    std::ostringstream out;
+    CHECK(feeds::run_check({bundled}, out) == 0);
+    const std::string text = out.str();
+    CHECK(text.find(": provenance: ") != std::string::npos);
+    CHECK(text.find("$.datasets[") != std::string::npos);
+    CHECK(text.find("0 errors") != std::string::npos);  // notes are neither errors nor warnings
+}
