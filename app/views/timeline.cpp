@@ -449,7 +449,10 @@ bool draw_stacked(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timelin
             scratch.bounds = c.bounds;
             h[i] = std::ceil(draw_step_block(scratch, s, x0, x1, 0, ev[i], when_of(ev[i].date, in.today),
                                              i == mark.index && mark.on_event, home[i], style));
-            for (const auto& t : scratch.texts) cuts += t.cut ? 1 : 0;
+            // A word wider than the column comes back from canvas_paragraph() ending in "…"
+            // but without the cut mark: count the ellipsis too.
+            for (const auto& t : scratch.texts)
+                cuts += t.cut || t.text.find("\xE2\x80\xA6") != std::string::npos ? 1 : 0;
         }
         today_h = s.fonts.body_bold->FontSize;
         return cuts;
