@@ -1,46 +1,25 @@
 // Status board: one row per project, read left to right as "what, where, how far, what it costs".
 //
-// Landscape rows: [kind icon] name / places | status badge / the document's own words | cost.
-// Narrow areas (portrait) stack the same things: name, cost + badge, places, the words.
-// Every row has the same height, so the eye runs down the columns without hunting.
+// Wide rows: [kind icon] name / places | status badge / the document's own words | cost.
+// Narrow areas (portrait) stack the same things: name, badge and cost, the words, the places.
+// Nothing that carries meaning is cut: text wraps and rows grow; when not every project fits,
+// whole rows are left out and a note says how many. A column that says the same for every
+// project (all "Forslag", no prices) is left out and said once above the board.
+#include "app/views/status_board.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/danish_format.h"
 #include "app/view.h"
+#include "app/views/bar_layout.h"
 #include "app/views/status_badge.h"
 
 namespace {
-
-struct BoardMetrics {
-    float pad, row_gap, line_gap, row_h, header_h;
-    int words_lines;  // lines of status_text: 2, or 1 when that lets every project be shown
-    bool narrow;
-};
-
-// `compact` trims the padding and the gaps between rows: one more project on screen is
-// worth more than the air around each.
-BoardMetrics board_metrics(const ViewStyle& s, Rect area, int words_lines, bool compact = false) {
-    const float body = s.fonts.body->FontSize, small = s.fonts.small->FontSize;
-    BoardMetrics m;
-    m.pad = std::round(s.unit * (compact ? 0.55f : 0.8f));
-    m.row_gap = std::max(2.0f, std::round(s.unit * (compact ? 0.3f : 0.7f)));
-    m.line_gap = std::round(s.unit * 0.35f);
-    m.narrow = area.w() < body * 32;
-    m.words_lines = words_lines;
-    const float words_h = small + small * 1.15f * (words_lines - 1);  // status_text in small
-    if (m.narrow) {
-        m.row_h = body + m.line_gap + body + m.line_gap + small + m.line_gap + words_h + 2 * m.pad;
-        m.header_h = 0;
-    } else {
-        m.row_h = std::max(body + m.line_gap + small, body + m.line_gap + words_h) + 2 * m.pad;
-        m.header_h = small + m.line_gap * 2;
-    }
-    return m;
-}
 
 std::string join_places(const std::vector<std::string>& places) {
     std::string out;
@@ -130,9 +109,6 @@ float draw_cost(Canvas& c, const ViewStyle& s, Rect box, const std::string& cost
         canvas_text_in(c, bold, first, s.theme.text, cost, align);
         return first.y1;
     }
-    if (holds_all(wrap_lines(bold, cost, box.w(), 0), cost) &&
-        int(wrap_lines(bold, cost, box.w(), 0).size()) <= lines_in(bold, box.h()))
-        return box.y0 + canvas_paragraph(c, bold, box, s.theme.text, cost, 0, align);
     // The figure: up to and including the first "kr.".
     const size_t kr = cost.find("kr.");
     if (kr != std::string::npos && kr + 3 < cost.size()) {
@@ -144,95 +120,323 @@ float draw_cost(Canvas& c, const ViewStyle& s, Rect box, const std::string& cost
         const Rect rest{box.x0, first.y1 + gap, box.x1, box.y1};
         if (text_size(bold, head).x <= box.w() && lines_in(small, rest.h()) >= 1) {
             canvas_text_in(c, bold, first, s.theme.text, head, align);
-            return rest.y0 + canvas_paragraph(c, small, rest, s.theme.text, tail, 0, align);
+            return rest.y0 + canvas_paragraph(c, small, rest, s.theme.text_muted, tail, 0, align);
         }
     }
+    if (holds_all(wrap_lines(bold, cost, box.w(), 0), cost) &&
+        int(wrap_lines(bold, cost, box.w(), 0).size()) <= lines_in(bold, box.h()))
+        return box.y0 + canvas_paragraph(c, bold, box, s.theme.text, cost, 0, align);
     return small_box.y0 + canvas_paragraph(c, small, small_box, s.theme.text, cost, 0, align);
 }
 
-// Name with its kind icon in front; returns nothing, draws into `line`.
-void draw_name(Canvas& c, const ViewStyle& s, Rect line, const feeds::Project& p) {
-    const float icon = s.fonts.body->FontSize;
-    if (p.kind != feeds::ProjectKind::Other) {
-        draw_kind_icon(c, s.theme, p.kind, {line.x0, line.y0, line.x0 + icon, line.y1}, s.theme.text_muted);
-        line.x0 += icon + s.unit * 0.8f;
+// ---- folding text for --home --------------------------------------------------------------
+
+// Lower case for ASCII and the Latin-1 capitals in UTF-8 (Æ Ø Å and friends).
+std::string folded(std::string_view text) {
+    std::string out(text);
+    for (size_t i = 0; i < out.size(); ++i) {
+        unsigned char ch = static_cast<unsigned char>(out[i]);
+        if (ch >= 'A' && ch <= 'Z') out[i] = char(ch - 'A' + 'a');
+        if (ch == 0xC3 && i + 1 < out.size()) {
+            const unsigned char next = static_cast<unsigned char>(out[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = char(next + 0x20);
+            ++i;
+        }
     }
-    canvas_text_in(c, s.fonts.body_bold, line, s.theme.text, p.name);
+    return out;
 }
 
-void draw_row_wide(Canvas& c, const ViewStyle& s, const BoardMetrics& m, Rect row, const feeds::Project& p,
-                   const std::string& cost, float status_x, float cost_x) {
-    const Fonts& f = s.fonts;
-    const float body = f.body->FontSize, small = f.small->FontSize;
-    const float y0 = row.y0 + m.pad, col_gap = s.unit * 1.5f;
-    const Rect name{row.x0 + m.pad, y0, status_x - col_gap, y0 + body};
-    draw_name(c, s, name, p);
-    canvas_text_in(c, f.small, {name.x0, name.y1 + m.line_gap, name.x1, name.y1 + m.line_gap + small},
-                   s.theme.text_muted, join_places(p.places));
-    draw_status_label(c, s.theme, f.body, {status_x, y0}, phase_look(s.theme, p.phase),
-                      cost_x - col_gap - status_x);
-    const float cost_y1 = draw_cost(c, s, {cost_x, y0, row.x1 - m.pad, row.y1 - m.pad + 0.5f}, cost,
-                                    Align::Right, s.fonts.body_bold);
-    // The words run on under a one-line cost; beside a wrapped one they keep to their column.
-    const float words_y = y0 + body + m.line_gap;
-    const float words_x1 = cost_y1 <= words_y ? row.x1 - m.pad : cost_x - col_gap;
-    canvas_paragraph(c, f.small, {status_x, words_y, words_x1, row.y1 - m.pad + 0.5f}, s.theme.text_muted,
-                     p.status_text, m.words_lines);
+// A letter or digit of a word: ASCII ones, and every byte of a multi-byte UTF-8 character.
+bool word_byte(char ch) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
 }
 
-void draw_row_narrow(Canvas& c, const ViewStyle& s, const BoardMetrics& m, Rect row, const feeds::Project& p,
-                     const std::string& cost) {
-    const Fonts& f = s.fonts;
-    const float body = f.body->FontSize, small = f.small->FontSize;
-    const float x0 = row.x0 + m.pad, x1 = row.x1 - m.pad;
-    float y = row.y0 + m.pad;
-    draw_name(c, s, {x0, y, x1, y + body}, p);
-    y += body + m.line_gap;
-    // Cost under the name, the badge on the same line to the right.
-    const StatusLook look = phase_look(s.theme, p.phase);
-    const float badge_w =
-        std::min(draw_status_label(c, s.theme, f.body, {0, 0}, look, 1e9f, "", true), (x1 - x0) * 0.5f);
-    draw_status_label(c, s.theme, f.body, {x1 - badge_w, y}, look, badge_w);
-    draw_cost(c, s, {x0, y, x1 - badge_w - s.unit * 1.5f, y + body}, cost, Align::Left, f.body);
-    y += body + m.line_gap;
-    canvas_text_in(c, f.small, {x0, y, x1, y + small}, s.theme.text_muted, join_places(p.places));
-    y += small + m.line_gap;
-    canvas_paragraph(c, f.small, {x0, y, x1, row.y1 - m.pad + 0.5f}, s.theme.text_muted, p.status_text,
-                     m.words_lines);
+std::string phase_sentence(feeds::ProjectPhase phase) {
+    using feeds::ProjectPhase;
+    switch (phase) {
+        case ProjectPhase::Proposal:
+            return "Alle er forslag";
+        case ProjectPhase::Study:
+            return "Alle undersøges";
+        case ProjectPhase::PartlyFunded:
+            return "Alle er delvist finansieret";
+        case ProjectPhase::Underway:
+            return "Alle er i gang";
+        case ProjectPhase::InOperation:
+            return "Alle er i drift";
+        case ProjectPhase::Unknown:
+            break;
+    }
+    return "Status ukendt for alle";
 }
 
-struct Columns {
-    float name_w, cost_w;  // the status column takes what is left between them
+// ---- drawing ------------------------------------------------------------------------------
+
+struct Row {
+    const feeds::Project* p = nullptr;
+    std::string cost;
+    bool home = false;    // its places include --home: "Din kommune" in front of them
+    bool marked = false;  // highlighted by the slide, or home: a bar at the left edge
 };
 
-float name_width(const ViewStyle& s, const feeds::Project& p) {
-    const float icon = p.kind != feeds::ProjectKind::Other ? s.fonts.body->FontSize + s.unit * 0.8f : 0;
-    return icon + text_size(s.fonts.body_bold, p.name).x;
+struct Geometry {
+    bool stacked = false;  // name, then badge and cost, then words and places, full width
+    float pad = 0, line_gap = 0, row_gap = 0, col_gap = 0;
+    float a0 = 0, a1 = 0;  // the name column; the whole inner width when stacked
+    float b0 = 0, b1 = 0;  // badge and words (wide only)
+    float c0 = 0, c1 = 0;  // cost (wide only, when shown)
+    bool show_phase = true, show_cost = true;
+    // Stacked rows on a narrow screen may leave out, for every project alike, first the places
+    // (the home municipality's tag stays) and then the document's words, when that brings more
+    // projects on screen: 2 = everything, 1 = no places, 0 = name, status and cost.
+    int detail = 2;
+    bool icons = false;  // some project has a kind icon: every name starts after the icon's place
+};
+
+constexpr float kOpen = 1e5f;  // the height of a box a paragraph may grow in freely
+
+float bottom_of(const Canvas& c, size_t from, float y) {
+    for (size_t i = from; i < c.texts.size(); ++i) y = std::max(y, c.texts[i].box.y1);
+    return y;
 }
 
-// The cost column is as wide as its widest one-line cost, up to 30 % (longer costs wrap). The
-// names come next, as wide as the longest needs: a cut name is the worst cut on the board.
-// The status keeps room for its widest badge, and its words run on under short costs.
-Columns board_columns(Canvas& cv, const ViewStyle& s, float inner_w, float col_gap,
-                      const std::vector<const feeds::Project*>& rows, const std::vector<std::string>& costs) {
-    float cost_need = text_size(s.fonts.small, "pris ikke oplyst").x, name_need = 0, badge_need = 0;
-    for (const auto& cost : costs)
-        cost_need =
-            std::max(cost_need, text_size(has_digit(cost) ? s.fonts.body_bold : s.fonts.small, cost).x);
-    for (const feeds::Project* p : rows) {
-        name_need = std::max(name_need, name_width(s, *p));
-        badge_need = std::max(badge_need, draw_status_label(cv, s.theme, s.fonts.body, {0, 0},
-                                                            phase_look(s.theme, p->phase), 1e9f, "", true));
+// The name in bold with its kind icon in front, wrapped under itself (a hanging indent).
+float name_indent(const ViewStyle& s, const Geometry& g) {
+    return g.icons ? s.fonts.body->FontSize + std::round(s.unit * 0.8f) : 0;
+}
+
+float draw_name(Canvas& c, const ViewStyle& s, const Geometry& g, float x0, float x1, float y,
+                const feeds::Project& p) {
+    const float icon = s.fonts.body->FontSize;
+    if (p.kind != feeds::ProjectKind::Other)
+        draw_kind_icon(c, s.theme, p.kind, {x0, y, x0 + icon, y + icon}, s.theme.text_muted);
+    x0 += name_indent(s, g);
+    return y + canvas_paragraph(c, s.fonts.body_bold, {x0, y, x1, y + kOpen}, s.theme.text, p.name);
+}
+
+constexpr std::string_view kHomeTag = "Din kommune ·";
+
+// The places, small and quiet; "Din kommune ·" in the accent colour in front when they
+// include --home. Returns the bottom (y when there is nothing to say).
+float draw_places(Canvas& c, const ViewStyle& s, float x0, float x1, float y, const Row& r, bool all = true) {
+    const std::string places = join_places(r.p->places);
+    if (places.empty() || (!all && !r.home)) return y;
+    const ImFont* f = s.fonts.small;
+    const std::string text = !all ? "Din kommune" : r.home ? std::string(kHomeTag) + " " + places : places;
+    const auto lines = wrap_lines(f, text, x1 - x0, 0);
+    const float lh = f->FontSize * 1.15f;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string& l = lines[i];
+        const float ly = std::floor(y + lh * float(i));
+        if (i == 0 && r.home && l.size() > kHomeTag.size() && l.compare(0, kHomeTag.size(), kHomeTag) == 0) {
+            canvas_text(c, f, {std::floor(x0), ly}, s.theme.highlight, kHomeTag);
+            const float dx = text_size(f, std::string(kHomeTag) + " ").x;
+            canvas_text(c, f, {std::floor(x0 + dx), ly}, s.theme.text_muted, l.substr(kHomeTag.size() + 1),
+                        l.find("\xE2\x80\xA6") != std::string::npos);
+        } else {
+            const bool tag = r.home && (l == kHomeTag || !all);
+            canvas_text_in(c, f, {x0, ly, x1, ly + f->FontSize}, tag ? s.theme.highlight : s.theme.text_muted,
+                           l);
+        }
     }
-    Columns c;
-    c.cost_w = std::clamp(cost_need, inner_w * 0.16f, inner_w * 0.30f);
-    const float status_w = std::max(badge_need, inner_w * 0.22f);
-    c.name_w = std::clamp(name_need, inner_w * 0.30f,
-                          std::max(inner_w * 0.30f, inner_w - c.cost_w - status_w - 2 * col_gap));
-    return c;
+    return lines.empty() ? y : y + lh * float(lines.size() - 1) + f->FontSize;
+}
+
+// One project's content from `y` down; returns the bottom of what was drawn.
+float draw_wide(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const Row& r) {
+    const size_t from = c.texts.size();
+    const float body = s.fonts.body->FontSize, small = s.fonts.small->FontSize;
+    const float name_y1 = draw_name(c, s, g, g.a0, g.a1, y, *r.p);
+    draw_places(c, s, g.a0 + name_indent(s, g), g.a1, name_y1 + g.line_gap, r);
+    float words_y = y + std::floor((body - small) * 0.5f);  // small text level with the name
+    if (g.show_phase) {
+        draw_status_label(c, s.theme, s.fonts.body, {g.b0, y}, phase_look(s.theme, r.p->phase), g.b1 - g.b0);
+        words_y = y + body + g.line_gap;
+    }
+    float words_x1 = g.b1;
+    if (g.show_cost) {
+        const float cost_y1 =
+            draw_cost(c, s, {g.c0, y, g.c1, y + kOpen}, r.cost, Align::Right, s.fonts.body_bold);
+        if (cost_y1 <= words_y + 0.5f) words_x1 = g.c1;  // the words run on under a one-line cost
+    }
+    if (!r.p->status_text.empty() && g.b1 > g.b0)
+        canvas_paragraph(c, s.fonts.small, {g.b0, words_y, words_x1, words_y + kOpen}, s.theme.text_muted,
+                         r.p->status_text);
+    return bottom_of(c, from, y);
+}
+
+float draw_stacked(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const Row& r) {
+    const size_t from = c.texts.size();
+    const Fonts& f = s.fonts;
+    y = draw_name(c, s, g, g.a0, g.a1, y, *r.p) + g.line_gap;
+    const ImFont* cost_font = has_digit(r.cost) ? f.body : f.small;
+    const float cost_w = text_size(cost_font, r.cost.empty() ? "pris ikke oplyst" : r.cost).x;
+    if (g.show_phase) {
+        const StatusLook look = phase_look(s.theme, r.p->phase);
+        const float badge_w = draw_status_label(c, s.theme, f.body, {0, 0}, look, 1e9f, "", true);
+        draw_status_label(c, s.theme, f.body, {g.a0, y}, look, g.a1 - g.a0);
+        if (g.show_cost && badge_w + g.col_gap + cost_w <= g.a1 - g.a0) {
+            draw_cost(c, s, {g.a0 + badge_w + g.col_gap, y, g.a1, y + kOpen}, r.cost, Align::Right, f.body);
+        } else if (g.show_cost) {
+            const float cy = y + f.body->FontSize + g.line_gap;
+            draw_cost(c, s, {g.a0, cy, g.a1, cy + kOpen}, r.cost, Align::Left, f.body);
+        }
+        y = bottom_of(c, from, y) + g.line_gap;
+    } else if (g.show_cost) {
+        y = draw_cost(c, s, {g.a0, y, g.a1, y + kOpen}, r.cost, Align::Left, f.body) + g.line_gap;
+    }
+    if (!r.p->status_text.empty() && g.detail >= 1)
+        y += canvas_paragraph(c, f.small, {g.a0, y, g.a1, y + kOpen}, s.theme.text_muted, r.p->status_text) +
+             g.line_gap;
+    draw_places(c, s, g.a0, g.a1, y, r, g.detail >= 2);
+    return bottom_of(c, from, y);
+}
+
+float draw_row_content(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const Row& r) {
+    return g.stacked ? draw_stacked(c, s, g, y, r) : draw_wide(c, s, g, y, r);
+}
+
+Canvas scratch_of(const Canvas& c) {
+    Canvas scratch;  // no draw list: measures only
+    scratch.bounds = c.bounds;
+    scratch.min_cap_height = c.min_cap_height;
+    scratch.fine_print = c.fine_print;
+    return scratch;
+}
+
+// A text shortened to fit. canvas_paragraph() draws a line that wrap_lines() already ended in
+// "…" (one word wider than the box) without the cut mark, so the ellipsis counts too: the
+// documents' own texts have none.
+bool was_cut(const PlacedText& t) {
+    return t.cut || t.text.find("\xE2\x80\xA6") != std::string::npos;
+}
+
+// Each row's height at `g`, padding included, and how many texts it had to cut.
+struct Measured {
+    std::vector<float> h;
+    int cuts = 0;
+};
+
+Measured measure(const Canvas& c, const ViewStyle& s, const Geometry& g, const std::vector<Row>& rows) {
+    Measured m;
+    for (const Row& r : rows) {
+        Canvas scratch = scratch_of(c);
+        const float bottom = draw_row_content(scratch, s, g, 0, r);
+        m.h.push_back(std::ceil(bottom) + 2 * g.pad);
+        for (const auto& t : scratch.texts) m.cuts += was_cut(t) ? 1 : 0;
+    }
+    return m;
+}
+
+// How many of the rows, in order, fit in `h` with their gaps.
+int rows_fitting(const Measured& m, float row_gap, float h) {
+    float used = 0;
+    int n = 0;
+    for (float rh : m.h) {
+        used += rh + (n > 0 ? row_gap : 0);
+        if (used > h + 0.5f) break;
+        ++n;
+    }
+    return n;
+}
+
+// The wide geometries worth trying: the cost column as wide as its widest cost on one line (up
+// to 30 %) or narrower, the name column from a quarter to three fifths, the status in between
+// but never narrower than its widest badge.
+std::vector<Geometry> wide_candidates(const ViewStyle& s, const Geometry& base,
+                                      const std::vector<Row>& rows) {
+    const float w = base.a1 - base.a0, gap = base.col_gap;
+    float cost_need = text_size(s.fonts.small, "pris ikke oplyst").x, badge_need = 0;
+    bool any_words = false;
+    for (const Row& r : rows) {
+        cost_need =
+            std::max(cost_need, text_size(has_digit(r.cost) ? s.fonts.body_bold : s.fonts.small, r.cost).x);
+        Canvas none;
+        badge_need = std::max(badge_need, draw_status_label(none, s.theme, s.fonts.body, {0, 0},
+                                                            phase_look(s.theme, r.p->phase), 1e9f, "", true));
+        any_words = any_words || !r.p->status_text.empty();
+    }
+    const bool has_b = base.show_phase || any_words;
+    std::vector<float> cost_ws;
+    if (base.show_cost)
+        for (float share : {1.0f, 0.75f, 0.55f})
+            cost_ws.push_back(std::round(std::clamp(cost_need * share, w * 0.14f, w * 0.30f)));
+    else
+        cost_ws.push_back(0);
+    cost_ws.erase(std::unique(cost_ws.begin(), cost_ws.end()), cost_ws.end());
+    std::vector<Geometry> out;
+    for (float wc : cost_ws) {
+        const float c_gap = wc > 0 ? gap : 0;
+        if (!has_b) {
+            Geometry g = base;
+            g.a1 = base.a1 - wc - c_gap;
+            g.b0 = g.b1 = g.a1;
+            g.c0 = base.a1 - wc, g.c1 = base.a1;
+            out.push_back(g);
+            continue;
+        }
+        for (float fa = 0.25f; fa <= 0.601f; fa += 0.05f) {
+            Geometry g = base;
+            g.a1 = std::round(base.a0 + w * fa);
+            g.b0 = g.a1 + gap;
+            g.c1 = base.a1;
+            g.c0 = base.a1 - wc;
+            g.b1 = g.c0 - c_gap;
+            const float wb = g.b1 - g.b0;
+            if (wb < w * 0.15f || (base.show_phase && wb < badge_need)) continue;
+            out.push_back(g);
+        }
+    }
+    return out;
 }
 
 }  // namespace
+
+BoardCommon board_common(const std::vector<const feeds::Project*>& projects,
+                         const std::vector<std::string>& costs) {
+    BoardCommon out;
+    if (projects.size() < 2 || costs.size() != projects.size()) return out;
+    out.same_phase = std::all_of(projects.begin(), projects.end(),
+                                 [&](const feeds::Project* p) { return p->phase == projects[0]->phase; });
+    bool all_same_text = true;
+    out.no_cost = true;
+    for (size_t i = 0; i < projects.size(); ++i) {
+        const bool names_amount = projects[i]->cost_basis == feeds::CostBasis::PartOf ||
+                                  has_digit(costs[i]) || projects[i]->cost_dkk;
+        if (names_amount) out.no_cost = false;
+        if (costs[i] != costs[0]) all_same_text = false;
+    }
+    std::string cost_part;
+    if (out.no_cost) cost_part = all_same_text && !costs[0].empty() ? costs[0] : "pris ikke oplyst";
+    if (out.same_phase) out.line = phase_sentence(projects[0]->phase);
+    if (!cost_part.empty()) out.line += out.line.empty() ? "Alle: " + cost_part : " · " + cost_part;
+    return out;
+}
+
+bool place_is_home(std::string_view place, std::string_view home) {
+    if (home.empty() || place.empty()) return false;
+    const std::string p = folded(place), h = folded(home);
+    return p == h || (p.size() > h.size() && p.compare(0, h.size(), h) == 0 && p[h.size()] == ' ');
+}
+
+bool places_include_home(const std::vector<std::string>& places, std::string_view home) {
+    return std::any_of(places.begin(), places.end(),
+                       [&](const std::string& p) { return place_is_home(p, home); });
+}
+
+bool text_names_home(std::string_view text, std::string_view home) {
+    if (home.empty()) return false;
+    const std::string t = folded(text), h = folded(home);
+    for (size_t at = t.find(h); at != std::string::npos; at = t.find(h, at + 1)) {
+        size_t end = at + h.size();
+        if (end < t.size() && t[end] == 's') ++end;  // "Køges"
+        const bool starts = at == 0 || !word_byte(t[at - 1]);
+        const bool ends = end >= t.size() || !word_byte(t[end]);
+        if (starts && ends) return true;
+    }
+    return false;
+}
 
 void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data,
                        const ViewInput& in) {
@@ -241,58 +445,151 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
     const feeds::ViewOptions& opt = in.slide.options;
     const auto order = row_order(data, opt);
     const int total = int(order.size());
-    auto rows_fitting_with = [&](const BoardMetrics& bm, Rect a) {
-        return std::max(0, int((a.h() - bm.header_h + bm.row_gap) / (bm.row_h + bm.row_gap)));
-    };
-    // Every project on screen matters more than the second line of its status words, and
-    // more than the air between the rows.
-    BoardMetrics m = board_metrics(s, area, 2);
-    for (const BoardMetrics& tighter : {board_metrics(s, area, 1), board_metrics(s, area, 1, true)})
-        if (rows_fitting_with(m, area) < total &&
-            rows_fitting_with(tighter, area) > rows_fitting_with(m, area))
-            m = tighter;
-    auto rows_fitting = [&](Rect a) { return rows_fitting_with(m, a); };
-    int shown = std::min(total, rows_fitting(area));
-    if (opt.limit > 0) shown = std::min(shown, opt.limit);
-    if (shown < total) {
-        // Top N, and a note under the board saying how many are left out.
-        shown = std::min(shown, rows_fitting(hidden_note_space(c, s, area)));
-        area = draw_hidden_note(c, s, area, shown, total, "projekter");
+    if (total == 0) return draw_empty_view(c, s, area);
+
+    std::vector<Row> rows;
+    std::vector<const feeds::Project*> projects;
+    std::vector<std::string> costs;
+    for (size_t i : order) {
+        Row r;
+        r.p = &data.items[i];
+        r.cost = cost_label(*r.p, data);
+        r.home = places_include_home(r.p->places, in.home);
+        r.marked = r.home || is_highlighted(*r.p, opt);
+        projects.push_back(r.p);
+        costs.push_back(r.cost);
+        rows.push_back(std::move(r));
     }
+    const BoardCommon common = board_common(projects, costs);
+
+    const Fonts& f = s.fonts;
+    const float body = f.body->FontSize, small = f.small->FontSize;
+    Geometry base;
+    base.pad = std::round(s.unit * 0.8f);
+    base.line_gap = std::round(s.unit * 0.35f);
+    base.row_gap = std::max(2.0f, std::round(s.unit * 0.6f));
+    base.col_gap = std::round(s.unit * 1.5f);
+    base.a0 = area.x0 + base.pad;
+    base.a1 = area.x1 - base.pad;
+    base.show_phase = !common.same_phase;
+    base.show_cost = !common.no_cost;
+    base.icons = std::any_of(rows.begin(), rows.end(),
+                             [](const Row& r) { return r.p->kind != feeds::ProjectKind::Other; });
+
+    // The shared line, then (wide) the column heads, then the rows.
+    float common_h = 0;
+    if (!common.line.empty()) {
+        Canvas scratch = scratch_of(c);
+        const float indent = common.same_phase ? small * 0.72f + small * 0.3f : 0;
+        common_h = canvas_paragraph(scratch, f.small, {area.x0 + indent, 0, area.x1, kOpen}, 0, common.line) +
+                   std::round(s.unit * 0.6f);
+    }
+    // Column heads only when no shared line takes their place: the rows say what they hold.
+    const bool heads = common.line.empty();
+    const float header_h = heads ? small + 2 * base.line_gap : 0;
+    const float note_h = hidden_note_height(s);
+
+    struct Choice {
+        Geometry g;
+        Measured m;
+        int fit = 0;
+    };
+    auto evaluate = [&](const Geometry& g) {
+        Choice ch{g, measure(c, s, g, rows), 0};
+        const float avail = area.h() - common_h - (g.stacked ? 0 : header_h);
+        ch.fit = rows_fitting(ch.m, g.row_gap, avail);
+        if (ch.fit < total) ch.fit = rows_fitting(ch.m, g.row_gap, avail - note_h);
+        if (opt.limit > 0) ch.fit = std::min(ch.fit, opt.limit);
+        return ch;
+    };
+    auto sum = [](const Measured& m) { return std::accumulate(m.h.begin(), m.h.end(), 0.0f); };
+    auto better = [&](const Choice& a, const Choice& b) {  // a better than b
+        if ((a.m.cuts == 0) != (b.m.cuts == 0)) return a.m.cuts == 0;
+        if (a.fit != b.fit) return a.fit > b.fit;
+        return sum(a.m) < sum(b.m) - 0.5f;
+    };
+    // Tighter padding only when it brings one more project on screen.
+    Geometry tight = base;
+    tight.pad = std::round(s.unit * 0.45f);
+    tight.row_gap = std::max(2.0f, std::round(s.unit * 0.3f));
+    tight.a0 = area.x0 + tight.pad;
+    tight.a1 = area.x1 - tight.pad;
+    std::optional<Choice> best;
+    for (const Geometry& b : {base, tight}) {
+        std::optional<Choice> wide, stacked;
+        if (area.w() >= body * 20)
+            for (const Geometry& g : wide_candidates(s, b, rows)) {
+                Choice ch = evaluate(g);
+                if (!wide || better(ch, *wide)) wide = std::move(ch);
+            }
+        const bool portrait = area.w() < area.h();  // landscape keeps every detail: it has the width
+        for (int detail : {2, 1, 0}) {
+            if (detail < 2 && !portrait) break;
+            Geometry g = b;
+            g.stacked = true;
+            g.detail = detail;
+            Choice ch = evaluate(g);
+            if (!stacked || (ch.m.cuts == 0 && stacked->m.cuts > 0) || ch.fit > stacked->fit)
+                stacked = std::move(ch);
+            if (stacked->fit >= total && stacked->m.cuts == 0) break;
+        }
+        // Stacked only when it does strictly better: a wide board reads as a table.
+        Choice pick = *stacked;
+        if (wide && !((stacked->m.cuts == 0 && wide->m.cuts > 0) ||
+                      ((stacked->m.cuts == 0) == (wide->m.cuts == 0) && stacked->fit > wide->fit)))
+            pick = *wide;
+        if (!best)
+            best = pick;
+        else if ((pick.m.cuts == 0) == (best->m.cuts == 0) && pick.fit > best->fit)
+            best = pick;
+        else if (pick.m.cuts == 0 && best->m.cuts > 0)
+            best = pick;
+    }
+    const Geometry& g = best->g;
+    const Measured& m = best->m;
+    int shown = best->fit;
+
     if (shown <= 0) {
-        c.notes.push_back("status board: area too small for one row");
+        // Not even one project whole: its name, as much as fits (a problem the canvas reports).
+        area = draw_hidden_note(c, s, area, 1, total, "projekter");
+        canvas_paragraph(c, f.body_bold, area, s.theme.text, rows[0].p->name);
         return;
     }
+    if (shown < total) area = draw_hidden_note(c, s, area, shown, total, "projekter");
 
-    const float col_gap = s.unit * 1.5f;
-    const float inner0 = area.x0 + m.pad, inner1 = area.x1 - m.pad;
-    std::vector<std::string> costs(shown);
-    std::vector<const feeds::Project*> rows(shown);
-    for (int i = 0; i < shown; ++i) rows[i] = &data.items[order[i]], costs[i] = cost_label(*rows[i], data);
-    const Columns col = board_columns(c, s, inner1 - inner0, col_gap, rows, costs);
-    const float status_x = inner0 + col.name_w + col_gap;
-    const float cost_x = inner1 - col.cost_w;
     float y = area.y0;
-    if (!m.narrow) {
-        const ImFont* f = s.fonts.small;
-        const float h = f->FontSize;
-        canvas_text_in(c, f, {inner0, y, status_x - col_gap, y + h}, s.theme.text_muted, "Projekt");
-        canvas_text_in(c, f, {status_x, y, cost_x - col_gap, y + h}, s.theme.text_muted, "Status");
-        canvas_text_in(c, f, {cost_x, y, inner1, y + h}, s.theme.text_muted, "Økonomi", Align::Right);
-        y += m.header_h;
+    if (!common.line.empty()) {
+        float x = area.x0;
+        if (common.same_phase) {
+            const StatusLook look = phase_look(s.theme, rows[0].p->phase);
+            const float r = small * 0.36f;
+            draw_status_icon(c, s.theme, look.icon, {x + r, y + small * 0.54f}, r, look.color);
+            x += 2 * r + small * 0.3f;
+        }
+        canvas_paragraph(c, f.small, {x, y, area.x1, y + kOpen}, s.theme.text_muted, common.line);
+        y += common_h;
     }
+    if (!g.stacked && heads) {
+        canvas_text_in(c, f.small, {g.a0, y, g.a1, y + small}, s.theme.text_muted, "Projekt");
+        if (g.b1 > g.b0) canvas_text_in(c, f.small, {g.b0, y, g.b1, y + small}, s.theme.text_muted, "Status");
+        if (g.show_cost)
+            canvas_text_in(c, f.small, {g.c0, y, g.c1, y + small}, s.theme.text_muted, "Økonomi",
+                           Align::Right);
+        y += header_h;
+    }
+    // Room to spare goes into the rows, evenly, up to doubling each: the board fills the area.
+    float used = -g.row_gap;
+    float smallest = 1e9f;
+    for (int i = 0; i < shown; ++i) used += m.h[i] + g.row_gap, smallest = std::min(smallest, m.h[i]);
+    const float extra = std::floor(std::clamp((area.y1 - y - used) / float(shown), 0.0f, smallest));
     for (int i = 0; i < shown; ++i) {
-        const feeds::Project& p = data.items[order[i]];
-        const Rect row{area.x0, y, area.x1, y + m.row_h};
+        const Row& r = rows[i];
+        const Rect row{area.x0, y, area.x1, y + m.h[i] + extra};
         canvas_rect(c, row, s.theme.panel, s.unit * 0.5f);
-        if (is_highlighted(p, opt))  // a bar at the left edge: the one the slide is about
+        if (r.marked)  // a bar at the left edge: the one the slide is about, or the home municipality's
             canvas_rect(c, {row.x0, row.y0, row.x0 + std::max(3.0f, s.unit * 0.4f), row.y1},
                         s.theme.highlight);
-        const std::string& cost = costs[i];
-        if (m.narrow)
-            draw_row_narrow(c, s, m, row, p, cost);
-        else
-            draw_row_wide(c, s, m, row, p, cost, status_x, cost_x);
-        y += m.row_h + m.row_gap;
+        draw_row_content(c, s, g, std::floor(row.y0 + g.pad + extra * 0.5f), r);
+        y = row.y1 + g.row_gap;
     }
 }

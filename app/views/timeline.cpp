@@ -12,6 +12,7 @@
 #include "app/danish_format.h"
 #include "app/view.h"
 #include "app/views/status_badge.h"
+#include "app/views/status_board.h"
 
 namespace {
 
@@ -95,6 +96,13 @@ float longest_word(const ImFont* font, std::string_view text) {
     return w;
 }
 
+// Which steps name the home municipality (--home) in their label or note.
+std::vector<bool> home_steps(const std::vector<feeds::TimelineEvent>& ev, std::string_view home) {
+    std::vector<bool> out;
+    for (const auto& e : ev) out.push_back(text_names_home(e.label, home) || text_names_home(e.note, home));
+    return out;
+}
+
 // ---- horizontal ----------------------------------------------------------------------------
 
 bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data,
@@ -125,7 +133,12 @@ bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Time
     const float date_lh = f.body_bold->FontSize * 1.15f, label_lh = label_font->FontSize * 1.15f;
     const float date_h = date_lh * (date_lines - 1) + f.body_bold->FontSize;
     const float label_h = label_lh * (label_lines - 1) + label_font->FontSize;
-    const float block_h = today_h + date_h + gap * 1.5f + 2 * r + gap * 1.5f + label_h;
+    const std::vector<bool> home = home_steps(ev, in.home);
+    const bool any_home = std::find(home.begin(), home.end(), true) != home.end();
+    // "Din kommune" and an accent bar under a label
+    const float home_h = any_home ? gap * 0.8f + f.small->FontSize + std::max(3.0f, s.unit * 0.4f) : 0;
+    if (any_home && text_size(f.small, "Din kommune").x > text_w) return false;
+    const float block_h = today_h + date_h + gap * 1.5f + 2 * r + gap * 1.5f + label_h + home_h;
     if (block_h > area.h()) return false;
 
     // The block sits a little above the middle: the eye rests there, and the footer is calm.
@@ -160,6 +173,15 @@ bool draw_horizontal(Canvas& c, const ViewStyle& s, Rect area, const feeds::Time
         canvas_paragraph(c, label_font,
                          {cx - text_w * 0.5f, label_y, cx + text_w * 0.5f, label_y + label_h + 1},
                          w == When::Past ? s.theme.text_muted : s.theme.text, ev[i].label, 3, Align::Center);
+        if (home[i]) {
+            const float hy = label_y + label_h + gap * 0.5f;
+            canvas_text_in(c, f.small, {cx - text_w * 0.5f, hy, cx + text_w * 0.5f, hy + f.small->FontSize},
+                           s.theme.highlight, "Din kommune", Align::Center);
+            canvas_rect(c,
+                        {cx - text_w * 0.3f, hy + f.small->FontSize + gap * 0.3f, cx + text_w * 0.3f,
+                         hy + f.small->FontSize + gap * 0.3f + std::max(3.0f, s.unit * 0.4f)},
+                        s.theme.highlight);
+        }
     }
 
     if (mark.index < 0) return true;
@@ -187,17 +209,21 @@ struct VerticalRows {
 };
 
 VerticalRows vertical_rows(const ViewStyle& s, const feeds::Timeline& data, float label_w, float row_gap,
-                           int max_note_lines) {
+                           int max_note_lines, const std::vector<bool>& home) {
     const Fonts& f = s.fonts;
     const float lh = f.body->FontSize * 1.15f, small_lh = f.small->FontSize * 1.15f;
     const float note_gap = std::round(s.unit * 0.3f);
     VerticalRows rows;
-    for (const auto& e : data.events) {
+    for (size_t i = 0; i < data.events.size(); ++i) {
+        const auto& e = data.events[i];
         const int lines = std::max(1, int(wrap_lines(f.body, e.label, label_w, 3).size()));
         float h = lh * (lines - 1) + f.body->FontSize + row_gap;
+        if (home[i]) h += note_gap + f.small->FontSize;  // "Din kommune"
         int notes = 0;
-        if (max_note_lines > 0 && !e.note.empty()) {
-            notes = int(wrap_lines(f.small, e.note, label_w, max_note_lines).size());
+        // A note is shown whole or not at all: up to `max_note_lines`, never cut.
+        const int need = e.note.empty() ? 0 : int(wrap_lines(f.small, e.note, label_w, 0).size());
+        if (max_note_lines > 0 && need > 0 && need <= max_note_lines) {
+            notes = need;
             h += note_gap + small_lh * (notes - 1) + f.small->FontSize;
         }
         rows.h.push_back(h);
@@ -231,6 +257,7 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
     }
     const float row_gap = std::round(s.unit * 1.2f);
     const TodayMark mark = today_mark(ev, in.today);
+    const std::vector<bool> home = home_steps(ev, in.home);
     // "I dag" gets a row of its own between two steps; on a current step it sits by the label.
     const int ins = mark.index < 0 || mark.on_event ? -1 : mark.index;
     float today_h = date_font->FontSize + row_gap;
@@ -244,7 +271,7 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
         return h - row_gap;
     };
     for (int note_lines : {2, 1, 0}) {
-        rows = vertical_rows(s, data, label_w_max, row_gap, note_lines);
+        rows = vertical_rows(s, data, label_w_max, row_gap, note_lines, home);
         if (height(0, n) <= area.h()) break;
     }
     float label_need = 0;
@@ -332,11 +359,193 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
             if (label_lines == 1 && lx + tw <= area.x1)
                 canvas_text(c, date_font, {std::floor(lx), top}, s.theme.highlight, "I dag");
         }
+        float below = top + used;
+        if (home[i]) {
+            canvas_text(c, f.small, {label_x, std::floor(below + note_gap)}, s.theme.highlight,
+                        "Din kommune");
+            canvas_rect(c,
+                        {x0 - gap * 1.5f, top, x0 - gap * 1.5f + std::max(3.0f, s.unit * 0.4f),
+                         below + note_gap + f.small->FontSize},
+                        s.theme.highlight);
+            below += note_gap + f.small->FontSize;
+        }
         if (rows.note_lines[i] > 0)
-            canvas_paragraph(c, f.small,
-                             {label_x, top + used + note_gap, label_x1, top + rows.h[i] - row_gap + 1},
+            canvas_paragraph(c, f.small, {label_x, below + note_gap, label_x1, top + rows.h[i] - row_gap + 1},
                              s.theme.text_muted, ev[i].note, rows.note_lines[i]);
     }
+}
+
+// Whether every date fits the vertical layout's date column (a third of the width) whole.
+bool date_column_fits(const ViewStyle& s, Rect area, const feeds::Timeline& data) {
+    for (const auto& e : data.events)
+        if (text_size(s.fonts.body_bold, date_label(e)).x > area.w() * 0.32f) return false;
+    return true;
+}
+
+// ---- stacked (portrait) -------------------------------------------------------------------
+
+// Each step as a short block beside a vertical line: the date in bold, the label under it, the
+// note under that, all in the full width right of the line. Used where a date column would
+// squeeze the labels (portrait) or cut a date.
+struct StackedStyle {
+    const ImFont* label;
+    bool notes;
+};
+
+float draw_step_block(Canvas& c, const ViewStyle& s, float x0, float x1, float y,
+                      const feeds::TimelineEvent& e, When w, bool today_here, bool home,
+                      const StackedStyle& st) {
+    const Fonts& f = s.fonts;
+    const float gap = std::round(s.unit * 0.3f);
+    const float start = y;
+    const std::string date = date_label(e);
+    y += canvas_paragraph(c, f.body_bold, {x0, y, x1, y + 1e5f}, date_color(s.theme, w), date);
+    if (today_here) {
+        // "I dag" after a one-line date when it fits, else on a line of its own.
+        const float dw = text_size(f.body_bold, date).x, tw = text_size(f.body_bold, "· I dag").x;
+        const float sp = std::round(s.unit * 0.5f);
+        if (fits_lines(f.body_bold, date, x1 - x0, 1) && x0 + dw + sp + tw <= x1)
+            canvas_text(c, f.body_bold, {std::floor(x0 + dw + sp), std::floor(start)}, s.theme.highlight,
+                        "· I dag");
+        else
+            y += gap + canvas_paragraph(c, f.body_bold, {x0, y + gap, x1, y + gap + 1e5f}, s.theme.highlight,
+                                        "I dag");
+    }
+    y += gap;
+    y += canvas_paragraph(c, st.label, {x0, y, x1, y + 1e5f},
+                          w == When::Past ? s.theme.text_muted : s.theme.text, e.label);
+    if (home) {
+        y += gap;
+        y += canvas_paragraph(c, f.small, {x0, y, x1, y + 1e5f}, s.theme.highlight, "Din kommune");
+    }
+    if (st.notes && !e.note.empty()) {
+        y += gap;
+        y += canvas_paragraph(c, f.small, {x0, y, x1, y + 1e5f}, s.theme.text_muted, e.note);
+    }
+    return y - start;
+}
+
+bool draw_stacked(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data, const ViewInput& in,
+                  bool must) {
+    const auto& ev = data.events;
+    const int n = int(ev.size());
+    const float gap = std::round(s.unit * 0.8f);
+    const float r = std::max(6.0f, s.unit * 0.8f);
+    const float line_x = area.x0 + r * 1.6f;
+    const float x0 = line_x + r * 1.6f + gap, x1 = area.x1;
+    const TodayMark mark = today_mark(ev, in.today);
+    const int ins = mark.index < 0 || mark.on_event ? -1 : mark.index;  // "I dag" between steps
+    const float row_gap = std::round(s.unit * 0.8f);  // more goes in below when there is room
+    const std::vector<bool> home = home_steps(ev, in.home);
+
+    // Heights with the labels in body (small when a word would not fit), with notes or without.
+    std::vector<float> h(n);
+    float today_h = 0;
+    StackedStyle st{s.fonts.body, true};
+    auto measure = [&](const StackedStyle& style) {
+        int cuts = 0;
+        for (int i = 0; i < n; ++i) {
+            Canvas scratch;
+            scratch.bounds = c.bounds;
+            h[i] = std::ceil(draw_step_block(scratch, s, x0, x1, 0, ev[i], when_of(ev[i].date, in.today),
+                                             i == mark.index && mark.on_event, home[i], style));
+            // A word wider than the column comes back from canvas_paragraph() ending in "…"
+            // but without the cut mark: count the ellipsis too.
+            for (const auto& t : scratch.texts)
+                cuts += t.cut || t.text.find("\xE2\x80\xA6") != std::string::npos ? 1 : 0;
+        }
+        today_h = s.fonts.body_bold->FontSize;
+        return cuts;
+    };
+    auto height = [&](int a, int b) {
+        float sum = 0;
+        for (int i = a; i < b; ++i) sum += h[i] + (i > a ? row_gap : 0);
+        if (ins > a && ins < b) sum += today_h + row_gap;
+        return sum;
+    };
+    int first = 0, last = n;
+    auto window = [&](float avail) {
+        const int focus = mark.index >= 0 ? mark.index : 0;
+        first = std::max(0, focus - 1);  // keep a little of what is done in view
+        last = first;
+        while (last < n && height(first, last + 1) <= avail) ++last;
+        while (first > 0 && height(first - 1, last) <= avail) --first;
+    };
+    auto fit = [&](const StackedStyle& style) {  // measures, picks the window; false when a text is cut
+        const bool whole = measure(style) == 0;
+        window(area.h());
+        if (last - first < n) window(hidden_note_space(c, s, area).h());
+        return whole;
+    };
+    // Labels in body, else in small when a word is wider than the column. Notes only when they
+    // cost no step: more of the plan beats the notes.
+    bool whole = false;
+    for (const ImFont* label : {s.fonts.body, s.fonts.small}) {
+        if (!fit({label, false})) continue;
+        const int without = last - first;
+        whole = true;
+        st = {label, true};
+        if (!fit(st) || last - first < without) {
+            st = {label, false};
+            fit(st);
+        }
+        break;
+    }
+    if (!whole) {
+        if (!must) return false;
+        st = {s.fonts.small, false};
+        fit(st);
+    }
+    if (last - first < n) area = draw_hidden_note(c, s, area, last - first, n, "trin");
+    if (last <= first) {
+        // Not even one step whole: the first one's date and label, as much as fits (the canvas
+        // reports the cut).
+        const feeds::TimelineEvent& e = ev[mark.index >= 0 ? mark.index : 0];
+        area = draw_hidden_note(c, s, area, 1, n, "trin");
+        const float used = canvas_paragraph(c, s.fonts.body_bold, area, s.theme.text, date_label(e));
+        canvas_paragraph(c, s.fonts.body, {area.x0, area.y0 + used + gap, area.x1, area.y1}, s.theme.text,
+                         e.label);
+        return true;
+    }
+    // Room to spare goes between the steps (up to two lines' worth each): the plan fills the height.
+    const int gaps = last - first - 1 + (ins > first && ins < last ? 1 : 0);
+    float extra = 0;
+    if (gaps > 0)
+        extra = std::floor(
+            std::clamp((area.h() - height(first, last)) / float(gaps), 0.0f, s.fonts.body->FontSize * 2.5f));
+    const float thick = std::max(3.0f, s.unit * 0.35f);
+    const float dot_dy = s.fonts.body_bold->FontSize * 0.55f;
+    std::vector<float> top;
+    float y = area.y0, today_y = -1;
+    for (int i = first; i < last; ++i) {
+        if (i == ins && i > first) {
+            today_y = y;
+            y += today_h + row_gap + extra;
+        }
+        top.push_back(y);
+        y += h[i] + row_gap + extra;
+    }
+    if (top.size() > 1)
+        canvas_line(c, {line_x, top.front() + dot_dy}, {line_x, top.back() + dot_dy}, s.theme.grid, thick);
+    for (int i = first + 1; i < last; ++i)
+        if (when_of(ev[i].date, in.today) != When::Future)
+            canvas_line(c, {line_x, top[i - first - 1] + dot_dy}, {line_x, top[i - first] + dot_dy},
+                        s.theme.bar, thick);
+    if (today_y >= 0) {
+        const float ty = today_y + dot_dy;
+        canvas_line(c, {line_x - r * 1.5f, ty}, {line_x + r * 1.5f, ty}, s.theme.highlight, 3.0f);
+        canvas_text(c, s.fonts.body_bold, {x0, std::floor(today_y)}, s.theme.highlight, "I dag");
+    }
+    for (int i = first; i < last; ++i) {
+        const When w = when_of(ev[i].date, in.today);
+        const float ty = std::floor(top[i - first]);
+        if (home[i])
+            canvas_rect(c, {area.x0, ty, area.x0 + std::max(3.0f, s.unit * 0.4f), ty + h[i]},
+                        s.theme.highlight);
+        draw_dot(c, s.theme, {line_x, ty + dot_dy}, r, w);
+        draw_step_block(c, s, x0, x1, ty, ev[i], w, i == mark.index && mark.on_event, home[i], st);
+    }
+    return true;
 }
 
 }  // namespace
@@ -350,5 +559,11 @@ void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
     if (landscape && area.w() / float(data.events.size()) >= min_slot &&
         draw_horizontal(c, s, area, data, in))
         return;
+    // Portrait stacks each step's date over its label; a landscape screen keeps the date column
+    // unless a date would not fit in it.
+    if (!landscape || !date_column_fits(s, area, data)) {
+        draw_stacked(c, s, area, data, in, true);
+        return;
+    }
     draw_vertical(c, s, area, data, in);
 }
