@@ -13,10 +13,23 @@
 #include "app/sync_jobs.h"
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"
+#include "feeds/geo_reference.h"
 #include "feeds/url.h"
 #include "platform/process_memory.h"
 
 namespace {
+
+// --home by code ("259") or name ("Køge"): boards and timelines name places, so a code becomes
+// its municipality's name; an unknown one is said once and still highlights what it matches.
+std::string resolve_home(const std::string& home) {
+    if (home.empty()) return home;
+    const feeds::GeoReference geo = feeds::load_geo_reference();
+    if (const auto* m = feeds::find_municipality(geo, home)) return m->name;
+    for (const auto& m : geo.municipalities)
+        if (m.name == home) return home;
+    std::cerr << "infotavle: --home " << home << ": no such municipality code or name on the map data\n";
+    return home;
+}
 
 struct Size {
     int w = 0, h = 0;
@@ -128,6 +141,7 @@ int run(int argc, char** argv) {
     const SlideSource source{manifest};
     cache_dir = cache_dir_or_default(cache_dir);
 
+    home = resolve_home(home);
     if (!render_dir.empty()) {
         const SlideSet set = slides_for_render(manifest, cache_dir);
         RenderOptions opt;

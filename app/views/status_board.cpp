@@ -187,7 +187,7 @@ struct Geometry {
     float b0 = 0, b1 = 0;  // badge and words (wide only)
     float c0 = 0, c1 = 0;  // cost (wide only, when shown)
     bool show_phase = true, show_cost = true;
-    // Stacked rows on a narrow screen may leave out, for every project alike, first the places
+    // Rows may leave out, for every project alike, first the places
     // (the home municipality's tag stays) and then the document's words, when that brings more
     // projects on screen: 2 = everything, 1 = no places, 0 = name, status and cost.
     int detail = 2;
@@ -248,7 +248,7 @@ float draw_wide(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const
     const size_t from = c.texts.size();
     const float body = s.fonts.body->FontSize, small = s.fonts.small->FontSize;
     const float name_y1 = draw_name(c, s, g, g.a0, g.a1, y, *r.p);
-    draw_places(c, s, g.a0 + name_indent(s, g), g.a1, name_y1 + g.line_gap, r);
+    draw_places(c, s, g.a0 + name_indent(s, g), g.a1, name_y1 + g.line_gap, r, g.detail >= 2);
     float words_y = y + std::floor((body - small) * 0.5f);  // small text level with the name
     if (g.show_phase) {
         draw_status_label(c, s.theme, s.fonts.body, {g.b0, y}, phase_look(s.theme, r.p->phase), g.b1 - g.b0);
@@ -260,7 +260,7 @@ float draw_wide(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const
             draw_cost(c, s, {g.c0, y, g.c1, y + kOpen}, r.cost, Align::Right, s.fonts.body_bold);
         if (cost_y1 <= words_y + 0.5f) words_x1 = g.c1;  // the words run on under a one-line cost
     }
-    if (!r.p->status_text.empty() && g.b1 > g.b0)
+    if (!r.p->status_text.empty() && g.b1 > g.b0 && g.detail >= 1)
         canvas_paragraph(c, s.fonts.small, {g.b0, words_y, words_x1, words_y + kOpen}, s.theme.text_muted,
                          r.p->status_text);
     return bottom_of(c, from, y);
@@ -506,6 +506,7 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
     auto better = [&](const Choice& a, const Choice& b) {  // a better than b
         if ((a.m.cuts == 0) != (b.m.cuts == 0)) return a.m.cuts == 0;
         if (a.fit != b.fit) return a.fit > b.fit;
+        if (a.g.detail != b.g.detail) return a.g.detail > b.g.detail;  // every detail that fits
         return sum(a.m) < sum(b.m) - 0.5f;
     };
     // Tighter padding only when it brings one more project on screen.
@@ -518,13 +519,16 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
     for (const Geometry& b : {base, tight}) {
         std::optional<Choice> wide, stacked;
         if (area.w() >= body * 20)
-            for (const Geometry& g : wide_candidates(s, b, rows)) {
-                Choice ch = evaluate(g);
-                if (!wide || better(ch, *wide)) wide = std::move(ch);
-            }
-        const bool portrait = area.w() < area.h();  // landscape keeps every detail: it has the width
+            for (int detail : {2, 1, 0})
+                for (Geometry g : wide_candidates(s, b, rows)) {
+                    g.detail = detail;
+                    Choice ch = evaluate(g);
+                    if (!wide || better(ch, *wide)) wide = std::move(ch);
+                }
+        // Fewer details for every row alike, when that brings more projects on screen: the
+        // list of projects and their status is the slide's message, the words and places its
+        // footnotes.
         for (int detail : {2, 1, 0}) {
-            if (detail < 2 && !portrait) break;
             Geometry g = b;
             g.stacked = true;
             g.detail = detail;
