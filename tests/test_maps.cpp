@@ -1,11 +1,12 @@
 // The maps: projection and fit, tessellation, shared arcs and their simplification, classes,
-// label placement, and both map views at the five screen sizes without a layout problem.
+// label placement, and both map views at every screen size without a layout problem.
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "app/map_classes.h"
 #include "app/map_geometry.h"
@@ -16,6 +17,7 @@
 #include "app/slide_draw.h"
 #include "app/slide_set.h"
 #include "app/view.h"
+#include "feeds/map_check.h"
 #include "platform/font_files.h"
 #include "platform/headless.h"
 #include "tests/view_harness.h"
@@ -169,14 +171,15 @@ TEST_CASE("labels never overlap each other or an obstacle, stay inside, and go b
     CHECK(p[1]->y0 == 90);
 }
 
-TEST_CASE("both map views lay out at the five screen sizes without a problem, home labelled") {
+TEST_CASE("both map views lay out inside their area at every screen size without a problem, home labelled") {
     const SlideSet set = load_slide_set({});
     const MapGeometry& g = geometry();
     MapSupport support;
     support.geometry = &g;
     int maps = 0;
-    for (const ScreenSize sz : {ScreenSize{800, 480}, ScreenSize{1280, 720}, ScreenSize{1920, 1080},
-                                ScreenSize{1080, 1920}, ScreenSize{480, 272}}) {
+    std::vector<ScreenSize> sizes = kScreenSizes;
+    sizes.push_back({480, 272});
+    for (const ScreenSize sz : sizes) {
         ViewHarness h(sz.w, sz.h);
         REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
         h.begin_frame();
@@ -193,6 +196,14 @@ TEST_CASE("both map views lay out at the five screen sizes without a problem, ho
                 INFO(s.slide->id, " at ", sz.w, "x", sz.h, " home ", home);
                 CHECK_MESSAGE(problems.empty(), join_problems(problems));
                 CHECK(c.texts.size() >= 3);
+                // Legend, labels and attribution stay in the view's area, not only on the screen.
+                for (const auto& t : c.texts) {
+                    INFO("text \"", t.text, "\" at ", t.box.x0, ",", t.box.y0, "-", t.box.x1, ",", t.box.y1);
+                    CHECK(t.box.x0 >= l.body.x0 - 0.5f);
+                    CHECK(t.box.x1 <= l.body.x1 + 0.5f);
+                    CHECK(t.box.y0 >= l.body.y0 - 0.5f);
+                    CHECK(t.box.y1 <= l.body.y1 + 0.5f);
+                }
                 if (view == feeds::ViewType::MunicipalityMap && std::string(home) == "Køge") {
                     bool labelled = false;
                     for (const auto& t : c.texts) labelled = labelled || t.text == "Køge";
@@ -203,7 +214,7 @@ TEST_CASE("both map views lay out at the five screen sizes without a problem, ho
         }
         h.end_frame();
     }
-    CHECK(maps == 5 * 4 * 3);
+    CHECK(maps == int(sizes.size()) * 4 * 3);
 }
 
 TEST_CASE("a map's base is drawn into its texture once and reused when the clock changes") {
@@ -265,4 +276,40 @@ TEST_CASE("a municipality without a value is grey and the legend says ingen data
     CHECK(low);
     CHECK(high);
     h.end_frame();
+}
+
+TEST_CASE("the project map lists every project with its cost where the screen has room, else says how many") {
+    const SlideSet set = load_slide_set({});
+    MapSupport support;
+    support.geometry = &geometry();
+    std::vector<ScreenSize> sizes = kScreenSizes;
+    sizes.push_back({480, 272});
+    for (const ScreenSize sz : sizes) {
+        ViewHarness h(sz.w, sz.h);
+        REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
+        h.begin_frame();
+        const SlideLayout l = slide_layout(sz.w, sz.h, h.sizes);
+        for (const auto& s : set.slides) {
+            if (!s.valid || s.slide->view != feeds::ViewType::ProjectMap) continue;
+            Canvas c = h.canvas(h.screen());
+            draw_view(c, h.style(), l.body, {*s.dataset, *s.slide, "", {2022, 5, 3}, &support});
+            const auto projects =
+                feeds::shown_projects(*s.slide, std::get<feeds::ProjectList>(s.dataset->body));
+            int numbers = 0;  // each listed project's number: once on the map, once in the legend
+            bool note = false, cost = false;
+            for (const auto& t : c.texts) {
+                note = note || t.text.rfind("Viser ", 0) == 0;
+                cost = cost || t.text.find("kr.") != std::string::npos;
+                for (std::size_t i = 1; i <= projects.size(); ++i) numbers += t.text == std::to_string(i);
+            }
+            INFO(s.slide->id, " at ", sz.w, "x", sz.h);
+            if (!note) CHECK(numbers >= int(projects.size()));
+            if (sz.w >= 1280 &&
+                sz.w > sz.h) {  // a landscape screen of 720 lines or more lists all, with costs
+                CHECK_FALSE(note);
+                if (s.slide->id == "kort_jernbane") CHECK(cost);
+            }
+        }
+        h.end_frame();
+    }
 }

@@ -83,11 +83,140 @@ struct LegendLine {
     enum Kind { Group, FirstName, Name, Cost } kind;
     std::string text;
     const Shown* shown;  // the project (for a group: its first project, for the look)
+    float h = 0;         // line pitch
     bool gap_after = false;
 };
 
-float badge_size(const ImFont* f) {
-    return std::round(f->FontSize * 1.35f);
+// The key above the entries: a sample of each kind of line, and the status when every
+// project shares it (then there are no group headings). Offsets from the legend's top left.
+struct KeyItem {
+    bool is_kind;
+    feeds::ProjectKind kind;
+    const Shown* shown;  // for a status: a project with it
+    float x, y, w;
+};
+
+// One way to write the legend; draw_project_map takes the richest that fits.
+struct LegendPlan {
+    const ImFont* nf = nullptr;  // names, headings, badges: bold body or the floor font
+    const ImFont* f = nullptr;   // costs, kinds: the floor font
+    bool costs = true;
+    bool kinds = true;
+    int count = 0;  // projects listed: the first `count` shown
+    float width = 0;
+    float badge = 0, text_x = 0, line_h = 0, entry_gap = 0;
+    std::vector<KeyItem> key;
+    float key_h = 0;
+    std::vector<LegendLine> lines;
+    float height = 0;
+    float used_w = 0;   // the widest line
+    bool whole = true;  // every text whole at this width
+};
+
+float kind_sample_w(const ImFont* f) {
+    return std::round(f->FontSize * 2.2f);
+}
+
+bool is_whole(const std::vector<std::string>& lines, std::string_view text) {
+    static const std::string ell = "\xE2\x80\xA6";
+    if (text.find(ell) != std::string_view::npos) return true;
+    for (const auto& l : lines)
+        if (l.size() >= ell.size() && l.compare(l.size() - ell.size(), ell.size(), ell) == 0) return false;
+    return true;
+}
+
+void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown, LegendPlan& p) {
+    const ImFont* nf = p.nf;
+    p.badge = std::round(nf->FontSize * 1.15f);
+    p.text_x = p.badge + std::round(s.unit * 0.6f);
+    p.line_h = std::round(nf->FontSize * 1.1f);
+    p.entry_gap = std::round(s.unit * 0.5f);
+    const float cost_h = std::round(p.f->FontSize * 1.12f);
+    const float item_gap = std::round(s.unit * 1.5f);
+    p.key.clear();
+    p.lines.clear();
+    p.whole = true;
+
+    std::vector<feeds::ProjectPhase> phases;
+    for (int i = 0; i < p.count; ++i)
+        if (std::find(phases.begin(), phases.end(), shown[std::size_t(i)].project->phase) == phases.end())
+            phases.push_back(shown[std::size_t(i)].project->phase);
+    const bool grouped = phases.size() > 1;
+
+    // The key, flowed into rows of the legend's width.
+    std::vector<KeyItem> items;
+    if (p.kinds) {
+        for (int i = 0; i < p.count; ++i) {
+            const Shown& sh = shown[std::size_t(i)];
+            bool seen = false;
+            for (const auto& k : items) seen = seen || k.kind == sh.project->kind;
+            if (sh.points.size() > 1 && !seen)
+                items.push_back(
+                    {true, sh.project->kind, &sh, 0, 0,
+                     std::ceil(kind_sample_w(p.f) + s.unit + text_size(p.f, kind_word(sh.project->kind)).x)});
+        }
+    }
+    if (!grouped)
+        items.push_back(
+            {false,
+             {},
+             &shown[0],
+             0,
+             0,
+             std::ceil(draw_status_label(c, s.theme, nf, {0, 0}, shown[0].look, 1e9f, "", true))});
+    float x = 0, y = 0;
+    int rows = 0;
+    for (KeyItem& k : items) {
+        if (k.w > p.width) p.whole = false;
+        if (rows == 0 || (x > 0 && x + k.w > p.width)) {
+            if (rows > 0) y += p.line_h;
+            x = 0;
+            ++rows;
+        }
+        k.x = x;
+        k.y = y;
+        x += k.w + item_gap;
+        p.key.push_back(k);
+    }
+    p.key_h = rows > 0 ? float(rows) * p.line_h + p.entry_gap : 0;
+
+    // The entries, grouped by status (the status said once per group).
+    for (feeds::ProjectPhase ph : phases) {
+        if (grouped) p.lines.push_back({LegendLine::Group, "", nullptr, p.line_h});
+        for (int i = 0; i < p.count; ++i) {
+            const Shown& sh = shown[std::size_t(i)];
+            if (sh.project->phase != ph) continue;
+            if (p.lines.empty() || p.lines.back().kind == LegendLine::Group) {
+                if (!p.lines.empty()) p.lines.back().shown = &sh;
+            }
+            const auto names = wrap_lines(nf, sh.project->name, p.width - p.text_x, 0);
+            p.whole = p.whole && is_whole(names, sh.project->name);
+            bool first = true;
+            for (const auto& l : names) {
+                p.lines.push_back({first ? LegendLine::FirstName : LegendLine::Name, l, &sh, p.line_h});
+                first = false;
+            }
+            if (p.costs && !sh.project->cost_text.empty()) {
+                const auto cost = wrap_lines(p.f, sh.project->cost_text, p.width - p.text_x, 0);
+                p.whole = p.whole && is_whole(cost, sh.project->cost_text);
+                for (const auto& l : cost) p.lines.push_back({LegendLine::Cost, l, &sh, cost_h});
+            }
+            p.lines.back().gap_after = true;
+        }
+    }
+    p.height = p.key_h;
+    p.used_w = 0;
+    for (const KeyItem& k : p.key) p.used_w = std::max(p.used_w, k.x + k.w);
+    for (const auto& l : p.lines) {
+        p.height += l.h + (l.gap_after ? p.entry_gap : 0);
+        const ImFont* lf = l.kind == LegendLine::Cost ? p.f : nf;
+        const float w = l.kind == LegendLine::Group
+                            ? draw_status_label(c, s.theme, nf, {0, 0}, l.shown->look, 1e9f, "", true)
+                            : p.text_x + text_size(lf, l.text).x;
+        p.used_w = std::max(p.used_w, std::ceil(w));
+    }
+    if (!p.lines.empty() && p.lines.back().gap_after) p.height -= p.entry_gap;
+    p.height = std::ceil(p.height);
 }
 
 void draw_badge(Canvas& c, const ViewStyle& s, const ImFont* f, Rect box, const Shown& p) {
@@ -97,6 +226,19 @@ void draw_badge(Canvas& c, const ViewStyle& s, const ImFont* f, Rect box, const 
         c.dl->AddCircle(ctr, box.w() / 2, p.look.color, 0, std::max(2.0f, s.unit * 0.25f));
     }
     canvas_text_in(c, f, box, s.theme.on_badge, std::to_string(p.number), Align::Center);
+}
+
+// The part of the map the projects use: their places, Copenhagen and the airport, with a
+// margin. A portrait screen shows this rather than the whole region, so the map stays large.
+MapBounds project_bounds(const std::vector<Shown>& shown, const std::vector<MapXY>& orientation) {
+    MapBounds b;
+    for (const MapXY& q : orientation) b.add(q);
+    for (const Shown& p : shown)
+        for (const MapXY& q : p.points) b.add(q);
+    const double m = std::max(8000.0, std::max(b.w(), b.h()) * 0.1);
+    b.add(MapXY{b.x0 - m, b.y0 - m});
+    b.add(MapXY{b.x1 + m, b.y1 + m});
+    return b;
 }
 
 }  // namespace
@@ -119,81 +261,103 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
     if (shown.empty()) return draw_empty_view(c, s, body);
 
     const ImFont* f = floor_font(s, c, false);
-    const ImFont* fb = floor_font(s, c, true);
     const float gap = std::round(s.unit * 1.5f);
     const bool landscape = body.w() > body.h() * 1.1f;
-    const float legend_w = landscape ? std::floor(body.w() * 0.46f) : body.w();
-
-    // The legend: the kinds, then the projects grouped by status (the status said once per
-    // group), each with its number, name and, where there is room, its cost.
-    const float badge = badge_size(fb);
-    const float text_x = badge + s.unit * 0.6f;
-    const float line_h = std::round(f->FontSize * 1.15f);
-    const float entry_gap = std::round(s.unit * 0.5f);
-    const float max_legend_h = landscape ? body.h() : std::floor(body.h() * 0.45f);
-    std::vector<LegendLine> lines;
-    float legend_h = 0;
-    for (int level = 0; level < 2; ++level) {
-        lines.clear();
-        legend_h = line_h * 1.4f;  // the kinds row
-        std::vector<feeds::ProjectPhase> phases;
-        for (const Shown& p : shown)
-            if (std::find(phases.begin(), phases.end(), p.project->phase) == phases.end())
-                phases.push_back(p.project->phase);
-        for (feeds::ProjectPhase ph : phases) {
-            lines.push_back({LegendLine::Group, "", nullptr});
-            for (const Shown& p : shown) {
-                if (p.project->phase != ph) continue;
-                if (lines.back().kind == LegendLine::Group) lines.back().shown = &p;
-                bool first = true;
-                for (auto& l : wrap_lines(fb, p.project->name, legend_w - text_x, 0)) {
-                    lines.push_back({first ? LegendLine::FirstName : LegendLine::Name, l, &p});
-                    first = false;
-                }
-                if (level == 0 && !p.project->cost_text.empty())
-                    for (auto& l : wrap_lines(f, p.project->cost_text, legend_w - text_x, 0))
-                        lines.push_back({LegendLine::Cost, l, &p});
-                lines.back().gap_after = true;
-            }
-        }
-        for (const auto& l : lines) legend_h += line_h + (l.gap_after ? entry_gap : 0);
-        if (legend_h <= max_legend_h) break;
-    }
-
-    // The map, fitted to Region Sjælland, Copenhagen, the airport and every place shown, and
-    // centred together with the legend; names may use the whole body but not the legend.
     const MapXY cph = utm32(12.565, 55.673), airport = utm32(12.65, 55.618);
     std::vector<MapXY> extra{cph, airport};
     for (const Shown& p : shown) extra.insert(extra.end(), p.points.begin(), p.points.end());
-    const MapBounds bounds = map_fit_bounds(g, extra);
-    Rect fit_area = body;
+    // Landscape: Region Sjælland whole, the legend beside it. Portrait: the part of it the
+    // projects use, the legend under it.
+    const MapBounds bounds = landscape ? map_fit_bounds(g, extra) : project_bounds(shown, {cph, airport});
     // Room east of the map for the names of Copenhagen and the airport.
-    const float east = std::ceil(std::max(text_size(f, "København").x, text_size(f, "Lufthavnen").x) * 0.8f);
+    const float east =
+        landscape ? std::ceil(std::max(text_size(f, "København").x, text_size(f, "Lufthavnen").x) * 0.8f) : 0;
+    const float aspect = float(bounds.w() / std::max(1.0, bounds.h()));
+
+    // The richest legend that fits beside (landscape) or under (portrait) a map of a useful
+    // size: names in bold, then in the floor font; costs, then none; the kinds' key, then
+    // none when all lines are of one kind. Only when none fits are projects left out, and
+    // a note says how many are shown.
+    bool single_kind = true;
+    for (const Shown& p : shown) single_kind = single_kind && p.project->kind == shown[0].project->kind;
+    const int total = int(shown.size());
+    LegendPlan plan;
+    Rect frame = body;  // the map and the legend; less a note line when projects are left out
+    bool found = false;
+    for (int count = total; count >= 1 && !found; --count) {
+        frame = count < total ? pixel_inner(hidden_note_space(c, s, body)) : body;
+        std::vector<float> widths;
+        if (landscape) {
+            const float natural = body.w() - aspect * frame.h() - east - gap;  // the map at full height
+            for (float share : {0.0f, 0.46f, 0.52f, 0.58f, 0.64f})
+                widths.push_back(std::floor(std::max(natural, frame.w() * std::max(share, 0.4f))));
+        } else {
+            widths.push_back(frame.w());
+        }
+        // The map at least 30 % of the frame's height (portrait), or three quarters of the width
+        // it has at full height (landscape).
+        const float min_map_h = frame.h() * 0.3f,
+                    min_map_w = std::min(frame.w() * 0.3f, aspect * frame.h() * 0.75f);
+        for (int level = 0; level < 6 && !found; ++level) {
+            LegendPlan p;
+            p.nf = level % 2 == 0 ? floor_font(s, c, true) : f;
+            p.f = f;
+            p.costs = level < 2;
+            p.kinds = level < 4 || !single_kind;
+            if (level >= 4 && !single_kind) continue;
+            p.count = count;
+            for (float w : widths) {
+                p.width = std::min(w, frame.w());
+                plan_legend(c, s, shown, p);
+                if (!p.whole) continue;
+                const bool fits = landscape
+                                      ? p.height <= frame.h() && frame.w() - p.width - gap - east >= min_map_w
+                                      : frame.h() - p.height - gap >= min_map_h;
+                if (fits) {
+                    plan = p;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found && level == 5 && count == 1) plan = p;  // nothing fits: the least, still whole
+        }
+    }
+    if (int(plan.count) < total) {
+        draw_hidden_note(c, s, body, plan.count, total, "projekter");
+        shown.resize(std::size_t(plan.count));
+    }
+    const ImFont* fb = plan.nf;
+    const float badge = plan.badge;
+    const float legend_w = landscape ? std::min(plan.width, plan.used_w) : plan.width, legend_h = plan.height;
+
+    // The map, fitted to what is left and centred together with the legend; names may use
+    // the whole frame but not the legend.
+    Rect fit_area = frame;
     if (landscape)
-        fit_area.x1 = std::floor(body.x1 - legend_w - gap - east);
+        fit_area.x1 = std::floor(frame.x1 - legend_w - gap - east);
     else
-        fit_area.y1 = std::floor(body.y1 - legend_h - gap);
+        fit_area.y1 = std::floor(frame.y1 - legend_h - gap);
     MapFit fit = fit_map(bounds, fit_area);
     Rect drawn = fitted_rect(fit, bounds);
     Rect legend;
     if (landscape) {
         const float dx =
-            std::round(body.x0 + (body.w() - (drawn.w() + east + gap + legend_w)) / 2 - drawn.x0);
+            std::round(frame.x0 + (frame.w() - (drawn.w() + east + gap + legend_w)) / 2 - drawn.x0);
         fit.tx += dx;
         legend.x0 = std::floor(drawn.x1 + dx + east + gap);
-        legend.y0 = std::floor(body.y0 + std::max(0.0f, (body.h() - legend_h) / 2));
+        legend.y0 = std::floor(frame.y0 + std::max(0.0f, (frame.h() - legend_h) / 2));
     } else {
-        const float dy = std::round(body.y0 + (body.h() - (drawn.h() + gap + legend_h)) / 2 - drawn.y0);
+        const float dy = std::round(frame.y0 + (frame.h() - (drawn.h() + gap + legend_h)) / 2 - drawn.y0);
         fit.ty += dy;
-        legend.x0 = body.x0;
+        legend.x0 = frame.x0;
         legend.y0 = std::floor(drawn.y1 + dy + gap);
     }
     legend.x1 = legend.x0 + legend_w;
     legend.y1 = legend.y0 + legend_h;
     drawn = fitted_rect(fit, bounds);
     const Rect map =
-        pixel_inner({std::max(body.x0, std::floor(drawn.x0)), std::max(body.y0, std::floor(drawn.y0)),
-                     std::min(body.x1, std::ceil(drawn.x1)), std::min(body.y1, std::ceil(drawn.y1))});
+        pixel_inner({std::max(frame.x0, std::floor(drawn.x0)), std::max(frame.y0, std::floor(drawn.y0)),
+                     std::min(frame.x1, std::ceil(drawn.x1)), std::min(frame.y1, std::ceil(drawn.y1))});
     auto screen_points = [&](const Shown& p, ImVec2 shift) {
         std::vector<ImVec2> pts;
         for (const MapXY& q : p.points) {
@@ -278,8 +442,10 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
     for (const Shown& p : shown)
         for (const ImVec2& q : screen_points(p, {0, 0}))
             clear_around(q, line_style(s, p.project->kind).width);
-    keep_clear.push_back(legend);
-    const auto placed = place_labels(req, body, keep_clear, label_gap);
+    // The legend, with air on its map side so a name never seems to belong to it.
+    keep_clear.push_back(
+        {legend.x0 - (landscape ? gap : 0), legend.y0 - (landscape ? 0 : gap * 0.5f), legend.x1, legend.y1});
+    const auto placed = place_labels(req, frame, keep_clear, label_gap);
     for (std::size_t k = 0; k < placed.size(); ++k) {
         if (!placed[k]) continue;
         if (texts[k].badge) {
@@ -295,53 +461,47 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
         canvas_text(c, f, {b.x0 + 1, b.y0}, s.theme.text, texts[k].text);
     }
 
-    // Legend: the kinds shown, then one entry per project.
-    float y = legend.y0;
-    {
-        float x = legend.x0;
-        std::vector<feeds::ProjectKind> kinds;
-        for (const Shown& p : shown)
-            if (p.points.size() > 1 && std::find(kinds.begin(), kinds.end(), p.project->kind) == kinds.end())
-                kinds.push_back(p.project->kind);
-        for (feeds::ProjectKind k : kinds) {
-            const float sample = std::round(f->FontSize * 2.2f);
-            const float cy = std::round(y + line_h * 0.55f);
-            if (c.dl) {
-                Shown fake{nullptr, {}, {"", StatusIcon::Dot, s.theme.text_muted}, 0};
-                feeds::Project proj;
-                proj.kind = k;
-                fake.project = &proj;
-                draw_project_shape(c.dl, s, fake, {{x, cy}, {x + sample, cy}});
-            }
-            x += sample + s.unit * 1.0f;
-            const std::string w = kind_word(k);
-            canvas_text_in(c, f, {x, y, x + text_size(f, w).x + 1, y + line_h}, s.theme.text_muted, w);
-            x += text_size(f, w).x + gap;
+    // Legend: the key (kinds, and the status when all share one), then one entry per project.
+    for (const KeyItem& k : plan.key) {
+        const float x = legend.x0 + k.x, y = legend.y0 + k.y;
+        if (!k.is_kind) {
+            draw_status_label(c, s.theme, fb, {x, y + (plan.line_h - fb->FontSize) / 2}, k.shown->look,
+                              k.w + 1);
+            continue;
         }
-        y += line_h * 1.3f;
+        const float sample = kind_sample_w(f);
+        const float cy = std::round(y + plan.line_h * 0.5f);
+        if (c.dl) {
+            feeds::Project proj;
+            proj.kind = k.kind;
+            const Shown fake{&proj, {}, {"", StatusIcon::Dot, s.theme.text_muted}, 0};
+            draw_project_shape(c.dl, s, fake, {{x + s.unit * 0.3f, cy}, {x + sample - s.unit * 0.3f, cy}});
+        }
+        const std::string w = kind_word(k.kind);
+        const float tx = x + sample + s.unit;
+        canvas_text_in(c, f, {tx, y, tx + text_size(f, w).x + 1, y + plan.line_h}, s.theme.text_muted, w);
     }
-    for (const LegendLine& l : lines) {
+    float y = legend.y0 + plan.key_h;
+    for (const LegendLine& l : plan.lines) {
         const Shown& p = *l.shown;
-        const float x = legend.x0 + text_x;
+        const float x = legend.x0 + plan.text_x;
         switch (l.kind) {
             case LegendLine::Group:
-                draw_status_label(c, s.theme, fb, {legend.x0, y + (line_h - fb->FontSize) / 2}, p.look,
-                                  legend.x1 - legend.x0);
+                draw_status_label(c, s.theme, fb, {legend.x0, y + (l.h - fb->FontSize) / 2}, p.look,
+                                  legend.w());
                 break;
             case LegendLine::FirstName:
                 draw_badge(c, s, fb,
-                           {legend.x0, y + (line_h - badge) / 2, legend.x0 + badge, y + (line_h + badge) / 2},
-                           p);
+                           {legend.x0, y + (l.h - badge) / 2, legend.x0 + badge, y + (l.h + badge) / 2}, p);
                 [[fallthrough]];
             case LegendLine::Name:
-                canvas_text_in(c, fb, {x, y, x + text_size(fb, l.text).x + 1, y + line_h}, s.theme.text,
-                               l.text);
+                canvas_text_in(c, fb, {x, y, x + text_size(fb, l.text).x + 1, y + l.h}, s.theme.text, l.text);
                 break;
             case LegendLine::Cost:
-                canvas_text_in(c, f, {x, y, x + text_size(f, l.text).x + 1, y + line_h}, s.theme.text_muted,
+                canvas_text_in(c, f, {x, y, x + text_size(f, l.text).x + 1, y + l.h}, s.theme.text_muted,
                                l.text);
                 break;
         }
-        y += line_h + (l.gap_after ? entry_gap : 0);
+        y += l.h + (l.gap_after ? plan.entry_gap : 0);
     }
 }
