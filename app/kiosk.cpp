@@ -89,7 +89,7 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
         const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
                                        std::chrono::system_clock::now().time_since_epoch())
                                        .count();
-        for (auto& n : sync_until_settled(d.sync, d.jobs, now_s)) notes.push_back(std::move(n));
+        for (auto& n : sync_until_settled(d.sync, d.jobs, now_s, true)) notes.push_back(std::move(n));
     }
     log_notes(klog, log, std::move(notes));
     show_synced(d, klog, log);
