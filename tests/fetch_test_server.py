@@ -128,13 +128,17 @@ class Handler(BaseHTTPRequestHandler):
         with open(path, "rb") as f:
             body = f.read()
         etag = '"%s"' % hashlib.sha1(body).hexdigest()
+        extra = []
+        if os.path.exists(os.path.join(SITE_DIR, "ODD_VALIDATORS")):  # byte 0xFF in both validators
+            etag = '"\xff%s"' % etag[1:-1]
+            extra = [("Last-Modified", "Tue, 03 May 2022 \xff GMT")]
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        self.send(200, body, [("ETag", etag), ("Content-Type", "application/json")])
+        self.send(200, body, [("ETag", etag), ("Content-Type", "application/json")] + extra)
 
     def drip(self, n, ms):
         self.send_response(200)
