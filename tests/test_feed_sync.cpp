@@ -374,3 +374,14 @@ TEST_CASE("sync: validators with byte 0xFF are stored and sent back (no exceptio
     CHECK(order_for(orders, kManifestKey)->request.etag == "\"\xff\"");
     CHECK(order_for(orders, kManifestKey)->request.last_modified == "\xff");
 }
+
+TEST_CASE("sync: every fetch carries the screen's CA file and user agent") {
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, "", notes);
+    s.ca_file = "/etc/infotavle/ca.pem";
+    s.user_agent = "infotavle/9";
+    const auto orders = due_fetches(s, kT0);
+    REQUIRE(orders.size() == 1);
+    CHECK(orders[0].request.ca_file == "/etc/infotavle/ca.pem");
+    CHECK(orders[0].request.user_agent == "infotavle/9");
+}
