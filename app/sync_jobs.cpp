@@ -8,7 +8,13 @@ SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now) {
     SyncStep out;
     for (feeds::FinishedFetch& f : feeds::take_finished(jobs.pool)) {
         jobs.running.erase(f.key);
-        for (auto& n : apply_fetch(s, f.key, f.request, f.result, now)) out.notes.push_back(std::move(n));
+        try {
+            for (auto& n : apply_fetch(s, f.key, f.request, f.result, now)) out.notes.push_back(std::move(n));
+        } catch (const std::exception& e) {  // the fetch boundary: an answer never ends the run loop
+            out.notes.push_back(
+                {"apply " + f.key,
+                 {f.key + ": the answer from " + f.request.url + " could not be applied: " + e.what()}});
+        }
         out.applied = true;
     }
     for (FetchOrder& o : due_fetches(s, now)) {
