@@ -102,7 +102,7 @@ std::optional<Problem> touch_cached(const std::string& dir, const std::string& f
 // (after the manifest moves a feed, the old validators mean nothing to the new server).
 FetchRequest conditional_request(std::string url, std::string label, const CacheMeta* last);
 
-// The one call for a finished fetch (request is what was passed to start_fetch):
+// The one call for a finished fetch (request is what was passed to submit_fetch):
 //   Ok:          parse_feed(body); valid -> write_cached + feed; errors -> problems, nothing stored
 //                (succeeded = false: retried with backoff in case the publisher fixes it)
 //   NotModified: touch_cached; succeeded, fetched_at = now, no feed (keep showing the one you have)
