@@ -1,6 +1,7 @@
 #include "app/feed_sync.h"
 
 #include <algorithm>
+#include <set>
 
 #include "app/age_text.h"
 #include "feeds/feed_lookup.h"
@@ -44,6 +45,12 @@ feeds::FeedRef schedule_ref(const SyncItem& item) {
     return r;
 }
 
+// A remote copy fetched in an earlier run is not fetched again before it is due.
+void resume_schedule(SyncItem& item) {
+    if (item.remote && item.meta.next_due_at > 0 && item.meta.url == item.location)
+        item.schedule.next_due_s = item.meta.next_due_at;
+}
+
 // Keeps what is known of a feed the old manifest had at the same id; loads the cache for a new one.
 SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const feeds::FeedRef& ref,
                    std::vector<SyncNote>& notes) {
@@ -58,6 +65,7 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const feed
     notes.push_back({"resolve " + ref.id,
                      r.error.empty() ? std::vector<std::string>{} : std::vector<std::string>{r.error}});
     if (const SyncItem* old = find_item(s, ref.id); old && old->key != kManifestKey) {
+        // (an item already known keeps its schedule; its next_due is not re-read from the cache)
         item.meta = old->meta;
         item.have_copy = old->have_copy;
         item.in_flight = old->in_flight;
@@ -77,8 +85,26 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const feed
         s.data[ref.id] = std::move(*cached.feed);
         item.meta = cached.meta;
         item.have_copy = true;
+        resume_schedule(item);
     }
     return item;
+}
+
+// The cached copies of feeds the manifest no longer lists go: they would only fill the disk.
+void prune(FeedSync& s, const feeds::Manifest& m, std::vector<SyncNote>& notes) {
+    if (s.cache_dir.empty()) return;
+    std::set<std::string> keep{kManifestKey};
+    for (const auto& f : m.feeds) keep.insert(f.id);
+    const std::vector<std::string> removed = feeds::prune_cached(s.cache_dir, keep);
+    if (removed.empty()) return;
+    std::string ids;
+    for (std::size_t i = 0; i < removed.size() && i < 5; ++i) ids += (i ? ", " : "") + removed[i];
+    if (removed.size() > 5) ids += " and " + std::to_string(removed.size() - 5) + " more";
+    // Said when it happens (the empty note after it clears the topic for the next time).
+    notes.push_back({"cache pruned",
+                     {"removed the cached copies of " + std::to_string(removed.size()) +
+                      " feeds the manifest no longer lists: " + ids}});
+    notes.push_back({"cache pruned", {}});
 }
 
 void adopt_manifest(FeedSync& s, feeds::Manifest m, std::vector<SyncNote>& notes) {
@@ -86,6 +112,7 @@ void adopt_manifest(FeedSync& s, feeds::Manifest m, std::vector<SyncNote>& notes
     std::vector<SyncItem> items;
     for (const auto& ref : m.feeds) items.push_back(feed_item(s, where, ref, notes));
     s.feeds = std::move(items);
+    prune(s, m, notes);
     for (auto it = s.data.begin(); it != s.data.end();)
         it = find_item(s, it->first) ? std::next(it) : s.data.erase(it);
     s.manifest_item.ref = manifest_ref(where, m);
@@ -107,6 +134,7 @@ void load_cached_manifest(FeedSync& s, std::vector<SyncNote>& notes) {
         if (m.manifest) {
             item.meta = read.copy->meta;
             item.have_copy = true;
+            resume_schedule(item);
             adopt_manifest(s, std::move(*m.manifest), notes);
         }
     }
@@ -114,20 +142,27 @@ void load_cached_manifest(FeedSync& s, std::vector<SyncNote>& notes) {
 }
 
 // accept_fetched() for the manifest: the same rules, parsed as a manifest.
+feeds::Limits cache_limits(const FeedSync& s) {
+    feeds::Limits l;
+    l.max_cache_bytes = s.cache_max_bytes;
+    return l;
+}
+
 feeds::FetchOutcome accept_manifest(FeedSync& s, const feeds::FetchRequest& req,
                                     const feeds::FetchResult& res, std::int64_t now,
-                                    std::optional<feeds::Manifest>& manifest) {
+                                    std::optional<feeds::Manifest>& manifest, std::int64_t next_due) {
     feeds::FetchOutcome out;
     if (res.status != feeds::FetchStatus::Ok)
-        return feeds::accept_fetched(s.cache_dir, kManifestKey, req, res, now);
+        return feeds::accept_fetched(s.cache_dir, kManifestKey, req, res, now, cache_limits(s), next_due);
     feeds::ManifestResult m = feeds::parse_manifest(res.body, s.manifest_item.label);
     out.problems = std::move(m.problems);
     if (!m.manifest) return out;
     out.succeeded = true;
     out.fetched_at = now;
     manifest = std::move(m.manifest);
-    const feeds::CacheMeta meta{req.url, now, res.etag, res.last_modified};
-    if (auto p = feeds::write_cached(s.cache_dir, kManifestKey, res.body, meta)) out.problems.push_back(*p);
+    const feeds::CacheMeta meta{req.url, now, res.etag, res.last_modified, next_due};
+    if (auto p = feeds::write_cached(s.cache_dir, kManifestKey, res.body, meta, cache_limits(s)))
+        out.problems.push_back(*p);
     return out;
 }
 
@@ -154,7 +189,7 @@ feeds::FetchOutcome accept_unstored(const SyncItem& item, const feeds::FetchResu
 
 feeds::FetchOutcome accept(FeedSync& s, SyncItem& item, const feeds::FetchRequest& req,
                            const feeds::FetchResult& res, std::int64_t now,
-                           std::optional<feeds::Manifest>& manifest) {
+                           std::optional<feeds::Manifest>& manifest, std::int64_t next_due) {
     const bool is_manifest = item.key == kManifestKey;
     if (res.status == feeds::FetchStatus::Failed)  // the error as a problem; no disk touched
         return feeds::accept_fetched(s.cache_dir, item.key, req, res, now);
@@ -162,8 +197,8 @@ feeds::FetchOutcome accept(FeedSync& s, SyncItem& item, const feeds::FetchReques
     // wear an SD card for nothing. Its in-memory age is renewed all the same.
     const bool local_unchanged = !item.remote && res.status == feeds::FetchStatus::NotModified;
     if (local_unchanged || !item.stored) return accept_unstored(item, res, now, manifest);
-    if (is_manifest) return accept_manifest(s, req, res, now, manifest);
-    return feeds::accept_fetched(s.cache_dir, item.key, req, res, now);
+    if (is_manifest) return accept_manifest(s, req, res, now, manifest, next_due);
+    return feeds::accept_fetched(s.cache_dir, item.key, req, res, now, cache_limits(s), next_due);
 }
 
 // The topic's lines after a fetch: its problems, and what the screen does about them.
@@ -190,7 +225,10 @@ FeedSync open_sync(const std::string& manifest_location, std::string cache_dir,
     m.label = feeds::url_file_name(manifest_location);
     m.ref = manifest_ref(manifest_location, std::nullopt);
     m.stored = !s.cache_dir.empty();
-    if (m.stored) load_cached_manifest(s, notes);
+    if (m.stored) {
+        notes.push_back({"cache tmp", lines_of(feeds::remove_stale_tmp_files(s.cache_dir))});
+        load_cached_manifest(s, notes);
+    }
     return s;
 }
 
@@ -198,11 +236,12 @@ std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now) {
     std::vector<FetchOrder> out;
     auto order = [&](SyncItem& item) {
         if (item.in_flight || item.location.empty()) return;
-        if (!feeds::fetch_due(schedule_ref(item), item.schedule, now)) return;
+        if (!feeds::fetch_due(item.schedule, now)) return;
         item.in_flight = true;
         feeds::FetchRequest req =
             feeds::conditional_request(item.location, item.label, item.have_copy ? &item.meta : nullptr);
         req.user_agent = s.user_agent;
+        req.ca_file = s.ca_file;
         out.push_back({item.key, std::move(req)});
     };
     order(s.manifest_item);
@@ -214,9 +253,7 @@ std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now) 
     std::optional<std::int64_t> next;
     auto consider = [&](const SyncItem& item) {
         if (item.in_flight || item.location.empty()) return;
-        const std::int64_t at = feeds::fetch_due(schedule_ref(item), item.schedule, now)
-                                    ? now
-                                    : feeds::next_fetch_at(schedule_ref(item), item.schedule, now);
+        const std::int64_t at = feeds::next_fetch_at(item.schedule, now);
         next = next ? std::min(*next, at) : at;
     };
     consider(s.manifest_item);
@@ -231,10 +268,24 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
     item->in_flight = false;
     if (request.url != item->location) return {};  // moved meanwhile: its new place is due already
 
+    // Both possible next schedules first: the success one's due time is stored with the copy.
+    const double unit = std::uniform_real_distribution<double>(0.0, 1.0)(s.rng);
+    const feeds::FeedRef ref = schedule_ref(*item);
+    const feeds::FetchSchedule if_ok = feeds::after_attempt(item->schedule, ref, true, now, unit);
+    const feeds::FetchSchedule if_failed = feeds::after_attempt(
+        item->schedule, ref, false, now, unit, feeds::retry_after_s(result.retry_after, now));
     std::optional<feeds::Manifest> manifest;
-    const feeds::FetchOutcome out = accept(s, *item, request, result, now, manifest);
+    feeds::FetchOutcome out;
+    try {
+        out = accept(s, *item, request, result, now, manifest, *if_ok.next_due_s);
+    } catch (const std::exception& e) {  // nothing a server sends may end the run loop
+        out = {};
+        manifest.reset();
+        out.problems.push_back({feeds::Problem::Severity::Error, item->label, "",
+                                "the answer from " + request.url + " could not be used: " + e.what()});
+    }
     const int failures_before = item->schedule.failures;
-    item->schedule = feeds::after_attempt(item->schedule, out.succeeded, now);
+    item->schedule = out.succeeded ? if_ok : if_failed;
     std::vector<SyncNote> notes{{topic_for(*item), outcome_lines(*item, out, failures_before)}};
     if (!out.succeeded) return notes;
 
@@ -255,6 +306,21 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
         ++s.version;
     }
     return notes;
+}
+
+std::vector<SyncNote> reload_manifest(FeedSync& s) {
+    s.manifest_item.schedule.next_due_s.reset();
+    // Said every time (the empty note after it clears the topic for the next one).
+    return {{"reload", {"SIGHUP: reading the manifest again from " + s.manifest_item.location}},
+            {"reload", {}}};
+}
+
+bool first_round_done(const FeedSync& s) {
+    auto done = [](const SyncItem& i) {
+        return i.have_copy || i.schedule.last_attempt_s || i.location.empty();
+    };
+    if (!done(s.manifest_item)) return false;
+    return std::all_of(s.feeds.begin(), s.feeds.end(), done);
 }
 
 ShownSlides slides_to_show(const FeedSync& s) {

@@ -8,9 +8,13 @@
 //  - Start-up shows what the cache holds at once: the manifest when it was fetched from the same
 //    location (another location is another screen's configuration), and each feed's last good
 //    copy by feed id (a feed the manifest has moved keeps its data until the new place answers).
-//  - Everything is due at start; then each feed every refresh_s, the manifest as often as its
-//    most often refreshed feed, and local files every kLocalCheckS (a stat: NotModified is free).
-//    A failure retries with backoff (freshness.h).
+//  - Everything is due at start, unless its cached copy says when it is next due (a screen that
+//    restarts does not fetch fresh data again); then each feed every refresh_s (±10 %), the
+//    manifest as often as its most often refreshed feed, and local files every kLocalCheckS (a
+//    stat: NotModified is free). A failure retries with a jittered back-off, or after the
+//    server's Retry-After (freshness.h). The randomness is FeedSync::rng (seed it in tests).
+//  - A crash's temporary files are removed at start; the cached copies of feeds a new manifest
+//    no longer lists are removed; the whole cache is held to cache_max_bytes.
 //  - Only valid text replaces what is shown or stored; a bad or missing fetch keeps the last good
 //    copy and says so once (the notes are for change-only logging: kiosk_log.h).
 //  - No manifest, or none of its slides valid: the bundled slides, with the reason.
@@ -19,6 +23,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -47,6 +52,9 @@ struct SyncItem {
 struct FeedSync {
     std::string cache_dir;  // empty: nothing is stored, nothing survives a restart
     std::string user_agent = "infotavle";
+    std::string ca_file;  // FetchRequest::ca_file for every fetch (--ca-file)
+    std::uint64_t cache_max_bytes = feeds::Limits{}.max_cache_bytes;
+    std::mt19937_64 rng;  // jitter; the kiosk seeds it from std::random_device
     SyncItem manifest_item;
     std::optional<feeds::Manifest> manifest;  // the last good manifest
     std::vector<SyncItem> feeds;              // one per manifest FeedRef, in manifest order
@@ -82,6 +90,13 @@ std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now);
 // has since dropped or moved is ignored.
 std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const feeds::FetchRequest& request,
                                   const feeds::FetchResult& result, std::int64_t now);
+
+// SIGHUP: the manifest is due now (and read again at once if it is a local file).
+std::vector<SyncNote> reload_manifest(FeedSync& s);
+
+// True once the manifest and every feed it lists have been tried (or have a copy): from then
+// on what the slides show only changes when data does, so it is worth a log line.
+bool first_round_done(const FeedSync& s);
 
 // What to put on screen.
 struct ShownSlides {

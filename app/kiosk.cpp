@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <random>
 
 #include "app/feed_sync.h"
 #include "app/kiosk_frame.h"
@@ -11,6 +12,7 @@
 #include "app/sync_jobs.h"
 #include "feeds/url.h"
 #include "platform/service.h"
+#include "platform/signals.h"
 
 namespace {
 
@@ -49,17 +51,23 @@ struct KioskData {
     ShownSlides shown;
     std::uint64_t shown_version = 0;
     std::int64_t stale_minute = -1;  // the wall-clock minute the stale texts were made for
+    bool said_round = false;         // first_round_done() when the slides were last shown
 };
 
 void log_notes(KioskLog& klog, std::ostream& log, std::vector<SyncNote> notes) {
     for (auto& n : notes) log_news(klog, log, n.topic, std::move(n.lines));
 }
 
-void show_synced(KioskData& d, KioskLog& klog, std::ostream& log) {
+// What the slides show, and (when `say`) the log lines for it. While the first round of
+// fetches is still coming in, every arriving feed changes them: not worth a line each, so
+// they are said at start and once the round is done, then only when they change; of the
+// slide problems only the new ones.
+void show_synced(KioskData& d, KioskLog& klog, std::ostream& log, bool say) {
     d.shown = slides_to_show(d.sync);
     d.shown_version = d.sync.version;
     d.stale_minute = -1;
-    log_news(klog, log, "data", d.shown.bundled ? std::vector<std::string>{} : d.shown.set.problems);
+    if (!say) return;
+    log_added(klog, log, "data", d.shown.bundled ? std::vector<std::string>{} : d.shown.set.problems);
     const std::string& where = d.sync.manifest_item.location;
     log_news(
         klog, log, "slides",
@@ -83,16 +91,19 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
     std::vector<SyncNote> notes;
     d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes);
     d.sync.user_agent = opt.user_agent;
+    d.sync.ca_file = opt.ca_file;
+    d.sync.cache_max_bytes = opt.cache_max_bytes;
+    d.sync.rng.seed(std::random_device{}());  // screens must not retry in step
     // Local files answer in milliseconds: read them before the first frame rather than show
     // the bundled slides for a moment. A remote manifest is fetched on the loop's first turn.
     if (!feeds::is_http_url(opt.source.manifest_path)) {
         const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
                                        std::chrono::system_clock::now().time_since_epoch())
                                        .count();
-        for (auto& n : sync_until_settled(d.sync, d.jobs, now_s)) notes.push_back(std::move(n));
+        for (auto& n : sync_until_settled(d.sync, d.jobs, now_s, true)) notes.push_back(std::move(n));
     }
     log_notes(klog, log, std::move(notes));
-    show_synced(d, klog, log);
+    show_synced(d, klog, log, true);
     return d;
 }
 
@@ -103,12 +114,14 @@ bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream&
     SyncStep step = step_sync(d.sync, d.jobs, now_s);
     log_notes(klog, log, std::move(step.notes));
     bool changed = false;
+    const bool say = first_round_done(d.sync);
     if (d.sync.version != d.shown_version) {
-        show_synced(d, klog, log);
+        show_synced(d, klog, log, say);
         changed = true;
-    } else if (step.applied && d.shown.bundled) {
-        show_synced(d, klog, log);  // the same bundled slides; only the reason may have changed
+    } else if (step.applied && (d.shown.bundled || say != d.said_round)) {
+        show_synced(d, klog, log, say);  // the same slides; only the reason may have changed
     }
+    d.said_round = say;
     if (step.applied || changed || now_s / 60 != d.stale_minute) {
         d.stale_minute = now_s / 60;
         changed = update_stale_texts(d.shown, d.sync, now_s) || changed;
@@ -130,7 +143,7 @@ struct Quit {
 
 void handle_event(const SDL_Event& e, bool windowed, Video& video, KioskScreen& k, Quit& quit) {
     switch (e.type) {
-        case SDL_QUIT:  // also SIGTERM and SIGINT: SDL turns them into SDL_QUIT
+        case SDL_QUIT:  // the window closed (signals: platform/signals.h)
             quit.now = true;
             break;
         case SDL_KEYDOWN:
@@ -156,13 +169,13 @@ void handle_event(const SDL_Event& e, bool windowed, Video& video, KioskScreen& 
 // Sleeps until something changes or an event comes: no busy loop. X11 and Wayland wake SDL
 // on events; other drivers (kmsdrm) would make SDL_WaitEventTimeout poll every millisecond,
 // so there we sleep in slices and poll. Either way the wait is cut into slices so that a
-// SIGTERM or SIGINT (which SDL turns into SDL_QUIT when it next pumps events) ends the
-// program within a slice, whatever the driver does with an interrupted wait.
+// signal (platform/signals.h: SIGTERM, SIGINT, SIGQUIT, SIGHUP) is acted on within a slice,
+// whatever the driver does with an interrupted wait.
 void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit) {
     const bool wakes_on_events = video.driver_name == "x11" || video.driver_name == "wayland";
     const int slice_ms = wakes_on_events ? 1000 : 250;
     SDL_Event e;
-    for (int slept = 0; slept < wait_ms;) {
+    for (int slept = 0; slept < wait_ms && !signal_request_pending();) {
         const int slice = std::min(slice_ms, wait_ms - slept);
         if (wakes_on_events) {
             if (SDL_WaitEventTimeout(&e, slice)) {
@@ -182,6 +195,7 @@ void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Q
 }  // namespace
 
 int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log) {
+    catch_control_signals();  // before SDL starts, so SDL leaves SIGTERM and SIGINT to it
     KioskLog klog;
     KioskData data = open_data(opt, klog, log);
     const SlideSet& set = data.shown.set;  // data.shown is replaced whole, never moved: stays valid
@@ -215,6 +229,9 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     Quit quit;
     int code = 0;
     while (!quit.now) {
+        const SignalRequests sig = take_signal_requests();
+        if (sig.quit) break;
+        if (sig.reload && data.syncing) log_notes(klog, log, reload_manifest(data.sync));
         const std::int64_t now = std::int64_t(SDL_GetTicks64());
         if (update_data(data, wall_ms() / 1000, klog, log)) {
             ++generation;

@@ -2,6 +2,7 @@
 // shows is in kiosk_frame.h; this file is the imperative shell around it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -16,9 +17,12 @@ struct KioskOptions {
     SlideSource source;     // a --manifest (local or http(s)) is fetched and cached: feed_sync.h
     std::string cache_dir;  // where fetched data is kept; empty = not kept
     std::string user_agent = "infotavle";
+    std::string ca_file;  // --ca-file: the CA to trust for https instead of the system's
+    std::uint64_t cache_max_bytes = 256ull * 1024 * 1024;  // --cache-max-mb
     std::string home;
     std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
 };
 
-// Returns the process exit code: 0 after a clean quit, 2 when no display could be opened.
+// Returns the process exit code: 0 after a clean quit (SIGTERM, SIGINT, SIGQUIT, or a key in a
+// window), 2 when no display could be opened. SIGHUP reads the manifest again.
 int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log);

@@ -1,5 +1,7 @@
 #include "app/kiosk_log.h"
 
+#include <set>
+
 std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::vector<std::string> lines) {
     auto it = l.said.find(topic);
     if (it == l.said.end()) {
@@ -15,4 +17,18 @@ void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vec
     const std::vector<std::string> news = news_for(l, topic, std::move(lines));
     for (const auto& line : news) out << "infotavle: " << line << "\n";
     if (!news.empty()) out.flush();
+}
+
+void log_added(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines) {
+    const auto it = l.said.find(topic);
+    const std::set<std::string> before = it == l.said.end()
+                                             ? std::set<std::string>{}
+                                             : std::set<std::string>(it->second.begin(), it->second.end());
+    bool any = false;
+    for (const auto& line : news_for(l, topic, std::move(lines))) {
+        if (before.count(line)) continue;
+        out << "infotavle: " << line << "\n";
+        any = true;
+    }
+    if (any) out.flush();
 }

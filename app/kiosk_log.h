@@ -19,3 +19,7 @@ std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::ve
 
 // Writes news_for(l, topic, lines) as "infotavle: " lines.
 void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines);
+
+// For a topic that is a list of problems: logs only the lines that were not in its last list
+// (a long list where one line changed is one line, not the whole list again).
+void log_added(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines);

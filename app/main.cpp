@@ -54,7 +54,8 @@ std::string cache_dir_or_default(const std::string& option) {
 // --render with an http(s) --manifest: the data of this moment, fetched once (cached copies
 // where a fetch fails), then drawn. A local manifest is read as it is, without the cache: a
 // preview of those files, which must not replace the screen's last good copies.
-SlideSet slides_for_render(const std::string& manifest, const std::string& cache_dir) {
+SlideSet slides_for_render(const std::string& manifest, const std::string& cache_dir,
+                           const std::string& ca_file, std::uint64_t cache_max_bytes) {
     if (!feeds::is_http_url(manifest)) {
         SlideSet set = load_slide_set({manifest});
         for (const auto& p : set.problems) std::cerr << "infotavle: " << p << "\n";
@@ -63,6 +64,8 @@ SlideSet slides_for_render(const std::string& manifest, const std::string& cache
     std::vector<SyncNote> notes;
     FeedSync sync = open_sync(manifest, cache_dir, notes);
     sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
+    sync.ca_file = ca_file;
+    sync.cache_max_bytes = cache_max_bytes;
     SyncJobs jobs;
     const std::int64_t now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -87,7 +90,8 @@ FontFiles fonts_or_log() {
 int run(int argc, char** argv) {
     CLI::App app{"infotavle: Danish data slides for a lobby screen"};
     std::vector<std::string> check_paths;
-    std::string render_dir, size_text, now_text, manifest, home, cache_dir;
+    std::string render_dir, size_text, now_text, manifest, home, cache_dir, ca_file;
+    std::uint64_t cache_max_mb = feeds::Limits{}.max_cache_bytes / (1024 * 1024);
     bool fullscreen = false, software = false, version = false;
     int rotate = 0;
     app.add_option("--check", check_paths, "Check feed and manifest files, print every problem, and exit");
@@ -105,6 +109,14 @@ int run(int argc, char** argv) {
     app.add_option("--cache-dir", cache_dir,
                    "Where fetched data is kept (default: $CACHE_DIRECTORY, else "
                    "$XDG_CACHE_HOME/infotavle, else ~/.cache/infotavle)");
+    app.add_option("--cache-max-mb", cache_max_mb,
+                   "The most the cache may hold, in MiB; a copy that would take it over is shown but not "
+                   "stored (default 256)")
+        ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 30));
+    app.add_option("--ca-file", ca_file,
+                   "PEM file with the CA certificate(s) to trust for https instead of the system's (a "
+                   "private CA)")
+        ->check(CLI::ExistingFile);
     app.add_flag("--fullscreen", fullscreen, "Full screen (the kiosk mode)");
     app.add_option("--rotate", rotate, "Screen mounted turned clockwise by 0, 90, 180 or 270 degrees")
         ->check(CLI::IsMember({0, 90, 180, 270}));
@@ -143,7 +155,7 @@ int run(int argc, char** argv) {
 
     home = resolve_home(home);
     if (!render_dir.empty()) {
-        const SlideSet set = slides_for_render(manifest, cache_dir);
+        const SlideSet set = slides_for_render(manifest, cache_dir, ca_file, cache_max_mb * 1024 * 1024);
         RenderOptions opt;
         opt.out_dir = render_dir;
         opt.width = size.w;
@@ -163,6 +175,8 @@ int run(int argc, char** argv) {
     k.source = source;
     k.cache_dir = cache_dir;
     k.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
+    k.ca_file = ca_file;
+    k.cache_max_bytes = cache_max_mb * 1024 * 1024;
     k.home = home;
     k.fixed_now = now;
     return run_kiosk(k, fonts, std::cerr);

@@ -1,6 +1,7 @@
-// The threaded edge of feed_sync.h: runs the fetches it orders, one FetchJob (its own thread)
-// each, and hands their results back. Nothing here decides anything; it never blocks, except
-// sync_until_settled() (for --render and tests), whose waits are bounded.
+// The concurrent edge of feed_sync.h: runs the fetches it orders on a FetchPool (one thread,
+// a bounded number of transfers at a time) and hands their results back. Nothing here decides
+// anything; it never blocks, except sync_until_settled() (for --render and start-up with local
+// files), whose waits are bounded.
 #pragma once
 
 #include <chrono>
@@ -10,16 +11,12 @@
 #include <vector>
 
 #include "app/feed_sync.h"
-#include "feeds/fetch.h"
+#include "feeds/fetch_pool.h"
 
-struct RunningFetch {
-    feeds::FetchRequest request;
-    feeds::FetchJob job;
-};
-
-// The fetches running now, by item key. Dropping it stops and joins them (about a second at most).
+// The fetches ordered and not yet applied, by item key. Dropping it abandons them at once.
 struct SyncJobs {
-    std::map<std::string, RunningFetch> running;
+    std::map<std::string, feeds::FetchRequest> running;
+    feeds::FetchPool pool;  // declared last: stopped before `running` goes
 };
 
 struct SyncStep {
@@ -30,9 +27,8 @@ struct SyncStep {
 // Applies every finished fetch, then starts those due at `now`. Never blocks.
 SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now);
 
-// Waits until some running fetch has finished, at most `limit`. False on timeout or when none runs.
-bool wait_for_a_fetch(const SyncJobs& jobs, std::chrono::milliseconds limit);
-
 // Fetches until nothing more is due at `now`: the manifest, then the feeds it lists. Each wait
-// is bounded by the fetch's own timeout. For --render, which shows one moment's data.
-std::vector<SyncNote> sync_until_settled(FeedSync& s, SyncJobs& jobs, std::int64_t now);
+// is bounded by the fetches' own time limits. local_only: waits only for local files (start-up
+// with a local manifest); http fetches go on running and are applied by later steps.
+std::vector<SyncNote> sync_until_settled(FeedSync& s, SyncJobs& jobs, std::int64_t now,
+                                         bool local_only = false);

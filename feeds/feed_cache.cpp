@@ -4,11 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "feeds/feed_parse.h"
 #include "feeds/file_read.h"
@@ -56,12 +59,31 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
-// Writes and fsyncs "<path>.tmp". On failure removes it and returns the reason.
-std::optional<std::string> write_tmp(const std::string& path, std::string_view bytes) {
-    const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return std::string(std::strerror(errno));
-    bool ok = write_all(fd, bytes) && ::fsync(fd) == 0;
+// A name for a temporary copy of `path` that no one can have planted: "<path>.<random>.tmp".
+std::string tmp_name(const std::string& path) {
+    static thread_local std::mt19937_64 rng{std::random_device{}() ^ static_cast<std::uint64_t>(::getpid())};
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(rng()));
+    return path + "." + hex + ".tmp";
+}
+
+// Writes and fsyncs a new temporary file next to `path`; its name in `tmp`. The file is
+// created, never opened if it exists and never through a symbolic link (O_EXCL|O_NOFOLLOW), so
+// a link planted in the cache directory cannot make this write to another file. On failure
+// removes it and returns the reason.
+std::optional<std::string> write_tmp(const std::string& path, std::string_view bytes, std::string& tmp) {
+    int fd = -1;
+    for (int attempt = 0; attempt < 8 && fd < 0; ++attempt) {
+        tmp = tmp_name(path);
+        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd < 0 && errno != EEXIST) break;
+    }
+    if (fd < 0) {
+        const std::string why = std::strerror(errno);
+        tmp.clear();
+        return why;
+    }
+    bool ok = ::fchmod(fd, 0644) == 0 && write_all(fd, bytes) && ::fsync(fd) == 0;  // 0644 whatever the umask
     int saved = errno;
     if (::close(fd) != 0 && ok) {  // NFS and some filesystems report a full disk only here
         ok = false;
@@ -69,11 +91,8 @@ std::optional<std::string> write_tmp(const std::string& path, std::string_view b
     }
     if (ok) return std::nullopt;
     ::unlink(tmp.c_str());
+    tmp.clear();
     return std::string(std::strerror(saved));
-}
-
-bool commit_tmp(const std::string& path) {
-    return ::rename((path + ".tmp").c_str(), path.c_str()) == 0;
 }
 
 // Makes the renames durable. Best effort: the data is already safe in either name.
@@ -84,33 +103,96 @@ void sync_dir(const std::string& dir) {
     ::close(fd);
 }
 
+std::string to_hex(std::string_view bytes) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::optional<std::string> from_hex(const std::string& hex) {
+    auto value = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;
+    };
+    if (hex.size() % 2) return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        const int hi = value(hex[i]), lo = value(hex[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+// Validators are whatever bytes the server sent (0xFF included), so they are stored as hex;
+// any other text that is not UTF-8 is written with U+FFFD rather than stop the write.
 std::string meta_json(const CacheMeta& meta, std::size_t bytes) {
-    const nlohmann::json j = {{"url", meta.url},
-                              {"fetched_at", meta.fetched_at},
-                              {"etag", meta.etag},
-                              {"last_modified", meta.last_modified},
-                              {"bytes", bytes}};
-    return j.dump(2) + "\n";
+    nlohmann::json j = {{"url", meta.url},
+                        {"fetched_at", meta.fetched_at},
+                        {"etag_hex", to_hex(meta.etag)},
+                        {"last_modified_hex", to_hex(meta.last_modified)},
+                        {"bytes", bytes}};
+    if (meta.next_due_at > 0) j["next_due_at"] = meta.next_due_at;
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::uint64_t file_size_or_0(const std::string& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? static_cast<std::uint64_t>(st.st_size)
+                                                                  : 0;
+}
+
+// Bytes the regular files in dir hold now.
+std::uint64_t dir_bytes(const std::string& dir) {
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        total += file_size_or_0(it->path().string());
+    return total;
 }
 
 // Writes the given files' tmp copies, then renames them in order; none is renamed unless all
-// were written, so a failure leaves every old file as it was.
+// were written, so a failure leaves every old file as it was. Refused when the directory would
+// hold more than max_bytes afterwards (0: no limit).
 std::optional<Problem> write_files_atomically(const std::string& dir,
-                                              const std::vector<std::pair<std::string, std::string>>& files) {
+                                              const std::vector<std::pair<std::string, std::string>>& files,
+                                              std::uint64_t max_bytes) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) return error_at(dir, "cannot create the cache directory: " + ec.message());
+    if (max_bytes > 0) {
+        std::uint64_t after = dir_bytes(dir), adding = 0;
+        for (const auto& [path, bytes] : files) {
+            after = after - std::min(after, file_size_or_0(path)) + bytes.size();
+            adding += bytes.size();
+        }
+        if (after > max_bytes)
+            return error_at(files.front().first, "not stored: the cache would hold " + std::to_string(after) +
+                                                     " bytes with these " + std::to_string(adding) +
+                                                     ", over its limit of " + std::to_string(max_bytes) +
+                                                     " (--cache-max-mb); the previous copy is kept");
+    }
+    std::vector<std::string> tmps(files.size());
+    auto remove_tmps = [&](std::size_t from) {
+        for (std::size_t k = from; k < tmps.size(); ++k)
+            if (!tmps[k].empty()) ::unlink(tmps[k].c_str());
+    };
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (auto why = write_tmp(files[i].first, files[i].second)) {
-            for (std::size_t k = 0; k < i; ++k) ::unlink((files[k].first + ".tmp").c_str());
+        if (auto why = write_tmp(files[i].first, files[i].second, tmps[i])) {
+            remove_tmps(0);
             return error_at(files[i].first,
                             "cannot write the cache file: " + *why + " (the previous copy is kept)");
         }
     }
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (commit_tmp(files[i].first)) continue;
+        if (::rename(tmps[i].c_str(), files[i].first.c_str()) == 0) continue;
         const int saved = errno;
-        for (std::size_t k = i; k < files.size(); ++k) ::unlink((files[k].first + ".tmp").c_str());
+        remove_tmps(i);
         return error_at(files[i].first,
                         std::string("cannot replace the cache file: ") + std::strerror(saved));
     }
@@ -154,13 +236,22 @@ std::optional<CacheMeta> parse_meta(const std::string& text, std::size_t body_by
         why = "\"fetched_at\" or \"bytes\" missing or not a whole number";
         return std::nullopt;
     }
-    CacheMeta meta{text_field("url"), fetched->get<std::int64_t>(), text_field("etag"),
-                   text_field("last_modified")};
+    // Validators as hex (written since they may hold any byte), or as text (older caches).
+    const auto validator = [&](const char* key) {
+        if (auto hex = j.find(std::string(key) + "_hex"); hex != j.end() && hex->is_string())
+            return from_hex(hex->get<std::string>()).value_or(std::string());
+        return text_field(key);
+    };
+    CacheMeta meta{text_field("url"), fetched->get<std::int64_t>(), validator("etag"),
+                   validator("last_modified")};
+    if (auto due = j.find("next_due_at"); due != j.end() && due->is_number_integer())
+        meta.next_due_at = due->get<std::int64_t>();
     if (bytes->get<std::size_t>() != body_bytes) {
         // A crash between the two renames: the feed is newer than this metadata (see the header).
         why = "does not match the stored feed";
         meta.etag.clear();
         meta.last_modified.clear();
+        meta.next_due_at = 0;
     }
     return meta;
 }
@@ -224,23 +315,28 @@ CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, 
 }
 
 std::optional<Problem> write_cached(const std::string& dir, const std::string& feed_id, std::string_view text,
-                                    const CacheMeta& meta) {
+                                    const CacheMeta& meta, const Limits& limits) {
     if (!safe_id(feed_id)) return error_at(dir, "feed id \"" + feed_id + "\" cannot name a cache file");
     // The feed before its metadata: see the header for why this order.
-    return write_files_atomically(dir, {{body_path(dir, feed_id), std::string(text)},
-                                        {meta_path(dir, feed_id), meta_json(meta, text.size())}});
+    return write_files_atomically(dir,
+                                  {{body_path(dir, feed_id), std::string(text)},
+                                   {meta_path(dir, feed_id), meta_json(meta, text.size())}},
+                                  limits.max_cache_bytes);
 }
 
 std::optional<Problem> touch_cached(const std::string& dir, const std::string& feed_id, std::int64_t now,
-                                    const FetchResult& not_modified) {
+                                    const FetchResult& not_modified, std::int64_t next_due_at) {
     CacheRead read = read_cached(dir, feed_id);
     if (!read.copy)
         return error_at(body_path(dir, feed_id), "no stored copy to confirm after 304 Not Modified");
     CacheMeta meta = read.copy->meta;
     meta.fetched_at = now;
+    meta.next_due_at = next_due_at;
     if (!not_modified.etag.empty()) meta.etag = not_modified.etag;
     if (!not_modified.last_modified.empty()) meta.last_modified = not_modified.last_modified;
-    return write_files_atomically(dir, {{meta_path(dir, feed_id), meta_json(meta, read.copy->text.size())}});
+    // The same size as before, give or take a few bytes: not held to the cache's limit.
+    return write_files_atomically(dir, {{meta_path(dir, feed_id), meta_json(meta, read.copy->text.size())}},
+                                  0);
 }
 
 FetchRequest conditional_request(std::string url, std::string label, const CacheMeta* last) {
@@ -255,7 +351,8 @@ FetchRequest conditional_request(std::string url, std::string label, const Cache
 }
 
 FetchOutcome accept_fetched(const std::string& dir, const std::string& feed_id, const FetchRequest& request,
-                            const FetchResult& result, std::int64_t now, const Limits& limits) {
+                            const FetchResult& result, std::int64_t now, const Limits& limits,
+                            std::int64_t next_due_at) {
     FetchOutcome out;
     const std::string label = request.label.empty() ? feed_id + ".json" : request.label;
     if (result.status == FetchStatus::Failed) {
@@ -267,7 +364,7 @@ FetchOutcome accept_fetched(const std::string& dir, const std::string& feed_id, 
     }
     if (result.status == FetchStatus::NotModified) {
         // Without a stored copy a 304 confirms nothing: fail, so the retry is unconditional.
-        if (auto p = touch_cached(dir, feed_id, now, result)) {
+        if (auto p = touch_cached(dir, feed_id, now, result, next_due_at)) {
             out.problems.push_back(*p);
             if (!read_cached(dir, feed_id, limits).copy) return out;
         }
@@ -285,9 +382,42 @@ FetchOutcome accept_fetched(const std::string& dir, const std::string& feed_id, 
         return out;
     }
     out.feed = std::move(parsed.feed);
-    const CacheMeta meta{request.url, now, result.etag, result.last_modified};
-    if (auto p = write_cached(dir, feed_id, result.body, meta)) out.problems.push_back(*p);
+    const CacheMeta meta{request.url, now, result.etag, result.last_modified, next_due_at};
+    if (auto p = write_cached(dir, feed_id, result.body, meta, limits)) out.problems.push_back(*p);
     return out;
+}
+
+std::vector<Problem> remove_stale_tmp_files(const std::string& dir) {
+    std::vector<Problem> problems;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".tmp") != 0) continue;
+        if (::unlink(it->path().c_str()) != 0 && errno != ENOENT)  // a link goes, never its target
+            problems.push_back(
+                warning_at(it->path().string(),
+                           std::string("cannot remove a stale temporary file: ") + std::strerror(errno)));
+    }
+    return problems;
+}
+
+std::vector<std::string> prune_cached(const std::string& dir, const std::set<std::string>& keep) {
+    std::vector<std::string> removed;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        constexpr std::string_view suffix = ".meta.json";
+        if (name.size() <= suffix.size() ||
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        const std::string id = name.substr(0, name.size() - suffix.size());
+        if (!safe_id(id) || keep.count(id)) continue;
+        ::unlink(body_path(dir, id).c_str());
+        ::unlink(meta_path(dir, id).c_str());
+        removed.push_back(id);
+    }
+    std::sort(removed.begin(), removed.end());
+    return removed;
 }
 
 }  // namespace feeds

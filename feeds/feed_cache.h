@@ -3,22 +3,32 @@
 //
 // Layout, in one cache directory (default_cache_dir()):
 //   <dir>/<feed id>.json        the feed text exactly as fetched
-//   <dir>/<feed id>.meta.json   {"url", "fetched_at", "etag", "last_modified", "bytes"}
+//   <dir>/<feed id>.meta.json   {"url", "fetched_at", "etag_hex", "last_modified_hex", "bytes",
+//                                "next_due_at"}
+// Validators are opaque bytes from the network (any byte, 0xFF included), so they are stored as
+// hex; metadata written before that ("etag", "last_modified" as text) is still read.
 //
 // Only VALIDATED text may be stored: accept_fetched() parses a fetched body with parse_feed()
 // and stores it only when it has no errors, so a bad feed never replaces a good copy. Callers
 // of write_cached() directly must have done the same.
 //
-// Writes are atomic: both files are written to "*.tmp", fsync'ed, and only when both are
+// Writes are atomic: both files are written to new "<file>.<random>.tmp" files (created with
+// O_EXCL|O_NOFOLLOW, so a planted link is never followed), fsync'ed, and only when both are
 // complete renamed over the old ones (feed first, then metadata), then the directory is
 // fsync'ed. A full disk or a crash while writing leaves the previous copy whole; the error is
 // returned as a value. A crash between the two renames leaves a new feed with the old metadata:
 // read_cached() notices ("bytes" differs) and drops the validators, so the next fetch is
 // unconditional, and keeps the older fetched_at, so the age shown is never too young.
+// Temporary files left by a crash are removed at start (remove_stale_tmp_files).
+//
+// The whole cache is bounded (Limits::max_cache_bytes): a copy that would take it over is not
+// stored, with a problem saying so; the feed is still shown. Copies of feeds the manifest no
+// longer lists are removed (prune_cached).
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +45,9 @@ struct CacheMeta {
     std::int64_t fetched_at = 0;  // unix seconds: last fetched, or last confirmed unchanged (304)
     std::string etag;             // validators for the next conditional request
     std::string last_modified;
+    // When the next fetch is due (unix seconds; 0 = unknown, due at start): kept so a restart
+    // does not fetch fresh data again (freshness.h FetchSchedule).
+    std::int64_t next_due_at = 0;
 };
 
 struct CachedCopy {
@@ -78,25 +91,35 @@ CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, 
 // Stores validated text atomically (see above); creates dir if needed. nullopt on success,
 // else the problem, and the previous copy is untouched.
 std::optional<Problem> write_cached(const std::string& dir, const std::string& feed_id, std::string_view text,
-                                    const CacheMeta& meta);
+                                    const CacheMeta& meta, const Limits& limits = {});
 
 // After a 304: the stored copy is still current. Rewrites only the metadata with fetched_at = now
-// (and any new validators). A problem if there is no stored copy or the write fails.
+// (and any new validators) and next_due_at. A problem if there is no stored copy or the write fails.
 std::optional<Problem> touch_cached(const std::string& dir, const std::string& feed_id, std::int64_t now,
-                                    const FetchResult& not_modified);
+                                    const FetchResult& not_modified, std::int64_t next_due_at = 0);
 
 // A request for url that is conditional on `last` only when `last` came from the same url
 // (after the manifest moves a feed, the old validators mean nothing to the new server).
 FetchRequest conditional_request(std::string url, std::string label, const CacheMeta* last);
 
-// The one call for a finished fetch (request is what was passed to start_fetch):
+// The one call for a finished fetch (request is what was passed to submit_fetch):
 //   Ok:          parse_feed(body); valid -> write_cached + feed; errors -> problems, nothing stored
 //                (succeeded = false: retried with backoff in case the publisher fixes it)
 //   NotModified: touch_cached; succeeded, fetched_at = now, no feed (keep showing the one you have)
 //   Failed:      the error as a problem; nothing changes
 // A cache write failure does not stop a valid feed being shown: succeeded, feed set, and the
 // write problem in problems.
+// next_due_at is stored with the copy (CacheMeta).
 FetchOutcome accept_fetched(const std::string& dir, const std::string& feed_id, const FetchRequest& request,
-                            const FetchResult& result, std::int64_t now, const Limits& limits = {});
+                            const FetchResult& result, std::int64_t now, const Limits& limits = {},
+                            std::int64_t next_due_at = 0);
+
+// Removes every "*.tmp" file in dir (left by a crash mid-write; links are removed, never
+// followed). Problems for those that cannot be removed.
+std::vector<Problem> remove_stale_tmp_files(const std::string& dir);
+
+// Removes the stored copies (feed and metadata) of every feed id not in `keep`; returns those
+// ids, sorted. Only files this cache writes are touched.
+std::vector<std::string> prune_cached(const std::string& dir, const std::set<std::string>& keep);
 
 }  // namespace feeds

@@ -1,37 +1,46 @@
 // Getting a feed's text: HTTP(S) GET with libcurl, or a read of a local file, so the kiosk
 // treats both kinds of FeedRef.url alike (resolve it first with resolve_feed_url, url.h).
 //
-// fetch() blocks (up to total_timeout_ms). The kiosk must not call it on the render thread:
-// start_fetch() runs one fetch on its own thread and poll_fetch() picks the result up without
-// blocking. Nothing here parses or stores; see feed_cache.h accept_fetched() for that.
+// fetch() blocks; it is for tools and tests. The kiosk runs its fetches through a FetchPool
+// (fetch_pool.h): one thread, libcurl's multi interface, a bounded number at a time. Both use
+// the same transfer set-up (fetch_transfer.h), so they behave alike. Nothing here parses or
+// stores; see feed_cache.h accept_fetched() for that.
 //
-// libcurl is initialised on first use by curl_easy_init (thread-safe in libcurl >= 7.84, which
-// Debian 12 has); main may call curl_global_init(CURL_GLOBAL_DEFAULT) early, but need not.
+// Timeouts: a link that is slow but working must not fail forever, and one that has stopped
+// must not hold a transfer for long. So there is no short total timeout; instead
+//   - connect_timeout_ms for the connection (TCP and TLS),
+//   - a low-speed limit: fewer than low_speed_bytes_per_s for low_speed_time_s gives up,
+//   - and a total cap scaled to the size limit, total_timeout_for(max_body_bytes): at 1 KiB/s a
+//     file of the largest allowed size still arrives.
 #pragma once
 
 #include <cstddef>
-#include <future>
-#include <optional>
-#include <stop_token>
 #include <string>
 #include <string_view>
-#include <thread>
 
 #include "feeds/limits.h"
 
 namespace feeds {
 
+// max(60 s, max_body_bytes at 1 KiB/s), in ms.
+long total_timeout_for(std::size_t max_body_bytes);
+
 struct FetchRequest {
     std::string url;    // http(s) URL or local file path (ResolvedUrl::location)
     std::string label;  // names the feed in messages, "employment.json"; empty = url_file_name(url)
     // Validators of the last good copy (CacheMeta). When given, the server may answer
-    // 304 Not Modified and the result is NotModified with an empty body.
+    // 304 Not Modified and the result is NotModified with an empty body. Opaque bytes.
     std::string etag;                                      // sent as If-None-Match
     std::string last_modified;                             // sent as If-Modified-Since, verbatim
     std::size_t max_body_bytes = Limits{}.max_file_bytes;  // a longer body is abandoned: Failed
     long connect_timeout_ms = 10'000;
-    long total_timeout_ms = 30'000;
+    long low_speed_bytes_per_s = 100;  // slower than this ...
+    long low_speed_time_s = 30;        // ... for this long: given up
+    long total_timeout_ms = 0;         // 0: total_timeout_for(max_body_bytes)
     long max_redirects = 3;
+    // PEM file with the CA certificate(s) to trust for https instead of the system's (a private
+    // CA: --ca-file). Empty: the system's trust store.
+    std::string ca_file;
     std::string user_agent = "infotavle";  // the app passes user_agent(INFOTAVLE_VERSION)
 };
 
@@ -44,6 +53,9 @@ struct FetchResult {
     std::string last_modified;  // likewise for Last-Modified (for files: the modification time)
     std::string final_url;      // after redirects
     long http_code = 0;         // 0 for local files and when no response arrived
+    // The Retry-After header of a 429 or 503 answer, verbatim (seconds or an HTTP date; see
+    // retry_after_s() in freshness.h). Empty otherwise.
+    std::string retry_after;
     // Failed only: one line naming the feed, the URL and the reason:
     //   "employment.json: HTTP 503 from https://data.example.dk/employment.json"
     //   "employment.json: could not connect to http://10.0.0.5/employment.json: Connection refused"
@@ -53,28 +65,12 @@ struct FetchResult {
 // "infotavle/0.1.0"
 std::string user_agent(std::string_view version);
 
-// Blocking. Never throws. HTTP: follows up to max_redirects redirects (http and https only),
-// accepts gzip/deflate (the size limit applies to the decoded body), 2xx = Ok, 304 = NotModified,
-// anything else = Failed. A stop request (FetchJob going away) abandons the transfer within
-// about a second: Failed, "cancelled".
-FetchResult fetch(const FetchRequest& request, std::stop_token stop = {});
+// Blocking. Never throws. HTTP: follows up to max_redirects redirects (http and https only; from
+// an https URL only to https), accepts gzip/deflate (the size limit applies to the decoded
+// body), 2xx = Ok, 304 = NotModified, anything else = Failed.
+FetchResult fetch(const FetchRequest& request);
 
-// One fetch running on its own thread. Movable, not copyable. Destroying a running job asks the
-// fetch to stop and waits for its thread (about a second at most), so the owner (one per feed in
-// the kiosk's state) simply lets it go out of scope; no thread outlives it.
-// A default-constructed job is idle.
-struct FetchJob {
-    std::future<FetchResult> result;
-    std::jthread thread;  // declared last: stopped and joined before `result` goes away
-};
-
-FetchJob start_fetch(FetchRequest request);
-
-// Never blocks. The result once the fetch has finished (the job is then idle again); nullopt
-// while it is still running or when the job is idle.
-std::optional<FetchResult> poll_fetch(FetchJob& job);
-
-// Started and its result not yet taken by poll_fetch.
-bool fetch_running(const FetchJob& job);
+// A local file, read (a stat when it is unchanged). Used by fetch() and the pool.
+FetchResult read_local_file(const FetchRequest& request);
 
 }  // namespace feeds

@@ -2,64 +2,77 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
+#include <string>
+
+#include <curl/curl.h>
 
 namespace feeds {
 
 namespace {
 
-// splitmix64: a well-mixed 64-bit hash, so nearby seeds and counts give unrelated jitter.
-std::uint64_t mix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-// Stable across runs and compilers, unlike std::hash.
-std::uint64_t fnv1a(const std::string& s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-    return h;
-}
-
-// A factor in [1 - jitter, 1 + jitter], the same for the same inputs.
-double jitter_factor(const BackoffPolicy& policy, const std::string& feed_id, int failures) {
-    const double j = std::clamp(policy.jitter, 0.0, 0.5);
-    if (j == 0.0) return 1.0;
-    const std::uint64_t h = mix(policy.seed ^ mix(fnv1a(feed_id) + static_cast<std::uint64_t>(failures)));
-    const double unit = static_cast<double>(h >> 11) / static_cast<double>(1ULL << 53);  // [0, 1)
-    return 1.0 - j + 2.0 * j * unit;
+std::int64_t at_least_1(double seconds) {
+    return std::max<std::int64_t>(1, static_cast<std::int64_t>(std::llround(seconds)));
 }
 
 }  // namespace
 
-std::int64_t fetch_delay_s(const FeedRef& ref, int failures, const BackoffPolicy& policy) {
-    const std::int64_t refresh = std::max(1, ref.refresh_s);
-    std::int64_t base = refresh;
-    if (failures > 0) {
-        // Doubling from first_retry_s; the shift is bounded so it cannot overflow.
-        const std::int64_t first = std::max(1, policy.first_retry_s);
-        base = std::min(refresh, first << std::min(failures - 1, 30));
+std::optional<std::int64_t> retry_after_s(std::string_view header, std::int64_t now) {
+    while (!header.empty() && (header.front() == ' ' || header.front() == '\t')) header.remove_prefix(1);
+    while (!header.empty() && (header.back() == ' ' || header.back() == '\t')) header.remove_suffix(1);
+    if (header.empty()) return std::nullopt;
+    std::int64_t seconds = 0;
+    if (std::all_of(header.begin(), header.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        for (char c : header) {
+            seconds = seconds * 10 + (c - '0');
+            if (seconds > kMaxRetryAfterS) break;  // no overflow, however many digits
+        }
+    } else {
+        // An HTTP date (RFC 9110: IMF-fixdate, or the obsolete forms); libcurl's parser.
+        const time_t at = curl_getdate(std::string(header).c_str(), nullptr);
+        if (at == -1) return std::nullopt;
+        seconds = static_cast<std::int64_t>(at) - now;
     }
-    const double scaled = std::round(static_cast<double>(base) * jitter_factor(policy, ref.id, failures));
-    return std::max<std::int64_t>(1, static_cast<std::int64_t>(scaled));
+    return std::clamp<std::int64_t>(seconds, 0, kMaxRetryAfterS);
 }
 
-std::int64_t next_fetch_at(const FeedRef& ref, const FetchSchedule& s, std::int64_t now,
-                           const BackoffPolicy& policy) {
-    if (!s.last_attempt_s) return now;
-    return *s.last_attempt_s + fetch_delay_s(ref, s.failures, policy);
+std::int64_t backoff_ceiling_s(const FeedRef& ref, int failures, const BackoffPolicy& policy) {
+    const std::int64_t refresh = std::max(1, ref.refresh_s);
+    if (failures <= 0) return refresh;
+    // Doubling from first_retry_s; the shift is bounded so it cannot overflow.
+    const std::int64_t first = std::max(1, policy.first_retry_s);
+    return std::min(refresh, first << std::min(failures - 1, 30));
 }
 
-bool fetch_due(const FeedRef& ref, const FetchSchedule& s, std::int64_t now, const BackoffPolicy& policy) {
-    if (!s.last_attempt_s || now < *s.last_attempt_s) return true;
-    return now >= next_fetch_at(ref, s, now, policy);
-}
-
-FetchSchedule after_attempt(FetchSchedule s, bool succeeded, std::int64_t now) {
+FetchSchedule after_attempt(FetchSchedule s, const FeedRef& ref, bool succeeded, std::int64_t now,
+                            double unit, std::optional<std::int64_t> retry_after,
+                            const BackoffPolicy& policy) {
+    unit = std::clamp(unit, 0.0, 1.0);
     s.last_attempt_s = now;
     s.failures = succeeded ? 0 : std::min(s.failures + 1, 1000);
+    const double ceiling = static_cast<double>(backoff_ceiling_s(ref, s.failures, policy));
+    std::int64_t delay = 0;
+    if (succeeded) {
+        const double j = std::clamp(policy.refresh_jitter, 0.0, 0.5);
+        delay = at_least_1(ceiling * (1.0 - j + 2.0 * j * unit));
+    } else if (retry_after) {
+        const auto r = static_cast<double>(std::clamp<std::int64_t>(*retry_after, 0, kMaxRetryAfterS));
+        delay = at_least_1(r * (1.0 + 0.1 * unit));
+    } else {
+        delay = at_least_1(ceiling * unit);
+    }
+    s.next_due_s = now + delay;
     return s;
+}
+
+std::int64_t next_fetch_at(const FetchSchedule& s, std::int64_t now) {
+    return fetch_due(s, now) ? now : *s.next_due_s;
+}
+
+bool fetch_due(const FetchSchedule& s, std::int64_t now) {
+    if (!s.next_due_s || now >= *s.next_due_s) return true;
+    if (s.last_attempt_s && now < *s.last_attempt_s) return true;
+    return *s.next_due_s - now > kMaxScheduleAheadS;
 }
 
 DataAge data_age(const FeedRef& ref, std::int64_t fetched_at, std::int64_t now) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace feeds {
 
@@ -13,6 +14,9 @@ struct Limits {
     std::size_t max_string_bytes = 2000;           // per JSON string value, in UTF-8 bytes
     int max_depth = 32;                            // nesting of objects and arrays, checked on raw bytes
     std::size_t max_problems = 200;                // per file; the rest are summarised in one line
+    // All cached files together (feed_cache.h); a copy that would take the cache over it is not
+    // stored (still shown). 0 = no limit.
+    std::uint64_t max_cache_bytes = 256ull * 1024 * 1024;
 };
 
 }  // namespace feeds

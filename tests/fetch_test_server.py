@@ -2,13 +2,19 @@
 """A tiny HTTP server for tests/test_fetch.cpp. Loopback only, ephemeral port.
 
 Prints "PORT <n>" on stdout once it is listening (the test waits for that line, never sleeps),
-then serves until killed. Paths:
+then serves until killed. Arguments: [DIR] [--tls CERT KEY] (with --tls it speaks https only).
+Paths:
   /feed.json          200 with a small valid feed, ETag "v1" and Last-Modified; 304 when the
                       request's If-None-Match is "v1" or If-Modified-Since equals Last-Modified
   /status/<code>      that status with a short body
   /big/<n>            200 with n bytes and a Content-Length
   /stream/<n>         200 with n bytes, chunked (no Content-Length): only the reader can stop it
-  /slow               headers, then nothing for 60 s (the client must time out or cancel)
+  /slow[/<any>]       headers, then nothing for 60 s (the client must time out or cancel)
+  /stats              {"hanging": number of /slow requests waiting now}
+  /drip/<n>/<ms>      200 with n bytes and a Content-Length, one byte every <ms> milliseconds
+  /odd-validators     200 with the feed, and an ETag and Last-Modified holding byte 0xFF
+  /retry/<code>/<v>   that status with "Retry-After: <v>" (v URL-decoded)
+  /to/<url>           302 to <url> (URL-decoded)
   /redirect/<k>       302 to /redirect/<k-1>, and /redirect/0 redirects to /feed.json
   /headers            200, the request's headers as JSON
   /site/<name>        with a directory argument (fetch_test_server.py DIR): the file DIR/<name>,
@@ -18,8 +24,11 @@ then serves until killed. Paths:
 import hashlib
 import json
 import os
+import ssl
 import sys
+import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FEED = json.dumps({
@@ -31,6 +40,8 @@ FEED = json.dumps({
 }, ensure_ascii=False).encode("utf-8")
 ETAG = '"v1"'
 LAST_MODIFIED = "Tue, 03 May 2022 10:00:00 GMT"
+HANGING = [0]
+HANGING_LOCK = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -63,7 +74,26 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_header("Content-Length", "10")
                 self.end_headers()
                 self.wfile.flush()
-                time.sleep(60)
+                with HANGING_LOCK:
+                    HANGING[0] += 1
+                try:
+                    time.sleep(60)
+                finally:
+                    with HANGING_LOCK:
+                        HANGING[0] -= 1
+            elif parts[0] == "stats":
+                with HANGING_LOCK:
+                    self.send(200, json.dumps({"hanging": HANGING[0]}).encode())
+            elif parts[0] == "drip":
+                self.drip(int(parts[1]), int(parts[2]))
+            elif parts[0] == "odd-validators":
+                # send_header encodes as Latin-1: "\xff" goes out as the byte 0xFF.
+                self.send(200, FEED, [("ETag", '"v\xff1"'), ("Last-Modified", "Tue, 03 May 2022 \xff GMT")])
+            elif parts[0] == "retry":
+                self.send(int(parts[1]), b"later\n", [("Retry-After", urllib.parse.unquote(parts[2]))])
+            elif parts[0] == "to":
+                target = urllib.parse.unquote(self.path[len("/to/"):])
+                self.send(302, b"", [("Location", target)])
             elif parts[0] == "redirect":
                 k = int(parts[1])
                 target = "/feed.json" if k == 0 else "/redirect/%d" % (k - 1)
@@ -98,13 +128,26 @@ class Handler(BaseHTTPRequestHandler):
         with open(path, "rb") as f:
             body = f.read()
         etag = '"%s"' % hashlib.sha1(body).hexdigest()
+        extra = []
+        if os.path.exists(os.path.join(SITE_DIR, "ODD_VALIDATORS")):  # byte 0xFF in both validators
+            etag = '"\xff%s"' % etag[1:-1]
+            extra = [("Last-Modified", "Tue, 03 May 2022 \xff GMT")]
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        self.send(200, body, [("ETag", etag), ("Content-Type", "application/json")])
+        self.send(200, body, [("ETag", etag), ("Content-Type", "application/json")] + extra)
+
+    def drip(self, n, ms):
+        self.send_response(200)
+        self.send_header("Content-Length", str(n))
+        self.end_headers()
+        for _ in range(n):
+            self.wfile.write(b"z")
+            self.wfile.flush()
+            time.sleep(ms / 1000.0)
 
     def stream(self, n):
         self.send_response(200)
@@ -118,12 +161,33 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
 
 
-SITE_DIR = sys.argv[1] if len(sys.argv) > 1 else None
+ARGS = sys.argv[1:]
+TLS = None
+if "--tls" in ARGS:
+    i = ARGS.index("--tls")
+    TLS = ARGS[i + 1: i + 3]
+    del ARGS[i: i + 3]
+SITE_DIR = ARGS[0] if ARGS else None
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 1024  # many feeds at once: refuse no connection
+
+    def get_request(self):
+        sock, addr = super().get_request()
+        if TLS:  # the handshake in the request's thread, so one slow client holds up no other
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(TLS[0], TLS[1])
+            sock = ctx.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        return sock, addr
+
+    def handle_error(self, request, client_address):
+        pass  # a client refusing the certificate, or hanging up: what the tests make them do
 
 
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", 0), Handler)
     print("PORT %d" % server.server_address[1], flush=True)
     server.serve_forever()
 

@@ -1,6 +1,9 @@
 // feed_cache.h: the last good copy on disk.
 #include <doctest/doctest.h>
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include "tests/temp_dir.h"
 
 #include <unistd.h>
@@ -84,28 +87,96 @@ TEST_CASE("cache: a failed write returns the problem and keeps the old copy") {
     CacheMeta newer = kMeta;
     newer.etag = "\"v2\"";
 
-    SUBCASE("the feed's temporary file cannot be created") {
-        fs::create_directory(t.file("employment.json.tmp"));  // works even for root, unlike chmod
-        const auto p = write_cached(t.dir(), "employment", feed_text("B"), newer);
+    SUBCASE("a write fails half-way (here: the process's file size limit, EFBIG)") {
+        const std::string big = feed_text(std::string(3000, 'B'));
+        ::signal(SIGXFSZ, SIG_IGN);  // the limit is then an error from write(), not a signal
+        rlimit old{};
+        ::getrlimit(RLIMIT_FSIZE, &old);
+        rlimit small = old;
+        small.rlim_cur = 2000;
+        REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+        const auto p = write_cached(t.dir(), "employment", big, newer);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        ::signal(SIGXFSZ, SIG_DFL);
         REQUIRE(p.has_value());
         CHECK(p->file == t.file("employment.json"));
-        CHECK(p->message == "cannot write the cache file: Is a directory (the previous copy is kept)");
+        CHECK(p->message == "cannot write the cache file: File too large (the previous copy is kept)");
+        CHECK(no_tmp_files(t));
     }
-    SUBCASE("the disk is full while writing the metadata (ENOSPC)") {
-        if (!fs::exists("/dev/full")) return;
-        fs::create_symlink("/dev/full", t.file("employment.meta.json.tmp"));
-        const auto p = write_cached(t.dir(), "employment", feed_text("B"), newer);
+    SUBCASE("the cache would grow over its limit") {
+        Limits limits;
+        limits.max_cache_bytes = 1000;
+        const std::string big = feed_text(std::string(1000, 'B'));
+        const auto p = write_cached(t.dir(), "employment", big, newer, limits);
         REQUIRE(p.has_value());
-        CHECK(p->file == t.file("employment.meta.json"));
-        CHECK(p->message ==
-              "cannot write the cache file: No space left on device (the previous copy is kept)");
-        CHECK(no_tmp_files(t));  // the feed's finished temporary file is removed too
+        CHECK(p->file == t.file("employment.json"));
+        CHECK(p->message.rfind("not stored: the cache would hold ", 0) == 0);
+        CHECK(p->message.find(", over its limit of 1000 (--cache-max-mb); the previous copy is kept") !=
+              std::string::npos);
+        // A copy the size of the one it replaces fits: the old one's bytes are counted out.
+        limits.max_cache_bytes =
+            fs::file_size(t.file("employment.json")) + fs::file_size(t.file("employment.meta.json")) + 64;
+        CHECK_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta, limits).has_value());
     }
     const CacheRead r = read_cached(t.dir(), "employment");
     REQUIRE(r.copy.has_value());
     CHECK(r.problems.empty());
     CHECK(r.copy->text == feed_text("A"));
     CHECK(r.copy->meta.etag == kMeta.etag);
+}
+
+TEST_CASE("cache: a link planted at a temporary name is never followed; stale temporary files go") {
+    TempDir t, elsewhere("victim");
+    const std::string victim = elsewhere.write("passwd", "root:x:0:0\n");
+    fs::create_symlink(victim, t.file("employment.json.tmp"));  // the names used before
+    fs::create_symlink(victim, t.file("employment.meta.json.tmp"));
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
+    CHECK(read_cached(t.dir(), "employment").copy->text == feed_text("A"));
+    CHECK(fs::is_symlink(t.file("employment.json.tmp")));  // left alone by the write ...
+    std::ifstream in(victim);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "root:x:0:0\n");
+    CHECK(fs::status(t.file("employment.json")).permissions() ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read));
+
+    t.write("transport.json.0123456789abcdef.tmp", "half a feed");  // a crash mid-write
+    CHECK(remove_stale_tmp_files(t.dir()).empty());                 // ... and removed at start, links and all
+    CHECK(no_tmp_files(t));
+    CHECK(fs::exists(victim));
+    CHECK(read_cached(t.dir(), "employment").copy.has_value());
+}
+
+TEST_CASE("cache: validators with any byte (0xFF) are stored and read back exactly") {
+    TempDir t;
+    CacheMeta odd = kMeta;
+    odd.etag = "\"v\xff\x01\"";
+    odd.last_modified = std::string("Tue, 03 May 2022 \xff\0 GMT", 23);
+    odd.next_due_at = 1'700'000'900;
+    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), odd).has_value());
+    const CacheRead r = read_cached(t.dir(), "employment");
+    REQUIRE(r.copy.has_value());
+    CHECK(r.problems.empty());
+    CHECK(r.copy->meta.etag == odd.etag);
+    CHECK(r.copy->meta.last_modified == odd.last_modified);
+    CHECK(r.copy->meta.next_due_at == 1'700'000'900);
+    // Metadata from before validators were stored as hex still reads.
+    t.write("employment.meta.json", R"({"url": "u", "fetched_at": 5, "etag": "\"v1\"", "bytes": )" +
+                                        std::to_string(feed_text("A").size()) + "}");
+    CHECK(read_cached(t.dir(), "employment").copy->meta.etag == "\"v1\"");
+}
+
+TEST_CASE("cache: prune_cached removes the copies of feeds not kept, and nothing else") {
+    TempDir t;
+    for (const char* id : {"employment", "transport", "business", "manifest"})
+        REQUIRE_FALSE(write_cached(t.dir(), id, feed_text(id), kMeta).has_value());
+    t.write("notes.txt", "someone's file");
+    CHECK(prune_cached(t.dir(), {"employment", "manifest"}) ==
+          std::vector<std::string>{"business", "transport"});
+    CHECK(fs::exists(t.file("employment.json")));
+    CHECK(fs::exists(t.file("manifest.meta.json")));
+    CHECK_FALSE(fs::exists(t.file("transport.json")));
+    CHECK_FALSE(fs::exists(t.file("business.meta.json")));
+    CHECK(fs::exists(t.file("notes.txt")));
+    CHECK(prune_cached(t.dir(), {"employment", "manifest"}).empty());
 }
 
 TEST_CASE("cache: a cache directory that cannot be created is a problem, not a crash") {

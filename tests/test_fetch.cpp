@@ -1,4 +1,4 @@
-// fetch() and FetchJob against a real HTTP server on the loopback interface:
+// fetch() against a real HTTP server on the loopback interface:
 // tests/fetch_test_server.py, started per test case on an ephemeral port and killed after.
 #include <doctest/doctest.h>
 
@@ -32,6 +32,7 @@ FetchRequest request(std::string url) {
     r.label = "employment.json";
     r.connect_timeout_ms = 5000;
     r.total_timeout_ms = 10000;
+    r.low_speed_time_s = 10;
     return r;
 }
 
@@ -51,16 +52,6 @@ struct ClosedPort {
     }
     ~ClosedPort() { ::close(fd); }
 };
-
-// Polls a job until it finishes, bounded; yields rather than sleeping a guessed time.
-std::optional<FetchResult> wait_for(FetchJob& job, std::chrono::seconds limit = std::chrono::seconds(20)) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (auto r = poll_fetch(job)) return r;
-        std::this_thread::yield();
-    }
-    return std::nullopt;
-}
 
 }  // namespace
 
@@ -193,42 +184,54 @@ TEST_CASE("fetch: local files are read with the size cap; an unchanged file is N
           file.filename().string() + ": cannot read " + file.string() + ": No such file or directory");
 }
 
-TEST_CASE("fetch job: runs on its own thread and is polled without blocking") {
-    FetchJob idle;
-    CHECK_FALSE(fetch_running(idle));
-    CHECK_FALSE(poll_fetch(idle).has_value());
-
-    TestServer server;
-    FetchJob job = start_fetch(request(server.url("/feed.json")));
-    CHECK(fetch_running(job));
-    const auto r = wait_for(job);
-    REQUIRE(r.has_value());
-    CHECK(r->status == FetchStatus::Ok);
-    CHECK_FALSE(fetch_running(job));  // the result is handed out once
-    CHECK_FALSE(poll_fetch(job).has_value());
-
-    job = start_fetch(request(server.url("/status/503")));  // a job is reusable
-    const auto failed = wait_for(job);
-    REQUIRE(failed.has_value());
-    CHECK(failed->status == FetchStatus::Failed);
+TEST_CASE("fetch: the total time cap scales with the size limit, never under a minute") {
+    CHECK(total_timeout_for(1000) == 60'000);
+    CHECK(total_timeout_for(Limits{}.max_file_bytes) == 4096'000);  // 4 MiB at 1 KiB/s
+    FetchRequest defaults;
+    CHECK(defaults.total_timeout_ms == 0);  // 0: total_timeout_for(max_body_bytes)
+    CHECK(defaults.connect_timeout_ms == 10'000);
+    CHECK(defaults.low_speed_bytes_per_s == 100);
+    CHECK(defaults.low_speed_time_s == 30);
 }
 
-TEST_CASE("fetch job: letting a running job go cancels it promptly") {
+TEST_CASE("fetch: a slow answer that keeps coming succeeds; one that stalls ends by the low-speed limit") {
     TestServer server;
-    const auto start = std::chrono::steady_clock::now();
-    {
-        FetchJob job = start_fetch(request(server.url("/slow")));  // would wait 10 s for its timeout
-        CHECK(fetch_running(job));
-        CHECK_FALSE(poll_fetch(job).has_value());
-    }
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
-}
+    // 24 bytes over about 1.2 s: slower than any fixed sub-second cap would allow, but above
+    // the low-speed limit, so it arrives whole.
+    FetchRequest drip = request(server.url("/drip/24/50"));
+    drip.low_speed_bytes_per_s = 2;
+    drip.low_speed_time_s = 1;
+    const FetchResult ok = fetch(drip);
+    CHECK(ok.error == "");
+    CHECK(ok.status == FetchStatus::Ok);
+    CHECK(ok.body == std::string(24, 'z'));
 
-TEST_CASE("fetch: cancelled through the stop token") {
-    TestServer server;
-    std::stop_source stop;
-    stop.request_stop();
-    const FetchResult r = fetch(request(server.url("/slow")), stop.get_token());
+    FetchRequest stalled = request(server.url("/slow"));
+    stalled.low_speed_bytes_per_s = 2;
+    stalled.low_speed_time_s = 1;
+    const FetchResult r = fetch(stalled);
     CHECK(r.status == FetchStatus::Failed);
-    CHECK(r.error == "employment.json: cancelled fetching " + server.url("/slow"));
+    CHECK(r.error.rfind(
+              "employment.json: answer from " + server.url("/slow") + " slower than 2 bytes/s for 1 s", 0) ==
+          0);
+}
+
+TEST_CASE("fetch: a 429 or 503 answer's Retry-After is kept verbatim, others' are not") {
+    TestServer server;
+    CHECK(fetch(request(server.url("/retry/503/120"))).retry_after == "120");
+    const std::string date = "Wed, 21 Oct 2015 07:28:00 GMT";
+    CHECK(
+        fetch(request(server.url("/retry/429/Wed%2C%2021%20Oct%202015%2007%3A28%3A00%20GMT"))).retry_after ==
+        date);
+    CHECK(fetch(request(server.url("/retry/500/120"))).retry_after.empty());
+}
+
+TEST_CASE("fetch: validators are opaque bytes, 0xFF included") {
+    TestServer server;
+    const FetchResult r = fetch(request(server.url("/odd-validators")));
+    REQUIRE(r.status == FetchStatus::Ok);
+    CHECK(r.etag ==
+          "\"v\xff"
+          "1\"");
+    CHECK(r.last_modified == "Tue, 03 May 2022 \xff GMT");
 }

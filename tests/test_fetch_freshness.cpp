@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <random>
 #include <set>
 
 #include "app/age_text.h"
@@ -18,72 +19,89 @@ FeedRef ref_with(int refresh_s, int max_age_s = 86400) {
 }  // namespace
 
 TEST_CASE("freshness: a feed never fetched is due at once") {
-    const FeedRef ref = ref_with(900);
-    CHECK(fetch_due(ref, {}, 1000));
-    CHECK(next_fetch_at(ref, {}, 1000) == 1000);
+    CHECK(fetch_due({}, 1000));
+    CHECK(next_fetch_at({}, 1000) == 1000);
 }
 
-TEST_CASE("freshness: after a success the next fetch is refresh_s after the attempt") {
+TEST_CASE("freshness: after a success the next fetch is refresh_s away, give or take 10 %") {
     const FeedRef ref = ref_with(900);
-    const FetchSchedule s = after_attempt({}, true, 1000);
-    CHECK(s.failures == 0);
-    CHECK(next_fetch_at(ref, s, 1000) == 1900);
-    CHECK_FALSE(fetch_due(ref, s, 1899));
-    CHECK(fetch_due(ref, s, 1900));
+    const FetchSchedule mid = after_attempt({}, ref, true, 1000, 0.5);
+    CHECK(mid.failures == 0);
+    CHECK(next_fetch_at(mid, 1000) == 1900);
+    CHECK_FALSE(fetch_due(mid, 1899));
+    CHECK(fetch_due(mid, 1900));
+    CHECK(*after_attempt({}, ref, true, 1000, 0.0).next_due_s == 1000 + 810);
+    CHECK(*after_attempt({}, ref, true, 1000, 0.999999).next_due_s == 1000 + 990);
 }
 
-TEST_CASE("freshness: failures back off 30, 60, 120 ... capped at refresh_s, a success resets") {
+TEST_CASE("freshness: failures back off with full jitter under 30, 60, 120 ... capped at refresh_s") {
     const FeedRef ref = ref_with(900);
+    const std::int64_t ceilings[] = {30, 60, 120, 240, 480, 900, 900};
+    FetchSchedule top, bottom;
     std::int64_t now = 0;
-    FetchSchedule s;
-    const std::int64_t expected[] = {30, 60, 120, 240, 480, 900, 900};
-    for (std::int64_t delay : expected) {
-        s = after_attempt(s, false, now);
-        CHECK(next_fetch_at(ref, s, now) - now == delay);
-        CHECK_FALSE(fetch_due(ref, s, now + delay - 1));
-        CHECK(fetch_due(ref, s, now + delay));
-        now += delay;
+    for (std::int64_t ceiling : ceilings) {
+        const FetchSchedule prev = top;
+        top = after_attempt(top, ref, false, now, 0.999999);
+        bottom = after_attempt(bottom, ref, false, now, 0.0);
+        CHECK(backoff_ceiling_s(ref, top.failures) == ceiling);
+        CHECK(*top.next_due_s - now == ceiling);  // unit near 1: the ceiling
+        CHECK(*bottom.next_due_s - now == 1);     // unit 0: at once (at least 1 s)
+        CHECK(*after_attempt(prev, ref, false, now, 0.5).next_due_s - now == ceiling / 2);
+        now += ceiling;
     }
-    CHECK(s.failures == 7);
-    s = after_attempt(s, true, now);
-    CHECK(s.failures == 0);
-    CHECK(next_fetch_at(ref, s, now) - now == 900);
+    CHECK(top.failures == 7);
+    top = after_attempt(top, ref, true, now, 0.5);
+    CHECK(top.failures == 0);
+    CHECK(next_fetch_at(top, now) - now == 900);
+}
+
+TEST_CASE("freshness: many screens failing together spread their retries over the whole back-off") {
+    const FeedRef ref = ref_with(900);
+    std::mt19937_64 rng(7);  // as FeedSync draws it
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::set<std::int64_t> seconds;
+    for (int screen = 0; screen < 1000; ++screen)
+        seconds.insert(*after_attempt({}, ref, false, 0, unit(rng)).next_due_s);
+    CHECK(seconds.size() == 30);  // every second of [1, 30] is used
+    CHECK(*seconds.begin() == 1);
+    CHECK(*seconds.rbegin() == 30);
 }
 
 TEST_CASE("freshness: the backoff never overflows, however long the outage") {
-    const FeedRef ref = ref_with(86400);
-    CHECK(fetch_delay_s(ref, 1000) == 86400);
-    CHECK(fetch_delay_s(ref, 31) == 86400);
-    CHECK(fetch_delay_s(ref_with(30), 1) == 30);
+    CHECK(backoff_ceiling_s(ref_with(86400), 1000) == 86400);
+    CHECK(backoff_ceiling_s(ref_with(86400), 31) == 86400);
+    CHECK(backoff_ceiling_s(ref_with(30), 1) == 30);
 }
 
-TEST_CASE("freshness: a clock set back past the last attempt makes the feed due") {
-    const FeedRef ref = ref_with(900);
-    const FetchSchedule s = after_attempt({}, true, 1'700'000'000);
-    CHECK(fetch_due(ref, s, 1'600'000'000));
+TEST_CASE("freshness: Retry-After in seconds or as an HTTP date, clamped to a day") {
+    const std::int64_t now = 1445412480;  // Wed, 21 Oct 2015 07:28:00 GMT
+    CHECK(retry_after_s("120", now) == 120);
+    CHECK(retry_after_s(" 0 ", now) == 0);
+    CHECK(retry_after_s("99999999999999999999999", now) == kMaxRetryAfterS);
+    CHECK(retry_after_s("Wed, 21 Oct 2015 07:30:00 GMT", now) == 120);
+    CHECK(retry_after_s("Wed, 21 Oct 2015 07:00:00 GMT", now) == 0);  // in the past: now
+    CHECK(retry_after_s("Fri, 30 Oct 2015 07:28:00 GMT", now) == kMaxRetryAfterS);
+    CHECK_FALSE(retry_after_s("", now).has_value());
+    CHECK_FALSE(retry_after_s("soon", now).has_value());
+    CHECK_FALSE(retry_after_s("-5", now).has_value());
 }
 
-TEST_CASE("freshness: jitter is bounded and deterministic for a seed") {
+TEST_CASE("freshness: a failure's Retry-After is honoured, plus up to 10 %") {
     const FeedRef ref = ref_with(900);
-    BackoffPolicy p;
-    p.jitter = 0.2;
-    p.seed = 42;
-    std::set<std::int64_t> seen;
-    for (int failures = 0; failures < 8; ++failures) {
-        const std::int64_t base = fetch_delay_s(ref, failures);
-        const std::int64_t d = fetch_delay_s(ref, failures, p);
-        CHECK(d >= static_cast<std::int64_t>(base * 0.8) - 1);
-        CHECK(d <= static_cast<std::int64_t>(base * 1.2) + 1);
-        CHECK(d == fetch_delay_s(ref, failures, p));  // same inputs, same delay
-        seen.insert(d * 1000 / base);
-    }
-    CHECK(seen.size() > 1);  // it does vary
-    BackoffPolicy other = p;
-    other.seed = 43;
-    bool differs = false;
-    for (int failures = 0; failures < 8; ++failures)
-        differs = differs || fetch_delay_s(ref, failures, p) != fetch_delay_s(ref, failures, other);
-    CHECK(differs);
+    CHECK(*after_attempt({}, ref, false, 1000, 0.0, 3600).next_due_s == 1000 + 3600);
+    CHECK(*after_attempt({}, ref, false, 1000, 0.999999, 3600).next_due_s == 1000 + 3960);
+    CHECK(*after_attempt({}, ref, false, 1000, 0.5, 0).next_due_s == 1001);
+}
+
+TEST_CASE(
+    "freshness: a clock set back past the last attempt, or a due time too far ahead, makes the feed due") {
+    const FeedRef ref = ref_with(900);
+    const FetchSchedule s = after_attempt({}, ref, true, 1'700'000'000, 0.5);
+    CHECK(fetch_due(s, 1'600'000'000));
+    FetchSchedule restored;  // from the cache: no attempt yet in this run
+    restored.next_due_s = 1'700'000'000;
+    CHECK_FALSE(fetch_due(restored, 1'700'000'000 - 600));
+    CHECK(fetch_due(restored, 1'700'000'000 - kMaxScheduleAheadS - 1));
 }
 
 TEST_CASE("freshness: data age and staleness against max_age_s") {

@@ -3,6 +3,8 @@
 // (software renderer into memory) and on a fake clock: nothing here sleeps.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <SDL.h>
 
 #include <cstdlib>
@@ -102,6 +104,23 @@ TEST_CASE("kiosk log: a topic's lines are logged when they appear or change, not
     std::ostringstream out;
     for (int i = 0; i < 100; ++i) log_news(l, out, "data", {"feed.json: $.version: expected \"1.0\""});
     CHECK(out.str() == "infotavle: feed.json: $.version: expected \"1.0\"\n");
+}
+
+TEST_CASE("kiosk log: a list topic logs only its new lines, however long the list") {
+    KioskLog l;
+    std::ostringstream out;
+    std::vector<std::string> problems;
+    for (int i = 0; i < 1000; ++i) problems.push_back("slide " + std::to_string(i) + ": no data");
+    log_added(l, out, "data", problems);
+    const std::string all = out.str();
+    CHECK(std::count(all.begin(), all.end(), '\n') == 1000);
+    out.str("");
+    problems.erase(problems.begin() + 10);  // one feed arrived: nothing new to say
+    log_added(l, out, "data", problems);
+    CHECK(out.str().empty());
+    problems.push_back("slide 7: text overflows");
+    log_added(l, out, "data", problems);
+    CHECK(out.str() == "infotavle: slide 7: text overflows\n");
 }
 
 TEST_CASE("turning ImGui's vertices agrees with rotate_rect") {

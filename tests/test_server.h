@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 extern char** environ;
 
@@ -25,17 +26,27 @@ struct TestServer {
     pid_t pid = -1;
     int out_fd = -1;
     int port = 0;
+    bool tls = false;
 
     // site_dir: served at /site/<name> (see the script); empty = not served.
-    explicit TestServer(const std::string& site_dir = "") {
+    // cert and key (PEM files): serve https with them instead of http.
+    explicit TestServer(const std::string& site_dir = "", const std::string& cert = "",
+                        const std::string& key = "")
+        : tls(!cert.empty()) {
         int fds[2];
         REQUIRE(::pipe2(fds, O_CLOEXEC) == 0);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-        char* argv[] = {const_cast<char*>(kPython), const_cast<char*>(kServerScript),
-                        site_dir.empty() ? nullptr : const_cast<char*>(site_dir.c_str()), nullptr};
-        const int rc = posix_spawn(&pid, kPython, &actions, nullptr, argv, environ);
+        std::vector<char*> argv{const_cast<char*>(kPython), const_cast<char*>(kServerScript)};
+        if (!site_dir.empty()) argv.push_back(const_cast<char*>(site_dir.c_str()));
+        if (tls) {
+            argv.push_back(const_cast<char*>("--tls"));
+            argv.push_back(const_cast<char*>(cert.c_str()));
+            argv.push_back(const_cast<char*>(key.c_str()));
+        }
+        argv.push_back(nullptr);
+        const int rc = posix_spawn(&pid, kPython, &actions, nullptr, argv.data(), environ);
         posix_spawn_file_actions_destroy(&actions);
         ::close(fds[1]);
         out_fd = fds[0];
@@ -69,6 +80,6 @@ struct TestServer {
     }
 
     std::string url(const std::string& path) const {
-        return "http://127.0.0.1:" + std::to_string(port) + path;
+        return (tls ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port) + path;
     }
 };

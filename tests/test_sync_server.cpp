@@ -90,7 +90,7 @@ TEST_CASE(
 
     // The service goes down: the same slides stay, fresh until max_age_s (7 days), then stale.
     site.write("STATUS", "503");
-    Screen down = sync_at(s, jobs, kT0 + 900);
+    Screen down = sync_at(s, jobs, kT0 + 990);  // refresh_s 900, +10 % at most
     CHECK(any_line_has(down.lines, "HTTP 503 from " + server->url("/site/employment.json")));
     CHECK(slide_ids(down.shown) == bundled_ids);
     for (const auto& t : stale_texts(down.shown)) CHECK(t.empty());
@@ -141,4 +141,27 @@ TEST_CASE("sync with no server and no cache: the bundled slides, and why") {
     CHECK(count_valid(screen.shown.set) > 0);
     CHECK(screen.shown.why_bundled.find("none cached, and fetching it failed") != std::string::npos);
     for (const auto& t : stale_texts(screen.shown)) CHECK(t.empty());  // bundled data is never stale
+}
+
+TEST_CASE("sync with a server: validators holding byte 0xFF are kept and sent back; nothing throws") {
+    TempDir site("site"), cache("cache");
+    publish_bundled(site);
+    site.write("ODD_VALIDATORS", "");
+    TestServer server(site.dir());
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(server.url("/site/manifest.json"), cache.dir(), notes);
+    SyncJobs jobs;
+    Screen first = sync_at(s, jobs, kT0);
+    CHECK(first.lines.empty());
+    CHECK_FALSE(first.shown.bundled);
+    const feeds::CacheRead stored = feeds::read_cached(cache.dir(), "employment");
+    REQUIRE(stored.copy.has_value());
+    CHECK(stored.copy->meta.etag.rfind("\"\xff", 0) == 0);
+    CHECK(stored.copy->meta.last_modified == "Tue, 03 May 2022 \xff GMT");
+    // Sent back as they came: the server answers 304, and nothing changes.
+    const std::uint64_t version = s.version;
+    Screen again = sync_at(s, jobs, kT0 + 990);
+    CHECK(again.lines.empty());
+    CHECK(s.version == version);
+    CHECK(feeds::read_cached(cache.dir(), "employment").copy->meta.fetched_at == kT0 + 990);
 }

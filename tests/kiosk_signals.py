@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""The kiosk process and its signals, end to end (run by ctest):
+
+    tests/kiosk_signals.py BUILD/infotavle [--stop-signal TERM]
+
+1. With 50 feeds that hang (tests/fetch_test_server.py /slow), once the server holds the
+   kiosk's transfers, SIGQUIT (or --stop-signal) ends it cleanly, exit 0, within 1 s measured
+   from the signal to the process's exit.
+2. SIGHUP makes it read the manifest again without a restart: a feed dropped from the served
+   manifest disappears from the slides and from the cache.
+
+Every wait is for an event (a log line, the server's count, the process's exit) with a deadline.
+"""
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVER = os.path.join(HERE, "fetch_test_server.py")
+BUNDLED = os.path.join(HERE, "..", "feeds", "bundled")
+STOP_LIMIT_S = 1.0
+
+
+def start_server(site):
+    server = subprocess.Popen([sys.executable, SERVER, site], stdout=subprocess.PIPE, text=True)
+    return server, int(server.stdout.readline().split()[1])
+
+
+def start_kiosk(binary, manifest_url, cache):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+    return subprocess.Popen([binary, "--size", "800x480", "--cache-dir", cache, "--manifest", manifest_url],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+
+
+class Log:
+    """The kiosk's stderr, read as it comes, with deadlines."""
+
+    def __init__(self, proc):
+        self.proc, self.buf, self.lines = proc, b"", []
+
+    def wait_for(self, part, limit_s=20):
+        deadline = time.monotonic() + limit_s
+        while True:
+            for line in self.lines:
+                if part in line:
+                    return line
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError("no log line with %r within %d s; got:\n%s" % (part, limit_s, "\n".join(self.lines)))
+            ready, _, _ = select.select([self.proc.stderr], [], [], left)
+            if ready:
+                chunk = os.read(self.proc.stderr.fileno(), 65536)
+                if not chunk:
+                    raise AssertionError("the kiosk ended; log:\n" + "\n".join(self.lines))
+                self.buf += chunk
+                *done, self.buf = self.buf.split(b"\n")
+                self.lines += [l.decode("utf-8", "replace") for l in done]
+
+
+def hanging(port):
+    with urllib.request.urlopen("http://127.0.0.1:%d/stats" % port, timeout=5) as r:
+        return json.load(r)["hanging"]
+
+
+def wait_until_hanging(port, n, limit_s=20):
+    deadline = time.monotonic() + limit_s
+    while hanging(port) < n:
+        if time.monotonic() > deadline:
+            raise AssertionError("the server never held %d fetches" % n)
+        time.sleep(0.02)  # between looks at the server's count; nothing is timed by it
+
+
+def stop_with_hanging_fetches(binary, tmp, stop_signal):
+    site = os.path.join(tmp, "site-hang")
+    os.mkdir(site)
+    server, port = start_server(site)
+    try:
+        feeds = [{"id": "f%02d" % i, "url": "http://127.0.0.1:%d/slow/%d" % (port, i), "refresh_s": 900}
+                 for i in range(50)]
+        playlist = [{"id": "s%02d" % i, "feed": "f%02d" % i, "dataset": "d", "view": "kpi_tiles",
+                     "title": "Slide %d" % i} for i in range(50)]
+        with open(os.path.join(site, "manifest.json"), "w") as f:
+            json.dump({"format": "infotavle-manifest", "version": "1.0", "title": "Hænger",
+                       "feeds": feeds, "playlist": playlist}, f)
+        kiosk = start_kiosk(binary, "http://127.0.0.1:%d/site/manifest.json" % port, os.path.join(tmp, "c1"))
+        log = Log(kiosk)
+        log.wait_for("video")
+        wait_until_hanging(port, 6)  # the kiosk fetches at most 6 at a time; all of them hang
+        t0 = time.monotonic()
+        kiosk.send_signal(stop_signal)
+        try:
+            code = kiosk.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            kiosk.kill()
+            raise AssertionError("the kiosk did not stop within 30 s of %s" % signal.Signals(stop_signal).name)
+        took = time.monotonic() - t0
+        print("%s with %d fetches hanging: stopped in %.3f s, exit %d" %
+              (signal.Signals(stop_signal).name, hanging(port), took, code))
+        assert code == 0, "exit code %d" % code
+        assert took < STOP_LIMIT_S, "took %.3f s, more than %.1f s" % (took, STOP_LIMIT_S)
+    finally:
+        server.kill()
+        server.wait()
+
+
+def reload_on_sighup(binary, tmp):
+    site = os.path.join(tmp, "site-hup")
+    cache = os.path.join(tmp, "c2")
+    shutil.copytree(BUNDLED, site)
+    server, port = start_server(site)
+    kiosk = None
+    try:
+        manifest_url = "http://127.0.0.1:%d/site/manifest.json" % port
+        kiosk = start_kiosk(binary, manifest_url, cache)
+        log = Log(kiosk)
+        first = log.wait_for("slides from " + manifest_url)
+        assert os.path.exists(os.path.join(cache, "business.json"))
+        with open(os.path.join(site, "manifest.json")) as f:
+            manifest = json.load(f)
+        manifest["feeds"] = [f for f in manifest["feeds"] if f["id"] != "business"]
+        manifest["playlist"] = [s for s in manifest["playlist"] if s["feed"] != "business"]
+        with open(os.path.join(site, "manifest.json"), "w") as f:
+            json.dump(manifest, f, ensure_ascii=False)
+        kiosk.send_signal(signal.SIGHUP)
+        log.wait_for("SIGHUP: reading the manifest again from " + manifest_url)
+        log.wait_for("removed the cached copies of 1 feeds the manifest no longer lists: business")
+        after = log.wait_for("showing %d slides from" % len(manifest["playlist"]))
+        print("SIGHUP: %r -> %r" % (first, after))
+        assert not os.path.exists(os.path.join(cache, "business.json"))
+        assert kiosk.poll() is None, "SIGHUP ended the kiosk"
+        kiosk.send_signal(signal.SIGTERM)
+        assert kiosk.wait(timeout=10) == 0
+    finally:
+        if kiosk and kiosk.poll() is None:
+            kiosk.kill()
+        server.kill()
+        server.wait()
+
+
+def main():
+    binary = sys.argv[1]
+    stop_signal = signal.SIGQUIT
+    if "--stop-signal" in sys.argv:
+        stop_signal = getattr(signal, "SIG" + sys.argv[sys.argv.index("--stop-signal") + 1])
+    with tempfile.TemporaryDirectory() as tmp:
+        stop_with_hanging_fetches(binary, tmp, stop_signal)
+        if "--stop-only" not in sys.argv:
+            reload_on_sighup(binary, tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
