@@ -118,7 +118,7 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
         if (big->FontSize > max_big && big != f.body_bold) continue;
         const float nw = text_size(big, p.number).x;
         if (nw > w) continue;
-        p.unit_below = !p.unit.empty() && nw + unit_w > w;
+        p.unit_below = !p.unit.empty() && nw + unit_w + 1 > w;  // a pixel spare for rounding
         const float value_h = big->FontSize + (p.unit_below ? line_h(f.body) : 0);
         if (label_h + gap + value_h <= h) break;
     }
