@@ -169,7 +169,8 @@ constexpr float kSidePad = 0.9f;  // inner padding of a side tile, in units
 // A wide, low tile (a portrait screen's full-width row): the figure at the left, its label
 // and the optional parts in a column beside it, so a short tile still shows everything.
 static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
-                               std::optional<int> decimals, float w, float h, float max_big) {
+                               std::optional<int> decimals, float w, float h, float max_big,
+                               float min_text_x = 0) {
     const Fonts& f = s.fonts;
     TilePlan p;
     p.item = &it;
@@ -197,7 +198,7 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
         if (text_size(f.body, p.unit).x > num_w) p.unit_font = f.small;
         num_w = std::max(num_w, text_size(p.unit_font, p.unit).x);
     }
-    p.text_x = num_w + col_gap;
+    p.text_x = std::max(num_w + col_gap, min_text_x);  // one text column for all rows
     p.label_font = f.body;
     const float lw = w - p.text_x;
     if (lw < f.body->FontSize * 4 || num_w > w) {
@@ -411,7 +412,8 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         GridPlan gp;
         gp.g = g;
         float max_big = s.fonts.display->FontSize;
-        for (int pass = 0; pass < 2; ++pass) {
+        float text_x = 0;  // side tiles: the widest figure's text column, shared
+        for (int pass = 0; pass < 3; ++pass) {
             gp.plans.clear();
             gp.block_h = 0;
             float smallest = s.fonts.display->FontSize;
@@ -420,7 +422,7 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
                 const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
                 const float tp = side ? kSidePad * s.unit : pad;
                 const float iw = g.tile_w - tp * 2, ih = g.tile_h - tp * 2;
-                TilePlan p = side ? plan_side_tile(s, it, unit, opt.decimals, iw, ih, max_big)
+                TilePlan p = side ? plan_side_tile(s, it, unit, opt.decimals, iw, ih, max_big, text_x)
                                   : plan_tile(s, it, unit, opt.decimals, iw, ih, max_big);
                 if (p.height > ih) p.whole = false;
                 p.highlight = is_highlighted(opt, "", {it.id});
@@ -428,8 +430,12 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
                 smallest = std::min(smallest, p.big->FontSize);
                 gp.plans.push_back(std::move(p));
             }
-            if (smallest >= max_big) break;
+            float widest_x = 0;
+            for (const auto& p : gp.plans) widest_x = std::max(widest_x, p.text_x);
+            const bool aligned = !side || widest_x <= text_x + 0.5f;
+            if (smallest >= max_big && aligned) break;
             max_big = smallest;
+            text_x = widest_x;
         }
         // Whole text first, then every part shown, then the biggest figures, then tile size.
         int whole = 0, dropped = 0;
@@ -437,8 +443,10 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
             whole += p.whole ? 1 : 0;
             dropped += p.dropped;
         }
+        // On a tall screen, full-width rows over a squeezed grid when the figures are as big.
+        const bool rows_on_tall = g.cols == 1 && area.h() > area.w() * 1.2f;
         gp.score = double(whole) * 1e7 - double(dropped) * 1e5 + double(max_big) * 100 +
-                   double(std::min(g.tile_w / 1.4f, g.tile_h)) * 0.01;
+                   (rows_on_tall ? 50.0 : 0.0) + double(std::min(g.tile_w / 1.4f, g.tile_h)) * 0.01;
         return gp;
     };
     // The most tiles that show whole; when not all do, the rest are left out and counted.
