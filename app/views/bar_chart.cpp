@@ -108,10 +108,15 @@ static void draw_stacked(Canvas& c, const ViewStyle& s, Rect area, const BarData
         StackRow r;
         r.label = it.label;
         r.highlight = it.highlight;
-        // A figure with a target always says the target: no shorter form to fall back on.
-        r.figures.push_back(!it.value   ? std::string(kNoValue)
-                            : it.target ? target_figure(*it.value, it.target, it.unit, opt.decimals)
-                                        : format_value(*it.value, it.unit, opt.decimals));
+        // A figure with a target always says the target; the shorter forms only drop long units.
+        if (!it.value)
+            r.figures.push_back(std::string(kNoValue));
+        else if (it.target)
+            for (int form = 0; form < 3; ++form)
+                r.figures.push_back(target_figure(*it.value, it.target, it.unit, opt.decimals, form));
+        else
+            r.figures = {format_value(*it.value, it.unit, opt.decimals),
+                         bar_value_text(*it.value, it.unit, opt.decimals)};  // a long unit dropped
         if (it.value) {
             r.value = *it.value;
             r.met = target_met(*it.value, it.target);
@@ -179,6 +184,8 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
                                    : format_value(*it.value, it.unit, opt.decimals);
                 // A long unit is dropped (the header or label names the thing).
                 if (text_size(b, t).x > value_cap) t = bar_value_text(*it.value, it.unit, opt.decimals);
+                // Too long even bare: no side layout; stacked rows give figures the full width.
+                if (text_size(b, t).x > value_cap) sd.label_w = 1e9f;
                 if (const auto met = target_met(*it.value, it.target))
                     sd.mark_w = std::max(sd.mark_w, target_mark_width(s, f, *met));
             }
@@ -264,9 +271,11 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
 
     // Header: the unit over the labels; the reference and "Mål" keys over the track.
     const float header_y0 = top - header_h;
+    // The unit over the labels, or over the whole width when no key shares the header.
     if (unit_in_header)
         canvas_text_in(c, s.fonts.small,
-                       {area.x0, header_y0, track_x0 - gap, header_y0 + s.fonts.small->FontSize},
+                       {area.x0, header_y0, any_target || any_ref ? track_x0 - gap : area.x1,
+                        header_y0 + s.fonts.small->FontSize},
                        s.theme.text_muted, unit_caption(shared_unit));
 
     if (scale.lo < 0)

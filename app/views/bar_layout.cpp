@@ -196,8 +196,14 @@ struct StackPlan {
     std::vector<std::string> label_lines;
     std::string figure;
     bool figure_below = false;
-    bool cut = false;  // nothing fitted whole: the label is shortened (a reported problem)
-    int lines() const { return int(label_lines.size()) + (figure_below ? 1 : 0); }
+    bool mark_below = false;  // the mark on a line of its own under the figure (narrow areas)
+    bool cut = false;         // nothing fitted whole: the label is shortened (a reported problem)
+    bool figure_cut = false;  // ...or the figure
+    std::string figure2;      // the target part of a figure too wide for one line: "mål 1.200.000"
+    int lines() const {
+        return int(label_lines.size()) + (figure_below ? 1 : 0) + (mark_below ? 1 : 0) +
+               (figure2.empty() ? 0 : 1);
+    }
 };
 
 struct StackMetrics {
@@ -241,6 +247,20 @@ std::optional<StackPlan> plan_row(const StackRow& r, StackFonts f, const StackMe
             if (const auto lines = wrap_whole(f.label, r.label, label_w, 2))
                 return StackPlan{*lines, fig, true};
     }
+    // Narrow: the figure and the mark on lines of their own; the target part on one more.
+    std::string fig = forms.back(), fig2;
+    if (const size_t dot = fig.find(" \xC2\xB7 ");
+        dot != std::string::npos && text_size(f.figure, fig).x > width) {
+        fig2 = fig.substr(dot + 4);
+        fig = fig.substr(0, dot);
+    }
+    if (text_size(f.figure, fig).x <= width && text_size(f.figure, fig2).x <= width && mark_col <= width)
+        if (const auto lines = wrap_whole(f.label, r.label, label_w, 2)) {
+            StackPlan p{*lines, fig, true};
+            p.figure2 = fig2;
+            p.mark_below = r.met.has_value();
+            return p;
+        }
     return std::nullopt;
 }
 
@@ -307,11 +327,18 @@ void draw_stacked_rows(Canvas& c, const ViewStyle& s, Rect area, const std::vect
                 auto p = plan_row(rows[i], font, m, area.w(), mark_col);
                 if (!p) {
                     StackPlan cut;
-                    cut.label_lines = wrap_lines(font.label, rows[i].label,
-                                                 area.w() - (rows[i].highlight ? m.marker_w : 0), 2);
-                    cut.figure = rows[i].figures.empty() ? "" : rows[i].figures.back();
+                    const float lw = area.w() - (rows[i].highlight ? m.marker_w : 0);
+                    if (auto whole = wrap_whole(font.label, rows[i].label, lw, 2)) {
+                        cut.label_lines = std::move(*whole);
+                    } else {
+                        cut.label_lines = wrap_lines(font.label, rows[i].label, lw, 2);
+                        cut.cut = true;
+                    }
+                    const std::string fig = rows[i].figures.empty() ? "" : rows[i].figures.back();
+                    cut.figure = ellipsize(font.figure, fig, area.w());
+                    cut.figure_cut = cut.figure != fig;
                     cut.figure_below = true;
-                    cut.cut = true;
+                    cut.mark_below = rows[i].met.has_value();
                     p = cut;
                 }
                 need += plan_height(m, rows[i], *p) + (ps.empty() ? 0 : m.size * 0.6f);
@@ -355,13 +382,21 @@ void draw_stacked_rows(Canvas& c, const ViewStyle& s, Rect area, const std::vect
             ly += m.line_h;
         }
         const float fig_y = p.figure_below ? ly : ly - m.line_h;
-        const float fig_x1 = area.x1 - (mark_col > 0 ? mark_col + m.gap : 0);
+        const float fig_x1 = area.x1 - (mark_col > 0 && !p.mark_below ? mark_col + m.gap : 0);
         if (!p.figure.empty()) {
             const float fw = text_size(font.figure, p.figure).x;
             const float fx = p.figure_below ? area.x0 : fig_x1 - fw;
-            canvas_text(c, font.figure, {std::floor(fx), std::floor(fig_y)}, s.theme.text, p.figure);
+            canvas_text(c, font.figure, {std::floor(fx), std::floor(fig_y)}, s.theme.text, p.figure,
+                        p.figure_cut);
+            if (!p.figure2.empty())
+                canvas_text(c, font.figure, {std::floor(fx), std::floor(fig_y + m.line_h)}, s.theme.text,
+                            p.figure2);
         }
-        if (r.met) draw_target_mark(c, s, font.figure, {area.x1 - mark_col, fig_y}, *r.met);
+        if (r.met)
+            draw_target_mark(c, s, font.figure,
+                             {p.mark_below ? area.x0 : area.x1 - mark_col,
+                              fig_y + (p.mark_below ? m.line_h * (p.figure2.empty() ? 1.0f : 2.0f) : 0)},
+                             *r.met);
         y += m.size + m.line_h * float(std::max(1, p.lines()) - 1);
 
         if (r.value) {

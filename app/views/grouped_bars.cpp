@@ -133,7 +133,10 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
     // Legend and unit caption share the top line when both fit whole; else the caption gets a
     // line of its own under the legend. They are drawn once the chart's height is known, so
     // they sit together with it in the middle of the area.
+    // The legend in the body type, or the small one when a series name is too wide for it.
     const ImFont* lf = s.fonts.body;
+    for (const auto& name : d.series)
+        if (text_size(lf, name).x + s.fonts.body->FontSize * 1.5f > area.w()) lf = s.fonts.small;
     const ImFont* sf = s.fonts.small;
     const std::string caption =
         unit_in_header ? (d.units.front() == "procentpoint" ? "Procentpoint" : "Antal " + d.units.front())
