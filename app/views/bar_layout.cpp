@@ -206,6 +206,14 @@ struct StackPlan {
     }
 };
 
+StackPlan make_plan(std::vector<std::string> lines, std::string figure, bool figure_below) {
+    StackPlan p;
+    p.label_lines = std::move(lines);
+    p.figure = std::move(figure);
+    p.figure_below = figure_below;
+    return p;
+}
+
 struct StackMetrics {
     float size, line_h, bar_gap, bar_h, marker_w, gap;
 };
@@ -237,15 +245,15 @@ std::optional<StackPlan> plan_row(const StackRow& r, StackFonts f, const StackMe
     for (const auto& fig : forms) {
         const float fw = fig.empty() ? 0 : text_size(f.figure, fig).x + m.gap;
         // One line: label, figure, mark.
-        if (text_size(f.label, r.label).x + fw + right <= label_w) return StackPlan{{r.label}, fig, false};
+        if (text_size(f.label, r.label).x + fw + right <= label_w) return make_plan({r.label}, fig, false);
         // The label on one or two lines, the figure on its last line.
         if (const auto lines = wrap_whole(f.label, r.label, label_w, 2);
             lines && text_size(f.label, lines->back()).x + fw + right <= label_w)
-            return StackPlan{*lines, fig, false};
+            return make_plan(*lines, fig, false);
         // The figure and the mark on a line of their own.
         if (fw + right <= width + m.gap)
             if (const auto lines = wrap_whole(f.label, r.label, label_w, 2))
-                return StackPlan{*lines, fig, true};
+                return make_plan(*lines, fig, true);
     }
     // Narrow: the figure and the mark on lines of their own; the target part on one more.
     std::string fig = forms.back(), fig2;
@@ -256,7 +264,7 @@ std::optional<StackPlan> plan_row(const StackRow& r, StackFonts f, const StackMe
     }
     if (text_size(f.figure, fig).x <= width && text_size(f.figure, fig2).x <= width && mark_col <= width)
         if (const auto lines = wrap_whole(f.label, r.label, label_w, 2)) {
-            StackPlan p{*lines, fig, true};
+            StackPlan p = make_plan(*lines, fig, true);
             p.figure2 = fig2;
             p.mark_below = r.met.has_value();
             return p;
