@@ -152,7 +152,9 @@ float draw_legend(Canvas& c, const ViewStyle& s, Rect area, const std::vector<fe
         else if (i == 0)
             x = area.x0;
         float y = area.y0 + row_y[row];
-        const float text_w = equal ? col_w - key_w : text_size(font, lines[i].label).x;
+        // (A pixel of slack: the columns were chosen so labels fit; float rounding must not cut them.)
+        const float text_w =
+            std::min((equal ? col_w - key_w : text_size(font, lines[i].label).x) + 1, area.x1 - x - key_w);
         draw_marker(c, Marker(i % 4), {x + marker_r, y + font->FontSize * 0.55f}, marker_r,
                     s.theme.series[i % 4]);
         for (const auto& t : text[i]) {
@@ -261,8 +263,11 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         const auto& pts = data.lines[i].points;
         for (size_t k = pts.size(); k-- > 0;)
             if (has_value(pts[k])) {
-                last.push_back({0, format_value(*pts[k].value, unit, in.slide.options.decimals),
-                                t.series[i % 4], Marker(i % 4)});
+                std::string text = format_value(*pts[k].value, unit, in.slide.options.decimals);
+                // A long unit ("1.207 personer") is dropped: the unit title above the plot says it.
+                if (text_size(value_font, text).x > area.w() * 0.3f && unit_title)
+                    text = format_number_auto(*pts[k].value, in.slide.options.decimals);
+                last.push_back({0, text, t.series[i % 4], Marker(i % 4)});
                 last_w = std::max(last_w, text_size(value_font, last.back().text).x);
                 break;
             }
