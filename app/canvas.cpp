@@ -37,8 +37,7 @@ std::string ellipsize(const ImFont* font, std::string_view text, float max_width
     return std::string(head) + kEllipsis;
 }
 
-void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,
-                 bool cut) {
+void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, bool cut) {
     if (text.empty()) return;
     const ImVec2 sz = text_size(font, text);
     c.texts.push_back({{pos.x, pos.y, pos.x + sz.x, pos.y + font->FontSize}, std::string(text), cut});
@@ -179,4 +178,30 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
                 out.push_back("text \"" + c.texts[i].text.substr(0, 40) + "\" overlaps \"" +
                               c.texts[j].text.substr(0, 40) + "\"");
     return out;
+}
+
+std::optional<std::vector<std::string>> wrap_whole(const ImFont* font, std::string_view text, float max_width,
+                                                   int max_lines) {
+    std::vector<std::string> lines;
+    std::string current;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        const std::string_view word = text.substr(i, j - i);
+        i = j;
+        if (word.empty()) continue;
+        if (text_size(font, word).x > max_width) return std::nullopt;
+        std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
+        if (text_size(font, candidate).x <= max_width) {
+            current = std::move(candidate);
+            continue;
+        }
+        lines.push_back(std::move(current));
+        current = std::string(word);
+    }
+    if (!current.empty()) lines.push_back(std::move(current));
+    if (max_lines > 0 && int(lines.size()) > max_lines) return std::nullopt;
+    return lines;
 }

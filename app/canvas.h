@@ -7,6 +7,7 @@
 // caught without anyone looking at a PNG.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,9 +31,9 @@ struct PlacedText {
 };
 
 struct Canvas {
-    ImDrawList* dl = nullptr;  // may be null in layout-only tests: then nothing is drawn
-    Rect bounds;               // nothing may be drawn outside this
-    float min_cap_height = 0;  // text whose capital height is below this is reported...
+    ImDrawList* dl = nullptr;            // may be null in layout-only tests: then nothing is drawn
+    Rect bounds;                         // nothing may be drawn outside this
+    float min_cap_height = 0;            // text whose capital height is below this is reported...
     const ImFont* fine_print = nullptr;  // ...unless set in this font (the source line)
     std::vector<PlacedText> texts;
     std::vector<std::string> notes;  // problems a view reports itself ("items hidden" is not one)
@@ -78,3 +79,8 @@ void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness);
 
 // Overflow, overlap, cut text and size problems of everything drawn so far, one sentence each.
 std::vector<std::string> canvas_problems(const Canvas& c);
+
+// `text` word-wrapped into at most `max_lines` lines of `max_width`, every word whole; none
+// when it needs more lines or a word is wider than the line. Pure: measures only.
+std::optional<std::vector<std::string>> wrap_whole(const ImFont* font, std::string_view text, float max_width,
+                                                   int max_lines);

@@ -298,9 +298,11 @@ TEST_CASE("line chart lays out at every size with edge data") {
         Dataset d;
         const Slide slide = slide_of(ViewType::LineChart);
         const ViewInput in{d, slide, "", {2022, 5, 3}};
-        check_everywhere("line chart " + name, [&](Canvas& c, const ViewStyle& s, Rect a) {
-            draw_line_chart(c, s, a, series, in);
-        });
+        // 200-character labels may be shortened (they are, since x labels report their cuts).
+        check_everywhere(
+            "line chart " + name,
+            [&](Canvas& c, const ViewStyle& s, Rect a) { draw_line_chart(c, s, a, series, in); },
+            name == "long labels");
     }
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/view.h"
+#include "app/views/status_badge.h"
 
 // ---- scale -------------------------------------------------------------------------------
 
@@ -84,3 +85,55 @@ float hidden_note_height(const ViewStyle& s);
 // `r` shrunk to whole pixels. Text is placed on whole pixels (floor) for crisp glyphs; inside a
 // snapped area, flooring can never push text out of it.
 Rect snap_in(Rect r);
+
+// ---- targets -------------------------------------------------------------------------------
+
+// Whether `value` reaches `target`. The targets of the bar views are amounts to reach (forløb,
+// tilfredshed, kendskab): reaching or passing one meets it. No verdict without a target, for a
+// target of 0 (then "better" could be either way) or for a figure that is not finite.
+std::optional<bool> target_met(double value, std::optional<double> target);
+
+// The scale one metric's bar is drawn on, its own: 0..100 for a percentage within that range,
+// else 0 to the larger of value and target with 10 % headroom, so neither sits at the very end.
+BarScale metric_scale(double value, std::optional<double> target, std::string_view unit);
+
+// "80 % · mål 80 %", "382 · mål 385", "76 point · mål 70 point". Forms, longest first: 0 full,
+// 1 the target without a unit that is not compact ("76 point · mål 70"), 2 no such units at all.
+std::string target_figure(double value, std::optional<double> target, std::string_view unit,
+                          std::optional<int> decimals, int form = 0);
+
+// ---- stacked rows: the label above a full-width bar ----------------------------------------
+//
+//   ▶ Handlingsplaner                      382 · mål 385   ⊗ Ikke nået
+//   ██████████████████████████████████████████████████▯│
+//
+// The layout of portrait screens and of labels too long to sit left of their bar: the label
+// wraps onto two lines when it must, the figure sits right on the label's line or on a line of
+// its own, and the rows spread out to fill the height.
+
+struct StackRow {
+    std::string label;
+    std::vector<std::string> figures;  // the figure in its forms, longest first; may be empty
+    std::optional<bool> met;           // a mark "✓ Nået" / "⊗ Ikke nået", drawn as shape + word
+    bool highlight = false;
+    std::optional<double> value;  // none: text only, no bar
+    BarScale scale;
+    std::optional<double> target;     // a tick across the bar
+    std::optional<double> reference;  // a thinner, muted tick across the bar
+};
+
+struct StackFonts {
+    const ImFont* label;
+    const ImFont* figure;
+};
+
+// Draws `rows` (all of them, in `order`, at most `wanted`) in the largest of `candidates` in
+// which they fit whole; else in the last one, as many as fit, with "Viser n af m `noun`".
+void draw_stacked_rows(Canvas& c, const ViewStyle& s, Rect area, const std::vector<StackRow>& rows,
+                       const std::vector<int>& order, int wanted,
+                       std::initializer_list<StackFonts> candidates, std::string_view noun);
+
+// The width of the met / not-met mark in `font`.
+float target_mark_width(const ViewStyle& s, const ImFont* font, bool met);
+// Draws the mark with its top-left at `pos`.
+void draw_target_mark(Canvas& c, const ViewStyle& s, const ImFont* font, ImVec2 pos, bool met);

@@ -113,7 +113,8 @@ static float draw_legend(Canvas& c, const ViewStyle& s, Rect box, const GroupedD
             continue;
         }
         canvas_rect(c, {x, sy, x + sw, sy + sw}, s.theme.series[i % kMaxSeries], 2);
-        canvas_text(c, f, {std::floor(x + sw + s.unit * 0.6f), std::floor(y)}, s.theme.text, label);
+        canvas_text(c, f, {std::floor(x + sw + s.unit * 0.6f), std::floor(y)}, s.theme.text, label,
+                    label != d.series[i]);
         x += w + item_gap;
     }
     return y - box.y0 + f->FontSize;
@@ -129,18 +130,33 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
     for (const auto& u : d.units) one_unit = one_unit && u == d.units.front();
     const bool unit_in_header = one_unit && !unit_is_compact(d.units.front());
 
-    // Legend and unit caption share the top line(s); they are drawn once the chart's height
-    // is known, so the two sit together in the middle of the area.
+    // Legend and unit caption share the top line when both fit whole; else the caption gets a
+    // line of its own under the legend. They are drawn once the chart's height is known, so
+    // they sit together with it in the middle of the area.
+    // The legend in the body type, or the small one when a series name is too wide for it.
     const ImFont* lf = s.fonts.body;
+    for (const auto& name : d.series)
+        if (text_size(lf, name).x + s.fonts.body->FontSize * 1.5f > area.w()) lf = s.fonts.small;
+    const ImFont* sf = s.fonts.small;
     const std::string caption =
         unit_in_header ? (d.units.front() == "procentpoint" ? "Procentpoint" : "Antal " + d.units.front())
                        : "";
-    const float cap_w = caption.empty() ? 0 : std::min(text_size(s.fonts.small, caption).x, area.w() * 0.35f);
-    const Rect legend_box = {area.x0, area.y0, area.x1 - cap_w - (caption.empty() ? 0 : s.unit * 2), area.y1};
-    const float legend_h = draw_legend(c, s, legend_box, d, lf, false) + s.unit * 1.5f;
+    const float cap_w = caption.empty() ? 0 : text_size(sf, caption).x;
+    float legend_w = 0;  // the legend on one line
+    for (size_t i = 0; i < d.series.size(); ++i)
+        legend_w += std::round(lf->FontSize * 0.75f) + s.unit * 0.6f + text_size(lf, d.series[i]).x +
+                    (i ? s.unit * 2 : 0);
+    const bool caption_beside = caption.empty() || legend_w + s.unit * 2 + cap_w <= area.w();
+    const Rect legend_box = {area.x0, area.y0,
+                             caption_beside ? area.x1 - cap_w - (caption.empty() ? 0 : s.unit * 2) : area.x1,
+                             area.y1};
+    float legend_h = draw_legend(c, s, legend_box, d, lf, false);
+    const float caption_y = caption_beside ? (lf->FontSize - sf->FontSize) * 0.5f : legend_h + s.unit * 0.4f;
+    if (!caption_beside) legend_h = caption_y + sf->FontSize;
+    legend_h += s.unit * 1.5f;
     Rect body = {area.x0, area.y0 + legend_h, area.x1, area.y1};
 
-    // Sorted by the first series; the largest type in which all wanted groups fit.
+    // Sorted by the first series.
     std::vector<std::optional<double>> first;
     std::vector<bool> highlighted;
     for (const auto& g : d.groups) {
@@ -150,103 +166,181 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
     const std::vector<int> order = sorted_order(first, opt.sort);
     const int wanted = opt.limit > 0 ? std::min(opt.limit, total) : total;
 
-    GroupFonts fonts{s.fonts.small, s.fonts.small, s.fonts.small};
-    auto pitch_of = [&](const GroupFonts& f) { return f.value->FontSize * 1.2f; };
-    auto group_gap_of = [&](const GroupFonts& f) { return std::max(pitch_of(f) * 0.7f, s.unit); };
-    auto groups_fitting = [&](const GroupFonts& f, float h) {
-        const float gh = pitch_of(f) * float(k), gg = group_gap_of(f);
-        return std::max(0, std::min(wanted, int(std::floor((h + gg) / (gh + gg)))));
-    };
-    int n = 0;
-    for (GroupFonts f : {GroupFonts{s.fonts.body, s.fonts.body_bold, s.fonts.body_bold},
-                         GroupFonts{s.fonts.small, s.fonts.small, s.fonts.small}}) {
-        fonts = f;
-        n = groups_fitting(f, body.h());
-        if (n == wanted) break;
-    }
-    if (n < total) {
-        body.y1 -= hidden_note_height(s);
-        n = groups_fitting(fonts, body.h());
-    }
-    if (n <= 0) return;
-    const std::vector<int> shown = pick_shown(order, highlighted, n);
-    draw_hidden_note(c, s, area, int(shown.size()), total, d.noun);
-
-    // Figures and the widths they claim on either side of the bars.
-    std::vector<std::vector<std::string>> texts(shown.size());
+    // Figures per group and series, and the widths they claim either side of the bars.
+    std::vector<std::vector<std::string>> texts(d.groups.size());
     std::vector<double> values;
-    float pos_w = 0, neg_w = 0, label_w = 0;
-    for (size_t gi = 0; gi < shown.size(); ++gi) {
-        const Group& g = d.groups[shown[gi]];
-        label_w = std::max(label_w, text_size(g.highlight ? fonts.label_bold : fonts.label, g.label).x);
+    for (size_t gi = 0; gi < d.groups.size(); ++gi)
         for (int l = 0; l < k; ++l) {
-            const auto& v = g.values[l];
+            const auto& v = d.groups[gi].values[l];
             std::string t = std::string(kNoValue);
             if (v) {
                 t = unit_in_header ? bar_value_text(*v, d.units[l], opt.decimals)
                                    : format_value(*v, d.units[l], opt.decimals);
                 values.push_back(*v);
             }
-            float& side = v && *v < 0 ? neg_w : pos_w;
-            side = std::max(side, text_size(fonts.value, t).x);
             texts[gi].push_back(std::move(t));
         }
-    }
     const BarScale scale = bar_scale(values);
     const float gap = s.unit;
-    const bool any_highlight =
-        std::any_of(shown.begin(), shown.end(), [&](int i) { return d.groups[i].highlight; });
-    const float marker_w = any_highlight ? fonts.label->FontSize * 0.9f : 0;
-    // Labels may wrap, so they need less than their full width: a third of the area at most.
-    label_w = std::min(label_w, area.w() * 0.34f);
-    const float label_x0 = area.x0 + marker_w, label_x1 = label_x0 + label_w;
-    const float track_x0 = label_x1 + gap + (neg_w > 0 ? neg_w + gap * 0.6f : 0);
-    const float track_x1 = std::max(track_x0 + 1, area.x1 - pos_w - gap * 0.6f);
+
+    // Two layouts: the name left of its group, wrapped into the lines the group's height allows
+    // ("side"), or above the group's full-width bars ("stacked": portrait, long names).
+    struct Plan {
+        GroupFonts fonts;
+        bool stacked = false;
+        std::vector<int> shown;
+        std::vector<std::vector<std::string>> lines;  // per shown group
+        float pitch = 0, group_gap = 0, label_w = 0, marker_w = 0, pos_w = 0, neg_w = 0;
+        float block_h = 0;
+        std::vector<float> group_h;
+    };
+    auto widths = [&](Plan& p) {
+        p.pos_w = p.neg_w = 0;
+        bool any_highlight = false;
+        for (int gi : p.shown) {
+            any_highlight = any_highlight || d.groups[gi].highlight;
+            for (int l = 0; l < k; ++l) {
+                const auto& v = d.groups[gi].values[l];
+                float& side = v && *v < 0 ? p.neg_w : p.pos_w;
+                side = std::max(side, text_size(p.fonts.value, texts[gi][l]).x);
+            }
+        }
+        p.marker_w = any_highlight ? p.fonts.label->FontSize * 0.9f : 0;
+    };
+    // Lays out the first n groups in `f`, side or stacked; false when a name does not fit whole.
+    auto try_plan = [&](GroupFonts f, bool stacked, int n, float height, Plan& p) {
+        p = Plan{};
+        p.fonts = f;
+        p.stacked = stacked;
+        p.shown = pick_shown(order, highlighted, n);
+        // Stacked bars may be thinner: their name is above them, not beside them.
+        p.pitch = f.value->FontSize * (stacked ? 1.05f : 1.2f);
+        p.group_gap = std::max(p.pitch * 0.7f, s.unit);
+        widths(p);
+        const float bars_h = p.pitch * float(k);
+        float label_room = 0;
+        if (!stacked) {
+            float widest = 0;
+            for (int gi : p.shown)
+                widest = std::max(
+                    widest, text_size(d.groups[gi].highlight ? f.label_bold : f.label, d.groups[gi].label).x);
+            // At most a third of the width, less when the names wrap anyway.
+            // (A pixel more than the widest name, so float rounding never shortens it.)
+            label_room = std::ceil(std::min(widest, area.w() * 0.34f)) + 1;
+            p.label_w = label_room;
+        } else {
+            label_room = area.w() - p.marker_w;
+        }
+        float used = 0;
+        for (int gi : p.shown) {
+            const ImFont* lf2 = d.groups[gi].highlight ? f.label_bold : f.label;
+            const float line_h = lf2->FontSize * 1.15f;
+            const int max_lines = stacked ? 2 : std::max(1, int((bars_h - lf2->FontSize) / line_h) + 1);
+            const auto lines = wrap_whole(lf2, d.groups[gi].label, label_room, max_lines);
+            if (!lines) return false;
+            p.lines.push_back(*lines);
+            const float text_h = lf2->FontSize + line_h * float(lines->size() - 1);
+            const float gh = stacked ? text_h + s.unit * 0.4f + bars_h : bars_h;
+            p.group_h.push_back(gh);
+            used += gh + (used > 0 ? p.group_gap : 0);
+        }
+        p.block_h = used;
+        return used <= height;
+    };
+    auto fits = [&](float height, Plan& out) {
+        for (bool stacked : {false, true})
+            for (GroupFonts f : {GroupFonts{s.fonts.body, s.fonts.body_bold, s.fonts.body_bold},
+                                 GroupFonts{s.fonts.small, s.fonts.small, s.fonts.small}})
+                if (try_plan(f, stacked, wanted, height, out)) return true;
+        return false;
+    };
+    Plan plan;
+    const Rect full = body;
+    if (wanted < total) body.y1 -= hidden_note_height(s);
+    if (!fits(body.h(), plan)) {
+        // Not every group fits: the most that do in the small type, names whole where possible.
+        if (wanted == total) body.y1 -= hidden_note_height(s);
+        const GroupFonts f{s.fonts.small, s.fonts.small, s.fonts.small};
+        int n = wanted;
+        for (; n > 0; --n)
+            if (try_plan(f, false, n, body.h(), plan) || try_plan(f, true, n, body.h(), plan)) break;
+        if (n == 0) {
+            // Even one group will not fit whole: shorten its name (a reported problem).
+            plan = Plan{};
+            plan.fonts = f;
+            plan.shown = pick_shown(order, highlighted, 1);
+            plan.pitch = f.value->FontSize * 1.2f;
+            plan.group_gap = s.unit;
+            widths(plan);
+            plan.label_w = area.w() * 0.34f;
+            plan.lines.push_back(wrap_lines(f.label, d.groups[plan.shown[0]].label, plan.label_w, 1));
+            plan.group_h.push_back(plan.pitch * float(k));
+            plan.block_h = plan.group_h.back();
+            if (plan.block_h > body.h()) return;
+        }
+    }
+    draw_hidden_note(c, s, {area.x0, area.y0, area.x1, full.y1}, int(plan.shown.size()), total, d.noun);
+
+    const GroupFonts& fonts = plan.fonts;
+    const float label_x0 = area.x0 + plan.marker_w;
+    const float track_x0 = (plan.stacked ? area.x0 : label_x0 + plan.label_w + gap) +
+                           (plan.neg_w > 0 ? plan.neg_w + gap * 0.6f : 0);
+    const float track_x1 = std::max(track_x0 + 1, area.x1 - plan.pos_w - gap * 0.6f);
     const float zero_x = bar_x(scale, track_x0, track_x1, 0);
 
-    // Few groups get thicker bars, up to half as thick again; the legend and the groups are
-    // centred together.
-    const float rows = float(shown.size());
-    const float block_h0 = pitch_of(fonts) * float(k) * rows + group_gap_of(fonts) * (rows - 1);
-    const float grow = std::clamp(body.h() / std::max(1.0f, block_h0), 1.0f, 1.5f);
-    const float pitch = pitch_of(fonts) * grow, gg = group_gap_of(fonts) * grow;
-    const float group_h = pitch * float(k);
-    const float block_h = std::min(body.h(), block_h0 * grow);
+    // Few groups get thicker bars, up to half as thick again, and wider gaps; the legend and the
+    // groups are centred together.
+    const float grow = std::clamp(body.h() / std::max(1.0f, plan.block_h), 1.0f, plan.stacked ? 1.25f : 1.5f);
+    const float pitch = plan.pitch * grow;
+    const float n_gaps = float(plan.shown.size() - 1);
+    float labels_h = 0;
+    for (size_t i = 0; i < plan.shown.size(); ++i) labels_h += plan.group_h[i] - plan.pitch * float(k);
+    float gg = plan.group_gap * grow;
+    float block_h = labels_h + pitch * float(k) * float(plan.shown.size()) + gg * n_gaps;
+    if (block_h > body.h()) {  // the growth is only for room that is there
+        gg = plan.group_gap;
+        block_h = labels_h + pitch * float(k) * float(plan.shown.size()) + gg * n_gaps;
+    }
     const float shift = std::floor(std::max(0.0f, (body.h() - block_h) * 0.5f));
     const float top = body.y0 + shift;
     if (!caption.empty()) {
-        const float cy = area.y0 + shift;
-        const float sh = s.fonts.small->FontSize;
-        canvas_text_in(
-            c, s.fonts.small,
-            {area.x1 - cap_w, cy + (lf->FontSize - sh) * 0.5f, area.x1, cy + (lf->FontSize + sh) * 0.5f},
-            s.theme.text_muted, caption, Align::Right);
+        const float cy = area.y0 + shift + caption_y;
+        if (caption_beside)
+            canvas_text_in(c, sf, {area.x1 - cap_w, cy, area.x1, cy + sf->FontSize}, s.theme.text_muted,
+                           caption, Align::Right);
+        else
+            canvas_text_in(c, sf, {area.x0, cy, area.x1, cy + sf->FontSize}, s.theme.text_muted, caption);
     }
     draw_legend(c, s, {legend_box.x0, legend_box.y0 + shift, legend_box.x1, legend_box.y1}, d, lf, true);
     if (scale.lo < 0)
         canvas_line(c, {zero_x, top}, {zero_x, top + block_h}, s.theme.grid, std::max(1.0f, s.unit * 0.15f));
 
-    for (size_t gi = 0; gi < shown.size(); ++gi) {
-        const Group& g = d.groups[shown[gi]];
-        const float gy = top + float(gi) * (group_h + gg);
-        // The category name, wrapped into the lines the group's height allows, centred on it.
+    float gy = top;
+    for (size_t gi = 0; gi < plan.shown.size(); ++gi) {
+        const Group& g = d.groups[plan.shown[gi]];
+        const auto& lines = plan.lines[gi];
         const ImFont* f = g.highlight ? fonts.label_bold : fonts.label;
         const float line_h = f->FontSize * 1.15f;
-        const int max_lines = std::max(1, int((group_h - f->FontSize) / line_h) + 1);
-        const auto lines = wrap_lines(f, g.label, label_w, max_lines);
         const float text_h = f->FontSize + line_h * float(lines.size() - 1);
-        float ly = gy + (group_h - text_h) * 0.5f;
+        const float bars_h = pitch * float(k);
+        // The name: above the bars (stacked), or centred on the group left of them.
+        float ly = plan.stacked ? gy : gy + (bars_h - text_h) * 0.5f;
+        const float by = plan.stacked ? gy + text_h + s.unit * 0.4f : gy;
         if (g.highlight)
-            draw_row_marker(c, {area.x0, ly, area.x0 + marker_w, ly + f->FontSize}, s.theme.highlight);
+            draw_row_marker(c, {area.x0, ly, area.x0 + plan.marker_w, ly + f->FontSize}, s.theme.highlight);
+        // Stacked names start at the edge, as their bars do; only a highlighted one steps in.
+        const float lx0 = plan.stacked && !g.highlight ? area.x0 : label_x0;
         for (const auto& l : lines) {
-            canvas_text_in(c, f, {label_x0, ly, label_x1, ly + f->FontSize}, s.theme.text, l);
+            canvas_text_in(c, f,
+                           {lx0, ly, plan.stacked ? area.x1 : label_x0 + plan.label_w, ly + f->FontSize},
+                           s.theme.text, l);
             ly += line_h;
         }
         for (int l = 0; l < k; ++l) {
-            const float cy = gy + pitch * (float(l) + 0.5f);
+            const float cy = by + pitch * (float(l) + 0.5f);
             const float ty = std::floor(cy - fonts.value->FontSize * 0.5f);
             const auto& v = g.values[l];
-            const std::string& t = texts[gi][l];
+            const std::string& t = texts[plan.shown[gi]][l];
             if (!v) {
                 canvas_text(c, fonts.value, {std::floor(zero_x + gap * 0.5f), ty}, s.theme.text_muted, t);
                 continue;
@@ -258,6 +352,7 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
             const float tx = *v < 0 ? end_x - gap * 0.6f - tw : std::max(end_x, zero_x) + gap * 0.6f;
             canvas_text(c, fonts.value, {std::floor(tx), ty}, s.theme.text, t);
         }
+        gy = by + bars_h + gg;
     }
 }
 

@@ -94,28 +94,56 @@ void draw_marker(Canvas& c, Marker m, ImVec2 p, float r, ImU32 col) {
     }
 }
 
-// Legend rows: marker + line label; one row when everything fits, else equal columns, as many
-// as let every label show whole.
+// Legend: marker + line label; one row when everything fits, else equal columns, as many as
+// let every label show whole; in one column a label too wide for the line wraps onto two, in
+// the small type if it must. Only a label that fits nowhere is shortened (a reported problem).
 // Returns the height used.
 float draw_legend(Canvas& c, const ViewStyle& s, Rect area, const std::vector<feeds::SeriesLine>& lines,
                   int count, float marker_r, bool measure_only) {
-    const ImFont* font = s.fonts.body;
     const float gap = s.unit * 2, key_w = marker_r * 2 + s.unit * 0.8f;
-    float natural = 0;
-    for (int i = 0; i < count; ++i) natural += key_w + text_size(font, lines[i].label).x + (i ? gap : 0);
+    const ImFont* font = s.fonts.body;
+    float natural = 0, widest = 0;
+    for (int i = 0; i < count; ++i) {
+        natural += key_w + text_size(font, lines[i].label).x + (i ? gap : 0);
+        widest = std::max(widest, text_size(font, lines[i].label).x);
+    }
     int cols = count;
     const bool equal = natural > area.w();  // equal columns: the most in which every label fits
+    std::vector<std::vector<std::string>> text(count);
     if (equal) {
-        float widest = 0;
-        for (int i = 0; i < count; ++i) widest = std::max(widest, text_size(font, lines[i].label).x);
         for (cols = count - 1; cols > 1; --cols)
             if ((area.w() - gap * (cols - 1)) / cols - key_w >= widest) break;
-        cols = std::max(cols, 1);  // one column: only a label wider than the area is shortened
+        cols = std::max(cols, 1);
     }
-    const int rows = (count + cols - 1) / cols;
-    const float row_h = font->FontSize * 1.25f;
-    if (measure_only) return rows * row_h;
     const float col_w = (area.w() - gap * (cols - 1)) / cols;
+    if (cols == 1 && widest > col_w - key_w) {
+        // One column and still too wide: two lines each, in the body type or else the small one.
+        for (const ImFont* f : {s.fonts.body, s.fonts.small}) {
+            font = f;
+            bool all = true;
+            for (int i = 0; i < count && all; ++i) {
+                auto w = wrap_whole(f, lines[i].label, col_w - key_w, 2);
+                all = w.has_value();
+                if (w) text[i] = std::move(*w);
+            }
+            if (all) break;
+            for (auto& t : text) t.clear();
+        }
+    }
+    for (int i = 0; i < count; ++i)
+        if (text[i].empty()) text[i] = {lines[i].label};
+    const float line_h = font->FontSize * 1.1f;
+    const float row_h = font->FontSize * 1.25f;
+    // Rows are as tall as their tallest entry.
+    std::vector<float> row_y;
+    float h = 0;
+    for (int i = 0; i < count; i += cols) {
+        int n = 1;
+        for (int j = i; j < std::min(count, i + cols); ++j) n = std::max(n, int(text[j].size()));
+        row_y.push_back(h);
+        h += row_h + line_h * float(n - 1);
+    }
+    if (measure_only) return h;
     float x = area.x0;
     for (int i = 0; i < count; ++i) {
         const int row = i / cols, col = i % cols;
@@ -123,15 +151,19 @@ float draw_legend(Canvas& c, const ViewStyle& s, Rect area, const std::vector<fe
             x = area.x0 + col * (col_w + gap);
         else if (i == 0)
             x = area.x0;
-        const float y = area.y0 + row * row_h;
-        const float text_w = equal ? col_w - key_w : text_size(font, lines[i].label).x;
+        float y = area.y0 + row_y[row];
+        // (A pixel of slack: the columns were chosen so labels fit; float rounding must not cut them.)
+        const float text_w =
+            std::min((equal ? col_w - key_w : text_size(font, lines[i].label).x) + 1, area.x1 - x - key_w);
         draw_marker(c, Marker(i % 4), {x + marker_r, y + font->FontSize * 0.55f}, marker_r,
                     s.theme.series[i % 4]);
-        canvas_text_in(c, font, {x + key_w, y, x + key_w + text_w, y + font->FontSize}, s.theme.text,
-                       lines[i].label);
+        for (const auto& t : text[i]) {
+            canvas_text_in(c, font, {x + key_w, y, x + key_w + text_w, y + font->FontSize}, s.theme.text, t);
+            y += line_h;
+        }
         if (!equal) x += key_w + text_w + gap;
     }
-    return rows * row_h;
+    return h;
 }
 
 struct LastLabel {
@@ -179,7 +211,7 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
 
     // A plot much taller than wide steepens every slope: on a portrait screen the chart keeps
     // a landscape-ish shape and sits in the middle of the area.
-    const float max_h = area.w() * 1.1f;
+    const float max_h = area.w() * 1.4f;
     if (area.h() > max_h) {
         const float cut = std::floor((area.h() - max_h) * 0.5f);
         area.y0 += cut;
@@ -231,8 +263,11 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         const auto& pts = data.lines[i].points;
         for (size_t k = pts.size(); k-- > 0;)
             if (has_value(pts[k])) {
-                last.push_back({0, format_value(*pts[k].value, unit, in.slide.options.decimals),
-                                t.series[i % 4], Marker(i % 4)});
+                std::string text = format_value(*pts[k].value, unit, in.slide.options.decimals);
+                // A long unit ("1.207 personer") is dropped: the unit title above the plot says it.
+                if (text_size(value_font, text).x > area.w() * 0.3f && unit_title)
+                    text = format_number_auto(*pts[k].value, in.slide.options.decimals);
+                last.push_back({0, text, t.series[i % 4], Marker(i % 4)});
                 last_w = std::max(last_w, text_size(value_font, last.back().text).x);
                 break;
             }
@@ -266,7 +301,7 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
     const int n = int(npoints);
     float max_label_w = 0;
     for (const auto& p : xline->points) max_label_w = std::max(max_label_w, text_size(small, p.x).x);
-    max_label_w = std::min(max_label_w, (px1 - px0) * 0.3f);
+    max_label_w = std::min(max_label_w, (px1 - px0) * 0.5f);
     const float pad = n > 1 ? std::min(max_label_w * 0.5f, (px1 - px0) * 0.12f) + marker_r : 0;
     const float slot = n > 1 ? (px1 - px0 - 2 * pad) / (n - 1) : 0;
     auto x_of = [&](size_t i) { return n > 1 ? px0 + pad + slot * float(i) : (px0 + px1) * 0.5f; };
@@ -280,7 +315,7 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         const float w = text_size(small, fitted).x;
         const float x0 = std::clamp(x_of(i) - w * 0.5f, area.x0, area.x1 - w);
         if (x0 < prev_x1 + gap * 0.5f) continue;
-        canvas_text(c, small, {std::floor(x0), label_y}, t.text_muted, fitted);
+        canvas_text(c, small, {std::floor(x0), label_y}, t.text_muted, fitted, fitted != label);
         prev_x1 = x0 + w;
     }
 
