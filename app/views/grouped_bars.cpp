@@ -89,33 +89,39 @@ static GroupedData from_table(const feeds::MunicipalityTable& t, const ViewInput
     return d;
 }
 
-// The legend: a swatch and a label per series, flowing left to right over at most two lines.
+// The legend: a swatch and a label per series, flowing left to right; a label wider than the
+// box wraps onto lines of its own, whole: a series without its name is a colour nobody can read.
 // Returns the height used; with `draw` false it only measures.
 static float draw_legend(Canvas& c, const ViewStyle& s, Rect box, const GroupedData& d, const ImFont* f,
                          bool draw) {
     const float sw = std::round(f->FontSize * 0.75f);
     const float item_gap = s.unit * 2;
     const float lh = f->FontSize * 1.3f;
+    const float text_dx = sw + s.unit * 0.6f;
     float x = box.x0, y = box.y0;
-    int line = 0;
     for (size_t i = 0; i < d.series.size(); ++i) {
-        const float max_w = box.w() - sw - s.unit * 0.6f;
-        const std::string label = ellipsize(f, d.series[i], std::max(0.0f, max_w));
-        const float w = sw + s.unit * 0.6f + text_size(f, label).x;
-        if (x > box.x0 && x + w > box.x1) {
-            if (++line == 2) break;  // a third line would crowd the chart: the rest stay unnamed
+        const float max_w = std::max(1.0f, box.w() - text_dx);
+        std::vector<std::string> lines{d.series[i]};
+        if (text_size(f, d.series[i]).x > max_w) lines = wrap_lines(f, d.series[i], max_w, 0);
+        float w = 0;
+        for (const auto& l : lines) w = std::max(w, text_dx + text_size(f, l).x);
+        if (x > box.x0 && (x + w > box.x1 || lines.size() > 1)) {
             x = box.x0;
             y += lh;
         }
         const float sy = y + (f->FontSize - sw) * 0.5f;
-        if (!draw) {
-            x += w + item_gap;
-            continue;
+        if (draw) {
+            canvas_rect(c, {x, sy, x + sw, sy + sw}, s.theme.series[i % kMaxSeries], 2);
+            for (size_t k = 0; k < lines.size(); ++k)
+                canvas_text(c, f, {std::floor(x + text_dx), std::floor(y + lh * float(k))}, s.theme.text,
+                            lines[k]);
         }
-        canvas_rect(c, {x, sy, x + sw, sy + sw}, s.theme.series[i % kMaxSeries], 2);
-        canvas_text(c, f, {std::floor(x + sw + s.unit * 0.6f), std::floor(y)}, s.theme.text, label,
-                    label != d.series[i]);
-        x += w + item_gap;
+        if (lines.size() > 1) {  // a wrapped label ends its line
+            y += lh * float(lines.size() - 1);
+            x = box.x1;
+        } else {
+            x += w + item_gap;
+        }
     }
     return y - box.y0 + f->FontSize;
 }
@@ -231,6 +237,10 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         } else {
             label_room = area.w() - p.marker_w;
         }
+        // The figures either side must leave the bars some room: else the figures would spill.
+        const float track_w = area.w() - p.marker_w - (stacked ? 0 : p.label_w + gap) - p.pos_w - p.neg_w -
+                              gap * 1.2f;
+        if (track_w < s.unit * 3) return false;
         float used = 0;
         for (int gi : p.shown) {
             const ImFont* lf2 = d.groups[gi].highlight ? f.label_bold : f.label;
