@@ -45,11 +45,16 @@ struct TilePlan {
     bool side = false;     // wide, low tile: the number left, label and the rest beside it
     float text_x = 0;      // side tiles: where the text column starts, from the inner left
     bool whole = true;  // label, number and unit shown uncut
-    int dropped = 0;    // optional parts (change, target, note) left out
+    int dropped = 0;    // weight of the optional parts left out (see kTargetWeight)
     float height = 0;
 };
 
 }  // namespace
+
+// What leaving out a part costs when choosing a grid, against 100 per pixel of figure size: a
+// target is worth more than any figure size, a change more than a step or two, a note (the
+// title usually says it) less than a step.
+constexpr int kTargetWeight = 1000, kChangeWeight = 100, kNoteWeight = 10;
 
 static float line_h(const ImFont* f) {
     return f->FontSize * 1.15f;
@@ -142,14 +147,14 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
         const bool whole = p.change_lines.size() <= 2 && fits_lines(f.body, p.change, w - arrow_w, 2);
         if (!whole || !take(gap + line_h(f.body) * float(p.change_lines.size()))) {
             p.change_lines.clear();
-            ++p.dropped;
+            p.dropped += kChangeWeight;
         }
     }
     if (it.target) {
         p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
         if (text_size(f.body, p.target).x > w || !take(line_h(f.body))) {
             p.target.clear();
-            ++p.dropped;
+            p.dropped += kTargetWeight;
         }
     }
     if (!it.note.empty()) {
@@ -157,7 +162,7 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
         const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, w, 3);
         if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
             p.note_lines.clear();
-            ++p.dropped;
+            p.dropped += kNoteWeight;
         }
     }
     p.height = used;
@@ -236,14 +241,14 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
         const bool whole = p.change_lines.size() <= 2 && fits_lines(f.small, p.change, lw - arrow_w, 2);
         if (!whole || !take(gap + line_h(f.small) * float(p.change_lines.size()))) {
             p.change_lines.clear();
-            ++p.dropped;
+            p.dropped += kChangeWeight;
         }
     }
     if (it.target) {
         p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
         if (text_size(f.small, p.target).x > lw || !take(line_h(f.small))) {
             p.target.clear();
-            ++p.dropped;
+            p.dropped += kTargetWeight;
         }
     }
     if (!it.note.empty()) {
@@ -251,7 +256,7 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
         const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, lw, 3);
         if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
             p.note_lines.clear();
-            ++p.dropped;
+            p.dropped += kNoteWeight;
         }
     }
     p.height = std::max(used, left_h);
@@ -445,7 +450,7 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
         }
         // On a tall screen, full-width rows over a squeezed grid when the figures are as big.
         const bool rows_on_tall = g.cols == 1 && area.h() > area.w() * 1.2f;
-        gp.score = double(whole) * 1e7 - double(dropped) * 1e5 + double(max_big) * 100 +
+        gp.score = double(whole) * 1e7 - double(dropped) * 1e2 + double(max_big) * 100 +
                    (rows_on_tall ? 50.0 : 0.0) + double(std::min(g.tile_w / 1.4f, g.tile_h)) * 0.01;
         return gp;
     };
