@@ -414,3 +414,31 @@ TEST_CASE("bar layout arithmetic") {
     const auto order = sorted_order({3.0, std::nullopt, 5.0, 1.0}, SortOrder::Descending);
     CHECK(order == std::vector<int>{2, 0, 3, 1});
 }
+
+TEST_CASE("grouped bars: six groups of two fit a 1920x1080 body, their figures side by side") {
+    Series youth{"personer", {{"2017", {}}, {"2021", {}}}};
+    const char* groups[] = {"Aktivitetsparate unge", "Uddannelsesparate", "Åbenlyst uddannelsesparate",
+                            "Kontanthjælp 16–29 år", "Dagpenge 16–29 år", "Sygedagpenge 16–29 år"};
+    for (int i = 0; i < 6; ++i) {
+        youth.lines[0].points.push_back({groups[i], 1000.0 + i * 400});
+        youth.lines[1].points.push_back({groups[i], 900.0 + i * 350});
+    }
+    ViewHarness h(1920, 1080);
+    h.begin_frame();
+    const SlideLayout l = slide_layout(1920, 1080, h.sizes);
+    Dataset d;
+    d.body = youth;
+    const Slide sl = slide_with(ViewType::GroupedBars);
+    ViewInput in{d, sl, "", {2022, 5, 3}};
+    Canvas c = h.canvas(l.body);
+    draw_grouped_bars(c, h.style(), l.body, youth, in);
+    CHECK_MESSAGE(canvas_problems(c).empty(), join_problems(canvas_problems(c)));
+    bool hidden = false, paired = false;
+    for (const auto& t : c.texts) {
+        hidden = hidden || t.text.rfind("Viser", 0) == 0;
+        paired = paired || t.text == "1.000 \u2192 900";
+    }
+    CHECK_FALSE(hidden);  // every group shown
+    CHECK(paired);        // one text per group: the floor font leaves no room for one per bar
+    h.end_frame();
+}

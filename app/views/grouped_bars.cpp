@@ -188,12 +188,26 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         }
     const BarScale scale = bar_scale(values);
     const float gap = s.unit;
+    // A group's figures in series order: "3.565 → 3.480" for two (the legend's order is time's
+    // in every bundled use), "a · b · c" for more.
+    auto joined = [&](int gi) {
+        std::string out;
+        for (int l = 0; l < k; ++l) {
+            if (l > 0) out += k == 2 ? " \u2192 " : " \u00B7 ";
+            out += texts[size_t(gi)][size_t(l)];
+        }
+        return out;
+    };
+    const bool compact_ok = k >= 2 && scale.lo >= 0;
 
     // Two layouts: the name left of its group, wrapped into the lines the group's height allows
     // ("side"), or above the group's full-width bars ("stacked": portrait, long names).
     struct Plan {
         GroupFonts fonts;
         bool stacked = false;
+        // Compact: thin bars, a group's figures as one text beside them ("3.565 → 3.480"),
+        // so a group needs one text line, not one per series: how six groups of two fit.
+        bool compact = false;
         std::vector<int> shown;
         std::vector<std::vector<std::string>> lines;  // per shown group
         float pitch = 0, group_gap = 0, label_w = 0, marker_w = 0, pos_w = 0, neg_w = 0;
@@ -205,6 +219,10 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         bool any_highlight = false;
         for (int gi : p.shown) {
             any_highlight = any_highlight || d.groups[gi].highlight;
+            if (p.compact) {
+                p.pos_w = std::max(p.pos_w, text_size(p.fonts.value, joined(gi)).x);
+                continue;
+            }
             for (int l = 0; l < k; ++l) {
                 const auto& v = d.groups[gi].values[l];
                 float& side = v && *v < 0 ? p.neg_w : p.pos_w;
@@ -214,13 +232,14 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         p.marker_w = any_highlight ? p.fonts.label->FontSize * 0.9f : 0;
     };
     // Lays out the first n groups in `f`, side or stacked; false when a name does not fit whole.
-    auto try_plan = [&](GroupFonts f, bool stacked, int n, float height, Plan& p) {
+    auto try_plan = [&](GroupFonts f, bool stacked, int n, float height, Plan& p, bool compact = false) {
         p = Plan{};
         p.fonts = f;
         p.stacked = stacked;
+        p.compact = compact;
         p.shown = pick_shown(order, highlighted, n);
         // Stacked bars may be thinner: their name is above them, not beside them.
-        p.pitch = f.value->FontSize * (stacked ? 1.05f : 1.2f);
+        p.pitch = f.value->FontSize * (compact ? 0.6f : stacked ? 1.05f : 1.2f);
         p.group_gap = std::max(p.pitch * 0.7f, s.unit);
         widths(p);
         const float bars_h = p.pitch * float(k);
@@ -258,10 +277,15 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         return used <= height;
     };
     auto fits = [&](float height, Plan& out) {
-        for (bool stacked : {false, true})
-            for (GroupFonts f : {GroupFonts{s.fonts.body, s.fonts.body_bold, s.fonts.body_bold},
-                                 GroupFonts{s.fonts.small, s.fonts.small, s.fonts.small}})
-                if (try_plan(f, stacked, wanted, height, out)) return true;
+        for (bool compact : {false, true}) {
+            if (compact && !compact_ok) break;
+            // A tall area: names above full-width bars first (the width is what is short there).
+            const bool tall = area.h() > area.w() * 1.2f;
+            for (bool stacked : {tall, !tall})
+                for (GroupFonts f : {GroupFonts{s.fonts.body, s.fonts.body_bold, s.fonts.body_bold},
+                                     GroupFonts{s.fonts.small, s.fonts.small, s.fonts.small}})
+                    if (try_plan(f, stacked, wanted, height, out, compact)) return true;
+        }
         return false;
     };
     Plan plan;
@@ -273,7 +297,10 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         const GroupFonts f{s.fonts.small, s.fonts.small, s.fonts.small};
         int n = wanted;
         for (; n > 0; --n)
-            if (try_plan(f, false, n, body.h(), plan) || try_plan(f, true, n, body.h(), plan)) break;
+            if (try_plan(f, false, n, body.h(), plan) || try_plan(f, true, n, body.h(), plan) ||
+                (compact_ok && (try_plan(f, false, n, body.h(), plan, true) ||
+                                try_plan(f, true, n, body.h(), plan, true))))
+                break;
         if (n == 0) {
             // Even one group will not fit whole: shorten its name (a reported problem).
             plan = Plan{};
@@ -300,7 +327,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
 
     // Few groups get thicker bars, up to half as thick again, and wider gaps; the legend and the
     // groups are centred together.
-    const float grow = std::clamp(body.h() / std::max(1.0f, plan.block_h), 1.0f, plan.stacked ? 1.25f : 1.5f);
+    const float max_grow = area.h() > area.w() * 1.2f ? 1.6f : plan.stacked ? 1.25f : 1.5f;
+    const float grow = std::clamp(body.h() / std::max(1.0f, plan.block_h), 1.0f, max_grow);
     const float pitch = plan.pitch * grow;
     const float n_gaps = float(plan.shown.size() - 1);
     float labels_h = 0;
@@ -345,6 +373,22 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
                            {lx0, ly, plan.stacked ? area.x1 : label_x0 + plan.label_w, ly + f->FontSize},
                            s.theme.text, l);
             ly += line_h;
+        }
+        if (plan.compact) {  // thin bars, the figures as one text beside the longest
+            float end_max = zero_x;
+            for (int l = 0; l < k; ++l) {
+                const auto& v = g.values[l];
+                if (!v) continue;
+                const float cy = by + pitch * (float(l) + 0.5f);
+                const float end_x = bar_x(scale, track_x0, track_x1, *v);
+                end_max = std::max(end_max, end_x);
+                draw_bar(c, zero_x, end_x, cy - pitch * 0.4f, cy + pitch * 0.4f, s.theme.series[l % kMaxSeries]);
+            }
+            const float ty = std::floor(by + (bars_h - fonts.value->FontSize) * 0.5f);
+            canvas_text(c, fonts.value, {std::floor(end_max + gap * 0.6f), ty}, s.theme.text,
+                        joined(plan.shown[gi]));
+            gy = by + bars_h + gg;
+            continue;
         }
         for (int l = 0; l < k; ++l) {
             const float cy = by + pitch * (float(l) + 0.5f);
