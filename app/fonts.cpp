@@ -38,13 +38,17 @@ static const ImWchar kGlyphRanges[] = {
 };
 
 // The display font only sets KPI figures: digits, "." and "," (Danish grouping and decimals),
-// "%", "+", "±", "−", "–" (no value), and the compact units "kr.", "mio. kr.", "mia. kr." (see
-// format_value in danish_format.h; other units go under the figure in the body font). At
-// ~144 px a glyph costs ~15 000 atlas pixels, so the full ranges above would take half of a
-// 2048x2048 atlas for glyphs a figure never uses.
+// "%", "+", "±", "−", "–" (no value), the compact units "kr.", "mio. kr.", "mia. kr." (see
+// format_value in danish_format.h; other units go under the figure in the body font) and a
+// figure's qualifier ("ca.", "op mod", "højst"): lower-case letters, æ, ø and å. At ~144 px a
+// glyph costs ~15 000 atlas pixels, so the capitals and the full ranges above would take a
+// large share of the atlas for glyphs a figure never uses.
 static const ImWchar kDisplayGlyphRanges[] = {
-    0x0020, 0x007E,  // Basic Latin
+    0x0020, 0x0040,  // space, punctuation, digits
+    0x0061, 0x007A,  // a-z
     0x00B1, 0x00B1,  // plus-minus sign
+    0x00E5, 0x00E6,  // å æ
+    0x00F8, 0x00F8,  // ø
     0x2013, 0x2013,  // en dash
     0x2212, 0x2212,  // minus sign
     0,

@@ -258,7 +258,8 @@ TEST_CASE("the display font has every character a KPI figure can need") {
                                  format_value(0.0, "", 1),
                                  format_change(3, 3, ChangeStyle::Relative, "%", 1),
                                  std::string(kNoValue),
-                                 "0123456789 +.,%kr.mio.mia."};
+                                 "0123456789 +.,%kr.mio.mia.",
+                                 "ca. op mod omkring højst næsten å"};  // qualifiers
     for (const std::string& t : texts) {
         CAPTURE(t);
         const char* p = t.c_str();
