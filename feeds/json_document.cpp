@@ -48,6 +48,12 @@ std::optional<Json> read_json_document(std::string_view text, Ctx& ctx) {
         add_error(ctx, position_text(text, bad), "text is not valid UTF-8 (save the file as UTF-8)");
         return std::nullopt;
     }
+    // JSON has no place for a raw NUL, and the parser would take one as the end of the text,
+    // accepting whatever follows unread.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        add_error(ctx, position_text(text, nul), "NUL byte (0x00) in the text: JSON may not contain one");
+        return std::nullopt;
+    }
     if (const auto deep = depth_exceeded_offset(text, ctx.limits.max_depth); deep != kNoOffset) {
         add_error(ctx, position_text(text, deep),
                   "nesting is deeper than the limit of " + std::to_string(ctx.limits.max_depth) + " levels");
@@ -55,7 +61,11 @@ std::optional<Json> read_json_document(std::string_view text, Ctx& ctx) {
     }
 
     std::vector<Frame> frames;
-    std::vector<std::string> duplicate_paths;
+    std::vector<std::string> duplicate_paths;  // at most limits.max_problems of them
+    std::size_t duplicates_not_kept = 0;
+    // A key over the limits ends the parse at once: a file of long or countless keys is refused
+    // with one error, before its paths or key sets can take memory in proportion to the repeats.
+    struct KeyLimit {};
     auto callback = [&](int /*depth*/, Json::parse_event_t event, Json& parsed) {
         using E = Json::parse_event_t;
         switch (event) {
@@ -68,10 +78,25 @@ std::optional<Json> read_json_document(std::string_view text, Ctx& ctx) {
             case E::key:
                 if (!frames.empty()) {
                     Frame& top = frames.back();
-                    top.key = parsed.get<std::string>();
+                    const auto& key = parsed.get_ref<const std::string&>();
+                    if (key.size() > ctx.limits.max_key_bytes) {
+                        add_error(ctx, frames_path(frames),
+                                  "a key of " + std::to_string(key.size()) + " bytes (" + quote_text(key) +
+                                      ") is over the limit of " + std::to_string(ctx.limits.max_key_bytes) +
+                                      " bytes");
+                        throw KeyLimit{};
+                    }
+                    top.key = key;
+                    if (top.keys.size() >= ctx.limits.max_members) {
+                        add_error(ctx, frames_path(frames),
+                                  "object has more than " + std::to_string(ctx.limits.max_members) + " keys");
+                        throw KeyLimit{};
+                    }
                     if (!top.keys.insert(top.key).second) {
-                        std::string path = frames_path(frames);
-                        duplicate_paths.push_back(key_path(path, top.key));
+                        if (duplicate_paths.size() < ctx.limits.max_problems)
+                            duplicate_paths.push_back(key_path(frames_path(frames), top.key));
+                        else
+                            ++duplicates_not_kept;
                     }
                 }
                 break;
@@ -89,6 +114,8 @@ std::optional<Json> read_json_document(std::string_view text, Ctx& ctx) {
     Json doc;
     try {
         doc = Json::parse(text.begin(), text.end(), callback);
+    } catch (const KeyLimit&) {
+        return std::nullopt;
     } catch (const Json::parse_error& e) {
         add_error(ctx, position_text(text, e.byte > 0 ? e.byte - 1 : 0),
                   "malformed JSON: " + parser_reason(e.what()));
@@ -110,6 +137,7 @@ std::optional<Json> read_json_document(std::string_view text, Ctx& ctx) {
     }
     for (const auto& path : duplicate_paths)
         add_error(ctx, path, "duplicate key: the same key appears twice in one object");
+    add_errors_not_shown(ctx, duplicates_not_kept);
     if (!doc.is_object()) {
         add_error(ctx, "$", "expected a JSON object at the top level, got " + describe(doc));
         return std::nullopt;

@@ -87,6 +87,12 @@ void add_warning(Ctx& ctx, const std::string& path, std::string message) {
     add(ctx, Problem::Severity::Warning, path, std::move(message));
 }
 
+void add_errors_not_shown(Ctx& ctx, std::size_t n) {
+    ctx.errors += n;
+    ctx.suppressed += n;
+    ctx.suppressed_errors += n;
+}
+
 void finish_problems(Ctx& ctx) {
     if (ctx.suppressed == 0) return;
     // One summary line, an error if any error was among the suppressed, so the file still counts as refused.

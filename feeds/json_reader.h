@@ -32,6 +32,8 @@ struct Ctx {
 
 void add_error(Ctx& ctx, const std::string& path, std::string message);
 void add_warning(Ctx& ctx, const std::string& path, std::string message);
+// Counts `n` errors that were found but not recorded (past limits.max_problems already).
+void add_errors_not_shown(Ctx& ctx, std::size_t n);
 // Appends "... and N more problems" when problems were suppressed.
 void finish_problems(Ctx& ctx);
 

@@ -12,6 +12,8 @@ struct Limits {
     std::size_t max_file_bytes = 4 * 1024 * 1024;  // checked before anything is parsed
     std::size_t max_items = 1000;                  // per JSON array
     std::size_t max_string_bytes = 2000;           // per JSON string value, in UTF-8 bytes
+    std::size_t max_key_bytes = 256;               // per object key: keys end up in every JSON path
+    std::size_t max_members = 1000;                // keys per JSON object
     int max_depth = 32;                            // nesting of objects and arrays, checked on raw bytes
     std::size_t max_problems = 200;                // per file; the rest are summarised in one line
     // All cached files together (feed_cache.h); a copy that would take the cache over it is not

@@ -296,3 +296,70 @@ TEST_CASE("1.1 keys: qualifier, provenance and source.short are read; short is i
     CHECK(t.feed->source.short_text == "KKR, bilag maj 2022");
     CHECK(resolve_source(*t.feed, t.feed->datasets[0]).short_text == "KKR, bilag maj 2022");
 }
+
+TEST_CASE("a NUL byte is refused with its byte offset, not taken as the end of the text") {
+    const std::string good = feed_with_item(R"({"id":"a","label":"A","value":1,"unit":""})");
+    REQUIRE(parse_feed(good, "x.json").feed);
+    for (const std::string& text :
+         {good + std::string("\0garbage", 8), good + std::string(1, '\0'), std::string("\0", 1) + good}) {
+        const auto r = parse_feed(text, "x.json");
+        CHECK_FALSE(r.feed);
+        REQUIRE(r.problems.size() == 1);
+        const std::size_t at = text.find('\0');
+        CHECK(r.problems[0].path.find("(byte " + std::to_string(at) + ")") != std::string::npos);
+        CHECK(r.problems[0].message.find("NUL byte") != std::string::npos);
+        CHECK_FALSE(parse_manifest(text, "m.json").manifest);
+    }
+}
+
+TEST_CASE("an over-long key is one error naming where it is; the reading stops there") {
+    Limits lim;
+    const std::string long_key(lim.max_key_bytes + 1, 'k');
+    // Duplicates under a long key used to give one 100.000-byte path per duplicate.
+    std::string dups;
+    for (int i = 0; i < 5000; ++i) dups += std::string(i ? "," : "") + "\"a\":1";
+    const std::string text = feed_with_item(R"({"id":"a","label":"A","value":1,"unit":""})",
+                                            "\"x\":{\"" + long_key + "\":{" + dups + "}},");
+    const auto r = parse_feed(text, "x.json");
+    CHECK_FALSE(r.feed);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].path == "$.x");
+    CHECK(r.problems[0].message.find("a key of 257 bytes") != std::string::npos);
+    CHECK(r.problems[0].message.find("over the limit of 256 bytes") != std::string::npos);
+    CHECK(r.problems[0].message.size() < 200);
+    // A key at the limit is fine (an unknown key: a warning).
+    const auto ok = parse_feed(feed_with_item(R"({"id":"a","label":"A","value":1,"unit":""})",
+                                              "\"" + std::string(lim.max_key_bytes, 'k') + "\":1,"),
+                               "x.json");
+    CHECK(ok.feed);
+}
+
+TEST_CASE("thousands of duplicate keys: the first problems are listed, the rest counted") {
+    std::string dups;
+    const int n = 5000;
+    for (int i = 0; i < n; ++i) dups += std::string(i ? "," : "") + "\"a\":1";
+    const auto r = parse_feed(
+        feed_with_item(R"({"id":"a","label":"A","value":1,"unit":""})", "\"x\":{" + dups + "},"), "x.json");
+    CHECK_FALSE(r.feed);
+    REQUIRE(r.problems.size() == Limits{}.max_problems + 1);
+    CHECK(r.problems[0].path == "$.x.a");
+    CHECK(r.problems[0].message.find("duplicate key") != std::string::npos);
+    // n - 1 duplicates, plus the unknown key "x" found later
+    CHECK(r.problems.back().message ==
+          "... and " + std::to_string(n - 1 - Limits{}.max_problems + 1) + " more problems (" +
+              std::to_string(n - 1 - Limits{}.max_problems) + " errors) not shown");
+}
+
+TEST_CASE("an object with more keys than the limit is refused") {
+    Limits lim;
+    lim.max_members = 10;
+    std::string keys;
+    for (int i = 0; i < 11; ++i) keys += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":1";
+    const auto r =
+        parse_feed(feed_with_item(R"({"id":"a","label":"A","value":1,"unit":""})", "\"x\":{" + keys + "},"),
+                   "x.json", lim);
+    CHECK_FALSE(r.feed);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].path == "$.x");
+    CHECK(r.problems[0].message == "object has more than 10 keys");
+}
