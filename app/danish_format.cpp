@@ -78,8 +78,29 @@ Magnitude to_magnitude(const Digits& d, bool drop_zero_fraction) {
     return {text, d.is_zero()};
 }
 
+// From here on a figure is written as a Danish spreadsheet writes it, "1,8E+308": the digits
+// of a double this large are no longer the publisher's (2^53 < 10^16), and written out they
+// would run to 309 of them.
+constexpr double kScientificFrom = 1e15;
+
+// |v| >= kScientificFrom as mantissa and exponent, "1,8E+308"; decimals as number_magnitude.
+Magnitude scientific_magnitude(double abs_v, std::optional<int> decimals) {
+    const int digits = std::clamp(decimals.value_or(1), 0, 9);
+    std::array<char, 40> buf{};  // "9.999999999e+308" at most
+    const auto res =
+        std::to_chars(buf.data(), buf.data() + buf.size(), abs_v, std::chars_format::scientific, digits);
+    const std::string_view text(buf.data(), std::size_t(res.ptr - buf.data()));
+    const auto e = text.find('e');
+    const auto dot = text.find('.');
+    Digits mantissa{std::string(text.substr(0, std::min(dot, e))),
+                    dot < e ? std::string(text.substr(dot + 1, e - dot - 1)) : std::string()};
+    return {to_magnitude(mantissa, !decimals.has_value()).text + "E" + std::string(text.substr(e + 1)),
+            false};
+}
+
 // Auto (nullopt) means up to one decimal with ",0" dropped; see format_number_auto.
 Magnitude number_magnitude(double abs_v, std::optional<int> decimals) {
+    if (abs_v >= kScientificFrom) return scientific_magnitude(abs_v, decimals);
     return to_magnitude(round_abs(abs_v, decimals.value_or(1)), !decimals.has_value());
 }
 
@@ -94,6 +115,7 @@ Magnitude money_magnitude(double abs_kr, std::optional<int> decimals) {
     }
     const Digits mio = round_abs(abs_kr / 1e6, 1);
     if (mio.whole.size() <= 3) return {to_magnitude(mio, true).text + " mio. kr.", false};
+    if (abs_kr >= kScientificFrom) return {scientific_magnitude(abs_kr, std::nullopt).text + " kr.", false};
     return {to_magnitude(round_abs(abs_kr / 1e9, 1), true).text + " mia. kr.", false};
 }
 
@@ -179,9 +201,11 @@ std::string format_change(double now, double before, ChangeStyle style, std::str
                           std::optional<int> decimals) {
     if (!std::isfinite(now) || !std::isfinite(before)) return "";
     const double diff = now - before;
+    if (!std::isfinite(diff)) return "";  // two opposite figures near the largest double
     if (style == ChangeStyle::Relative) {
         if (before == 0) return "";
         const double pct = diff / std::fabs(before) * 100.0;
+        if (!std::isfinite(pct)) return "";  // a change from a figure next to nothing
         return signed_text(pct, relative_magnitude(std::fabs(pct), decimals), Sign::Always);
     }
     // The difference of two percentages is in procentpoint, not percent.

@@ -12,6 +12,8 @@
 //     double, i.e. on the figure as the feed wrote it: 2.675 → "2,68" although the binary
 //     double is 2.67499999...
 //   - A non-finite value (NaN, infinity) is shown as "–" (U+2013 EN DASH), never as "nan".
+//   - From 10^15 (money: 10^15 kr.) a figure is written as Danish spreadsheets write it,
+//     "1,8E+308": no text here is longer than a few dozen characters, whatever the double.
 #pragma once
 
 #include <chrono>
@@ -65,8 +67,8 @@ enum class ChangeStyle {
 // "+25 mio. kr.", "−310 personer". A change that rounds to zero reads "±0" ("±0,0 %").
 // Relative with decimals not given: one decimal below 10 %, none from 10 % ("+5,0 %", "−43 %").
 // Difference with decimals not given: auto, as format_value.
-// Returns "" when there is no meaningful change text: a non-finite input, or Relative with
-// before == 0. The tile then shows no change line.
+// Returns "" when there is no meaningful change text: a non-finite input or change, or
+// Relative with before == 0. The tile then shows no change line.
 std::string format_change(double now, double before, ChangeStyle style, std::string_view unit = "",
                           std::optional<int> decimals = std::nullopt);
 

@@ -194,3 +194,39 @@ TEST_CASE("local_civil_time returns a plausible wall-clock time") {
     CHECK(t.hour >= 0);
     CHECK(t.hour <= 23);
 }
+
+TEST_CASE("huge figures are written as mantissa and exponent, never as 309 digits") {
+    const double max = std::numeric_limits<double>::max();
+    CHECK(format_number(999999999999999.0) == "999.999.999.999.999");
+    CHECK(format_number(1e15) == "1E+15");
+    CHECK(format_number(max) == "2E+308");
+    CHECK(format_number(max, 2) == "1,80E+308");
+    CHECK(format_number(-max, 1) == MINUS "1,8E+308");
+    CHECK(format_number_auto(max, std::nullopt) == "1,8E+308");
+    CHECK(format_number_auto(1e15, std::nullopt) == "1E+15");
+    CHECK(format_percent(max) == "1,8E+308 %");
+    CHECK(format_value(-max, "personer") == MINUS "1,8E+308 personer");
+    CHECK(format_money(999e12) == "999.000 mia. kr.");
+    CHECK(format_money(max) == "1,8E+308 kr.");
+    CHECK(format_money(-1e15) == MINUS "1E+15 kr.");
+    // Every format stays short for every double, large or small.
+    for (double v : {max, -max, 1e300, 1e100, 1e16, std::numeric_limits<double>::min(),
+                     std::numeric_limits<double>::denorm_min(), -std::numeric_limits<double>::denorm_min()}) {
+        CAPTURE(v);
+        for (int d = 0; d <= 9; ++d) CHECK(format_number(v, d).size() < 40);
+        CHECK(format_number_auto(v, std::nullopt).size() < 40);
+        for (const char* unit : {"", "%", "kr", "procentpoint", "personer"}) {
+            CHECK(format_value(v, unit).size() < 40);
+            for (double before : {max, -max, 1.0, std::numeric_limits<double>::denorm_min()})
+                for (ChangeStyle style : {ChangeStyle::Difference, ChangeStyle::Relative})
+                    CHECK(format_change(v, before, style, unit).size() < 40);
+        }
+    }
+}
+
+TEST_CASE("a change too large for a double has no change line") {
+    const double max = std::numeric_limits<double>::max();
+    CHECK(format_change(max, -max, ChangeStyle::Difference) == "");
+    CHECK(format_change(1, std::numeric_limits<double>::denorm_min(), ChangeStyle::Relative) == "");
+    CHECK(format_change(max, max, ChangeStyle::Difference) == "±0");
+}

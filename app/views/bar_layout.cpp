@@ -21,7 +21,11 @@ BarScale bar_scale(const std::vector<double>& values, const std::vector<double>&
 
 float bar_x(const BarScale& s, float x0, float x1, double v) {
     if (!std::isfinite(v)) v = 0;
-    const double t = std::clamp((v - s.lo) / (s.hi - s.lo), 0.0, 1.0);
+    // A scale from -DBL_MAX to DBL_MAX has no finite span; in halves it has (halving a
+    // denormal would lose it, so halves only when needed).
+    const double span = s.hi - s.lo;
+    double t = std::isfinite(span) ? (v - s.lo) / span : (v * 0.5 - s.lo * 0.5) / (s.hi * 0.5 - s.lo * 0.5);
+    t = std::isnan(t) ? 0 : std::clamp(t, 0.0, 1.0);
     return x0 + float(t) * (x1 - x0);
 }
 

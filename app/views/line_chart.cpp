@@ -19,10 +19,21 @@ constexpr int kMaxLines = 4;  // one per theme.series colour and marker shape
 
 enum class Marker { Circle, Square, Diamond, Triangle };
 
+// The y axis: `count` gridlines at lo, lo + step, ..., hi, a whole number of steps apart.
 struct Ticks {
     double lo = 0, hi = 1, step = 1;
+    int count = 2;
     int decimals = 0;
+    double at(int k) const { return k + 1 == count ? hi : lo + k * step; }
 };
+
+// The axis holds values within ±kAxisLimit; larger ones are drawn at its edge. That keeps every
+// sum below (padding, rounding out to a whole step, the span) far from overflow, so no tick can
+// become infinite, whatever finite double a feed sends.
+constexpr double kAxisLimit = 1e300;
+// A span this small against the values is no span: drawn as one value with room around it.
+constexpr double kMinRelativeSpan = 1e-12;
+constexpr double kMinSpan = 1e-300;  // and below this absolute size (denormals) likewise
 
 // 1-2-5 steps: the only steps a reader can add up in their head.
 double nice_step(double raw) {
@@ -32,27 +43,38 @@ double nice_step(double raw) {
     return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
 }
 
+// At most max_ticks gridlines (one more when rounding out leaves no choice), for any finite input.
 Ticks nice_ticks(double lo, double hi, int max_ticks) {
+    max_ticks = std::clamp(max_ticks, 2, 12);
+    lo = std::clamp(lo, -kAxisLimit, kAxisLimit);
+    hi = std::clamp(hi, -kAxisLimit, kAxisLimit);
     // Start from zero when the data is on one side of it and not far from it: a line chart
     // that starts at 97 makes a 2 % change look like a cliff.
     if (lo > 0 && lo < hi * 0.6) lo = 0;
     if (hi < 0 && hi > lo * 0.6) hi = 0;
-    if (hi <= lo) {  // one value, or all equal
-        const double pad = lo == 0 ? 1 : std::abs(lo) * 0.1;
+    const double size = std::max(std::abs(lo), std::abs(hi));
+    if (!(hi - lo > std::max(size * kMinRelativeSpan, kMinSpan))) {  // one value, or all equal
+        const double pad = lo == 0 ? 1 : std::max(std::abs(lo) * 0.1, kMinSpan);
         lo = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
         hi = hi + pad;
     }
+    // Within the limits the step is a normal double, and lo / step, hi / step are whole numbers
+    // well below 2^53 (the span is at least 1e-12 of the values), so the count is exact.
+    auto place = [&](Ticks& t) {
+        const double k0 = std::floor(lo / t.step + 1e-9), k1 = std::ceil(hi / t.step - 1e-9);
+        t.lo = k0 * t.step;
+        t.hi = k1 * t.step;
+        return k1 - k0;
+    };
     Ticks t;
-    t.step = nice_step((hi - lo) / std::max(1, max_ticks - 1));
-    t.lo = std::floor(lo / t.step + 1e-9) * t.step;
-    t.hi = std::ceil(hi / t.step - 1e-9) * t.step;
-    // Rounding may leave one tick too many; widen the step once.
-    if ((t.hi - t.lo) / t.step > max_ticks - 1 + 0.5) {
+    t.step = nice_step((hi - lo) / (max_ticks - 1));
+    // Rounding may leave one tick too many; widen the step once (1-2-5: at least doubles it).
+    if (place(t) > max_ticks - 1 + 0.5) {
         t.step = nice_step(t.step * 1.5);
-        t.lo = std::floor(lo / t.step + 1e-9) * t.step;
-        t.hi = std::ceil(hi / t.step - 1e-9) * t.step;
+        place(t);
     }
-    t.decimals = std::max(0, int(-std::floor(std::log10(t.step) + 1e-9)));
+    t.count = int(std::clamp(std::round((t.hi - t.lo) / t.step), 1.0, double(max_ticks))) + 1;
+    t.decimals = std::clamp(int(-std::floor(std::log10(t.step) + 1e-9)), 0, 9);
     return t;
 }
 
@@ -249,8 +271,8 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
 
     std::vector<std::string> tick_text;
     float axis_w = 0;
-    for (double v = ticks.lo; v <= ticks.hi + ticks.step * 0.5; v += ticks.step) {
-        tick_text.push_back(tick_label(v, unit, ticks.decimals));
+    for (int k = 0; k < ticks.count; ++k) {
+        tick_text.push_back(tick_label(ticks.at(k), unit, ticks.decimals));
         axis_w = std::max(axis_w, text_size(small, tick_text.back()).x);
     }
     axis_w = std::min(axis_w, area.w() * 0.3f);
@@ -281,14 +303,15 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         return;
     }
     auto y_of = [&](double v) {
-        return float(plot_y1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * (plot_y1 - plot_y0));
+        const double f = (std::clamp(v, ticks.lo, ticks.hi) - ticks.lo) / (ticks.hi - ticks.lo);
+        return float(plot_y1 - f * (plot_y1 - plot_y0));
     };
 
     // ---- gridlines and y ticks
     if (unit_title)
         canvas_text_in(c, small, {area.x0, title_y, px1, title_y + small->FontSize}, t.text_muted, unit);
     for (size_t k = 0; k < tick_text.size(); ++k) {
-        const double v = ticks.lo + k * ticks.step;
+        const double v = ticks.at(int(k));
         const float y = std::round(y_of(v));
         const bool zero = std::abs(v) < ticks.step * 1e-6;
         canvas_line(c, {px0, y}, {px1, y}, zero ? t.text_muted : t.grid, zero ? 2.0f : 1.0f);
