@@ -155,7 +155,9 @@ TEST_CASE("bundled feeds hold the source's figures") {
 
 TEST_CASE("bundled feeds: every feed and dataset says where and when its figures are from") {
     const Bundle b = load_bundle();
-    for (const auto& [name, feed] : b.feeds) {
+    for (const auto& [name_, feed] : b.feeds) {
+        const std::string& name =
+            name_;  // doctest captures it in a lambda: clang 14 cannot capture a binding
         CHECK_MESSAGE(feed.as_of.year >= 2017, name);
         for (const Dataset& d : feed.datasets) {
             const SourceRef src = resolve_source(feed, d);

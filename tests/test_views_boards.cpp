@@ -301,7 +301,9 @@ TEST_CASE("line chart lays out at every size with edge data") {
         // 200-character labels may be shortened (they are, since x labels report their cuts).
         check_everywhere(
             "line chart " + name,
-            [&](Canvas& c, const ViewStyle& s, Rect a) { draw_line_chart(c, s, a, series, in); },
+            [&, &series = series](Canvas& c, const ViewStyle& s, Rect a) {
+                draw_line_chart(c, s, a, series, in);
+            },
             name == "long labels");
     }
 }
@@ -326,7 +328,9 @@ TEST_CASE("status board lays out at every size with edge data") {
         const ViewInput in{d, slide, "", {2022, 5, 3}};
         check_everywhere(
             "status board " + name,
-            [&](Canvas& c, const ViewStyle& s, Rect a) { draw_status_board(c, s, a, list, in); },
+            [&, &list = list](Canvas& c, const ViewStyle& s, Rect a) {
+                draw_status_board(c, s, a, list, in);
+            },
             name == "edge");
     }
 }
@@ -334,9 +338,8 @@ TEST_CASE("status board lays out at every size with edge data") {
 TEST_CASE("status board: Danish phase words and cost texts") {
     std::string text = draw_text_of(ViewType::StatusBoard, road_projects(), draw_status_board);
     std::replace(text.begin(), text.end(), '\n', ' ');  // wrapped lines read as one text
-    for (const char* expected :
-         {"Delvist finansieret", "Undersøges", "I drift", "Forslag", "ca. 1,1 mia. kr.",
-          "25 mio. kr. om året", "del af Ring Syd"})
+    for (const char* expected : {"Delvist finansieret", "Undersøges", "I drift", "Forslag",
+                                 "ca. 1,1 mia. kr.", "25 mio. kr. om året", "del af Ring Syd"})
         CHECK_MESSAGE(text.find(expected) != std::string::npos, std::string(expected));
     // With room to spare a project's own words show too; on a full board they are the first
     // thing every row leaves out, so that more projects fit.
@@ -380,7 +383,7 @@ TEST_CASE("timeline lays out at every size with edge data, today anywhere") {
             check_everywhere(
                 "timeline " + name + " today " + std::to_string(today.year) + "-" +
                     std::to_string(today.month),
-                [&](Canvas& c, const ViewStyle& s, Rect a) { draw_timeline(c, s, a, tl, in); },
+                [&, &tl = tl](Canvas& c, const ViewStyle& s, Rect a) { draw_timeline(c, s, a, tl, in); },
                 name == "long");
         }
     }
@@ -405,9 +408,10 @@ TEST_CASE("goal scoreboard lays out at every size with edge data") {
         Dataset d;
         const Slide slide = slide_of(ViewType::GoalScoreboard);
         const ViewInput in{d, slide, "", {2022, 5, 3}};
-        check_everywhere("goal scoreboard " + name, [&](Canvas& c, const ViewStyle& s, Rect a) {
-            draw_goal_scoreboard(c, s, a, goals, in);
-        });
+        check_everywhere("goal scoreboard " + name,
+                         [&, &goals = goals](Canvas& c, const ViewStyle& s, Rect a) {
+                             draw_goal_scoreboard(c, s, a, goals, in);
+                         });
     }
 }
 

@@ -179,7 +179,7 @@ TEST_CASE("kpi tiles fit at every size") {
             Dataset d;
             d.body = set;
             ViewInput in{d, sl, "", {2022, 5, 3}};
-            check_everywhere("kpi " + name, [&](Canvas& c, const ViewStyle& s, Rect a) {
+            check_everywhere("kpi " + name, [&, &set = set](Canvas& c, const ViewStyle& s, Rect a) {
                 draw_kpi_tiles(c, s, a, set, in);
             });
         }
@@ -192,8 +192,9 @@ TEST_CASE("progress fits at every size") {
             Dataset d;
             d.body = set;
             ViewInput in{d, sl, "", {2022, 5, 3}};
-            check_everywhere("progress " + name,
-                             [&](Canvas& c, const ViewStyle& s, Rect a) { draw_progress(c, s, a, set, in); });
+            check_everywhere("progress " + name, [&, &set = set](Canvas& c, const ViewStyle& s, Rect a) {
+                draw_progress(c, s, a, set, in);
+            });
         }
 }
 
@@ -205,7 +206,7 @@ TEST_CASE("bar chart fits at every size") {
             Dataset d;
             d.body = body;
             ViewInput in{d, sl, "Køge", {2022, 5, 3}};
-            check_everywhere("bar " + name, [&](Canvas& c, const ViewStyle& s, Rect a) {
+            check_everywhere("bar " + name, [&, &body = body](Canvas& c, const ViewStyle& s, Rect a) {
                 draw_bar_chart(c, s, a, body, in);
             });
         }
@@ -219,7 +220,7 @@ TEST_CASE("grouped bars fit at every size") {
             Dataset d;
             d.body = body;
             ViewInput in{d, sl, "259", {2022, 5, 3}};
-            check_everywhere("grouped " + name, [&](Canvas& c, const ViewStyle& s, Rect a) {
+            check_everywhere("grouped " + name, [&, &body = body](Canvas& c, const ViewStyle& s, Rect a) {
                 draw_grouped_bars(c, s, a, body, in);
             });
         }
@@ -294,7 +295,8 @@ TEST_CASE("progress: figures against targets, a met / not-met mark in words, no 
         CAPTURE(sz.w);
         std::vector<std::string> problems;
         const auto t = texts_of(
-            sz.w, sz.h, [&](Canvas& c, const ViewStyle& s, Rect a) { draw_progress(c, s, a, set, in); },
+            sz.w, sz.h,
+            [&, &set = set](Canvas& c, const ViewStyle& s, Rect a) { draw_progress(c, s, a, set, in); },
             &problems);
         CHECK_MESSAGE(problems.empty(), join_problems(problems));
         CHECK(has(t, "1.207 \xC2\xB7 mål 600"));

@@ -124,7 +124,7 @@ json feed_json(const Figures& f) {
             points.push_back({{"x", "P" + std::to_string(i)}, {"value", figure(f[(i + l) % f.size()])}});
         lines.push_back({{"label", "Linje " + std::to_string(l)}, {"points", points}});
     }
-    json one_line = {lines[0]};
+    const json one_line = json::array({lines[0]});
     return {{"format", "infotavle-feed"},
             {"version", "1.0"},
             {"id", "x"},
