@@ -251,8 +251,9 @@ TEST_CASE("bundled feeds: no editor notes, straight quotes or hyphen ranges on s
 
 TEST_CASE("bundled feeds: every source has a short form for the footer, every title fits a screen") {
     const Bundle b = load_bundle();
-    for (const auto& [name, feed] : b.feeds)
+    for (const auto& [name_, feed] : b.feeds)
         for (const Dataset& d : feed.datasets) {
+            const std::string& name = name_;  // doctest captures it: clang 14 cannot capture a binding
             const SourceRef src = resolve_source(feed, d);
             CHECK_MESSAGE(!src.short_text.empty(), name << " " << d.id);
             CHECK_MESSAGE(src.short_text.size() <= 44,
