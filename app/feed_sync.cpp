@@ -141,63 +141,66 @@ void load_cached_manifest(FeedSync& s, std::vector<SyncNote>& notes) {
     notes.push_back({"cache " + item.key, std::move(lines)});
 }
 
-// accept_fetched() for the manifest: the same rules, parsed as a manifest.
 feeds::Limits cache_limits(const FeedSync& s) {
     feeds::Limits l;
     l.max_cache_bytes = s.cache_max_bytes;
     return l;
 }
 
-feeds::FetchOutcome accept_manifest(FeedSync& s, const feeds::FetchRequest& req,
-                                    const feeds::FetchResult& res, std::int64_t now,
-                                    std::optional<feeds::Manifest>& manifest, std::int64_t next_due) {
+// Moves what parse_fetched() found into `out` (its problems, a feed) or `manifest`. True when
+// the text was valid.
+bool take_parsed(ParsedBody& parsed, feeds::FetchOutcome& out, std::optional<feeds::Manifest>& manifest) {
+    if (parsed.manifest) {
+        out.problems = std::move(parsed.manifest->problems);
+        manifest = std::move(parsed.manifest->manifest);
+        return manifest.has_value();
+    }
+    if (parsed.feed) {
+        out.problems = std::move(parsed.feed->problems);
+        out.feed = std::move(parsed.feed->feed);
+        return out.feed.has_value();
+    }
+    return false;
+}
+
+// accept_fetched() for an Ok body already parsed, off the render thread: the same rules for a
+// feed and the manifest (which goes into `manifest`).
+feeds::FetchOutcome accept_stored(FeedSync& s, const SyncItem& item, const feeds::FetchRequest& req,
+                                  const feeds::FetchResult& res, std::int64_t now, ParsedBody& parsed,
+                                  std::optional<feeds::Manifest>& manifest, std::int64_t next_due) {
     feeds::FetchOutcome out;
-    if (res.status != feeds::FetchStatus::Ok)
-        return feeds::accept_fetched(s.cache_dir, kManifestKey, req, res, now, cache_limits(s), next_due);
-    feeds::ManifestResult m = feeds::parse_manifest(res.body, s.manifest_item.label);
-    out.problems = std::move(m.problems);
-    if (!m.manifest) return out;
+    if (!take_parsed(parsed, out, manifest)) return out;
     out.succeeded = true;
     out.fetched_at = now;
-    manifest = std::move(m.manifest);
     const feeds::CacheMeta meta{req.url, now, res.etag, res.last_modified, next_due};
-    if (auto p = feeds::write_cached(s.cache_dir, kManifestKey, res.body, meta, cache_limits(s)))
+    if (auto p = feeds::write_cached(s.cache_dir, item.key, res.body, meta, cache_limits(s)))
         out.problems.push_back(*p);
     return out;
 }
 
 // The same rules without a cache: nothing is written (no cache dir, a clashing key, or a
-// local file found unchanged). The manifest is parsed as a manifest, into `manifest`.
-feeds::FetchOutcome accept_unstored(const SyncItem& item, const feeds::FetchResult& res, std::int64_t now,
+// local file found unchanged). A manifest goes into `manifest`.
+feeds::FetchOutcome accept_unstored(const feeds::FetchResult& res, std::int64_t now, ParsedBody& parsed,
                                     std::optional<feeds::Manifest>& manifest) {
     feeds::FetchOutcome out;
     out.succeeded = res.status == feeds::FetchStatus::NotModified;
-    if (res.status == feeds::FetchStatus::Ok && item.key == kManifestKey) {
-        feeds::ManifestResult m = feeds::parse_manifest(res.body, item.label);
-        out.problems = std::move(m.problems);
-        out.succeeded = m.manifest.has_value();
-        manifest = std::move(m.manifest);
-    } else if (res.status == feeds::FetchStatus::Ok) {
-        feeds::FeedResult parsed = feeds::parse_feed(res.body, item.label);
-        out.problems = std::move(parsed.problems);
-        out.succeeded = parsed.feed.has_value();
-        out.feed = std::move(parsed.feed);
-    }
+    if (res.status == feeds::FetchStatus::Ok) out.succeeded = take_parsed(parsed, out, manifest);
     if (out.succeeded) out.fetched_at = now;
     return out;
 }
 
 feeds::FetchOutcome accept(FeedSync& s, SyncItem& item, const feeds::FetchRequest& req,
-                           const feeds::FetchResult& res, std::int64_t now,
+                           const feeds::FetchResult& res, std::int64_t now, ParsedBody& parsed,
                            std::optional<feeds::Manifest>& manifest, std::int64_t next_due) {
-    const bool is_manifest = item.key == kManifestKey;
     if (res.status == feeds::FetchStatus::Failed)  // the error as a problem; no disk touched
         return feeds::accept_fetched(s.cache_dir, item.key, req, res, now);
     // A local file's NotModified is only a stat: rewriting the metadata every few seconds would
     // wear an SD card for nothing. Its in-memory age is renewed all the same.
     const bool local_unchanged = !item.remote && res.status == feeds::FetchStatus::NotModified;
-    if (local_unchanged || !item.stored) return accept_unstored(item, res, now, manifest);
-    if (is_manifest) return accept_manifest(s, req, res, now, manifest, next_due);
+    if (local_unchanged || !item.stored) return accept_unstored(res, now, parsed, manifest);
+    if (res.status == feeds::FetchStatus::Ok)
+        return accept_stored(s, item, req, res, now, parsed, manifest, next_due);
+    // NotModified: the stored copy is renewed
     return feeds::accept_fetched(s.cache_dir, item.key, req, res, now, cache_limits(s), next_due);
 }
 
@@ -261,8 +264,20 @@ std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now) 
     return next;
 }
 
+ParsedBody parse_fetched(const std::string& key, const feeds::FetchRequest& request,
+                         const feeds::FetchResult& result) {
+    ParsedBody out;
+    if (result.status != feeds::FetchStatus::Ok) return out;
+    const std::string label = request.label.empty() ? feeds::url_file_name(request.url) : request.label;
+    if (key == kManifestKey)
+        out.manifest = feeds::parse_manifest(result.body, label);
+    else
+        out.feed = feeds::parse_feed(result.body, label);
+    return out;
+}
+
 std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const feeds::FetchRequest& request,
-                                  const feeds::FetchResult& result, std::int64_t now) {
+                                  const feeds::FetchResult& result, std::int64_t now, ParsedBody* parsed) {
     SyncItem* item = find_item(s, key);
     if (!item) return {};  // the manifest dropped it meanwhile
     item->in_flight = false;
@@ -277,7 +292,10 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
     std::optional<feeds::Manifest> manifest;
     feeds::FetchOutcome out;
     try {
-        out = accept(s, *item, request, result, now, manifest, *if_ok.next_due_s);
+        ParsedBody parsed_here;
+        if (!parsed) parsed_here = parse_fetched(key, request, result);
+        out = accept(s, *item, request, result, now, parsed ? *parsed : parsed_here, manifest,
+                     *if_ok.next_due_s);
     } catch (const std::exception& e) {  // nothing a server sends may end the run loop
         out = {};
         manifest.reset();

@@ -29,6 +29,7 @@
 
 #include "app/slide_set.h"
 #include "feeds/feed_cache.h"
+#include "feeds/feed_parse.h"
 #include "feeds/freshness.h"
 
 inline constexpr const char* kManifestKey = "manifest";  // the manifest's cache key
@@ -85,11 +86,23 @@ std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now);
 // is waiting (all in flight, or nothing to fetch).
 std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now);
 
+// A fetched body read as what it is for: a feed, or (key kManifestKey) the manifest. Reading
+// is the slow part of taking in a fetch (up to limits.max_file_bytes of JSON) and needs nothing
+// of FeedSync, so the kiosk does it off the render thread (read_jobs.h). Empty unless Ok.
+struct ParsedBody {
+    std::optional<feeds::FeedResult> feed;
+    std::optional<feeds::ManifestResult> manifest;
+};
+ParsedBody parse_fetched(const std::string& key, const feeds::FetchRequest& request,
+                         const feeds::FetchResult& result);
+
 // A finished fetch for `key` (the request is the one from its FetchOrder): stores a valid copy,
 // keeps the last good one otherwise, moves the schedule on. A result for an item the manifest
-// has since dropped or moved is ignored.
+// has since dropped or moved is ignored. `parsed` is parse_fetched() of the same fetch, when the
+// caller has done it already; otherwise the body is parsed here.
 std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const feeds::FetchRequest& request,
-                                  const feeds::FetchResult& result, std::int64_t now);
+                                  const feeds::FetchResult& result, std::int64_t now,
+                                  ParsedBody* parsed = nullptr);
 
 // SIGHUP: the manifest is due now (and read again at once if it is a local file).
 std::vector<SyncNote> reload_manifest(FeedSync& s);

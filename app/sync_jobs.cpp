@@ -6,16 +6,25 @@
 
 SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now) {
     SyncStep out;
-    for (feeds::FinishedFetch& f : feeds::take_finished(jobs.pool)) {
-        jobs.running.erase(f.key);
+    auto apply = [&](const std::string& key, const feeds::FetchRequest& request,
+                     const feeds::FetchResult& result, ParsedBody* parsed) {
+        jobs.running.erase(key);
         try {
-            for (auto& n : apply_fetch(s, f.key, f.request, f.result, now)) out.notes.push_back(std::move(n));
+            for (auto& n : apply_fetch(s, key, request, result, now, parsed))
+                out.notes.push_back(std::move(n));
         } catch (const std::exception& e) {  // the fetch boundary: an answer never ends the run loop
             out.notes.push_back(
-                {"apply " + f.key,
-                 {f.key + ": the answer from " + f.request.url + " could not be applied: " + e.what()}});
+                {"apply " + key,
+                 {key + ": the answer from " + request.url + " could not be applied: " + e.what()}});
         }
         out.applied = true;
+    };
+    for (FetchRead& r : take_reads(jobs.reads)) apply(r.key, r.request, r.result, &r.parsed);
+    for (feeds::FinishedFetch& f : feeds::take_finished(jobs.pool)) {
+        if (f.result.status == feeds::FetchStatus::Ok)  // a body to read, never on this thread
+            start_read(jobs.reads, {std::move(f.key), std::move(f.request), std::move(f.result), {}});
+        else
+            apply(f.key, f.request, f.result, nullptr);
     }
     for (FetchOrder& o : due_fetches(s, now)) {
         jobs.running[o.key] = o.request;
@@ -40,6 +49,11 @@ std::vector<SyncNote> sync_until_settled(FeedSync& s, SyncJobs& jobs, std::int64
     // fetch finishes within the longest time limit of those running (plus a margin).
     std::vector<SyncNote> notes = step_sync(s, jobs, now).notes;
     while (waiting_for(jobs, local_only)) {
+        if (reads_pending(jobs.reads)) {  // a read ends within seconds: bounded by the size limit
+            if (!wait_for_read(jobs.reads, std::chrono::seconds(30))) break;
+            for (auto& n : step_sync(s, jobs, now).notes) notes.push_back(std::move(n));
+            continue;
+        }
         long limit_ms = 0;
         for (const auto& [key, req] : jobs.running)
             limit_ms =

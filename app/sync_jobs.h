@@ -1,7 +1,8 @@
 // The concurrent edge of feed_sync.h: runs the fetches it orders on a FetchPool (one thread,
-// a bounded number of transfers at a time) and hands their results back. Nothing here decides
-// anything; it never blocks, except sync_until_settled() (for --render and start-up with local
-// files), whose waits are bounded.
+// a bounded number of transfers at a time), has each fetched body read (parsed) off the
+// caller's thread, the kiosk's render thread (read_jobs.h), and hands the results back.
+// Nothing here decides anything; it never blocks, except sync_until_settled() (for --render and
+// start-up with local files), whose waits are bounded.
 #pragma once
 
 #include <chrono>
@@ -11,11 +12,14 @@
 #include <vector>
 
 #include "app/feed_sync.h"
+#include "app/read_jobs.h"
 #include "feeds/fetch_pool.h"
 
-// The fetches ordered and not yet applied, by item key. Dropping it abandons them at once.
+// The fetches ordered and not yet applied (fetching, or their body being read), by item key.
+// Dropping it abandons the fetches at once and waits for the reads under way.
 struct SyncJobs {
     std::map<std::string, feeds::FetchRequest> running;
+    ReadJobs reads;
     feeds::FetchPool pool;  // declared last: stopped before `running` goes
 };
 
@@ -24,7 +28,9 @@ struct SyncStep {
     bool applied = false;  // some result was applied: data or ages may have changed
 };
 
-// Applies every finished fetch, then starts those due at `now`. Never blocks.
+// Applies every fetch whose body has been read (and every one without a body: a 304, an
+// unchanged file, a failure), hands the other finished fetches to be read, then starts those
+// due at `now`. Never blocks.
 SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now);
 
 // Fetches until nothing more is due at `now`: the manifest, then the feeds it lists. Each wait
