@@ -182,26 +182,9 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
 
 std::optional<std::vector<std::string>> wrap_whole(const ImFont* font, std::string_view text, float max_width,
                                                    int max_lines) {
-    std::vector<std::string> lines;
-    std::string current;
-    size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        size_t j = text.find(' ', i);
-        if (j == std::string_view::npos) j = text.size();
-        const std::string_view word = text.substr(i, j - i);
-        i = j;
-        if (word.empty()) continue;
-        if (text_size(font, word).x > max_width) return std::nullopt;
-        std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
-        if (text_size(font, candidate).x <= max_width) {
-            current = std::move(candidate);
-            continue;
-        }
-        lines.push_back(std::move(current));
-        current = std::string(word);
-    }
-    if (!current.empty()) lines.push_back(std::move(current));
+    // wrap_lines without a line limit cuts only a word wider than the line.
+    std::vector<std::string> lines = wrap_lines(font, text, max_width, 0);
     if (max_lines > 0 && int(lines.size()) > max_lines) return std::nullopt;
+    if (!fits_lines(font, text, max_width, int(lines.size()))) return std::nullopt;
     return lines;
 }

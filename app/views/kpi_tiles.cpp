@@ -86,6 +86,45 @@ static std::string change_text(const feeds::Indicator& it, std::optional<int> de
     return t;
 }
 
+// The optional parts of a tile, most important first, each only if it fits whole in the
+// height left: the change and the target in `font`, the note in the small font. What does not
+// fit is counted in p.dropped. Returns the height used.
+static float plan_optional_parts(TilePlan& p, const feeds::Indicator& it, const std::string& unit,
+                                 std::optional<int> decimals, const ImFont* font, float w, float h,
+                                 float used, float gap, const Fonts& f) {
+    auto take = [&](float need) {
+        if (used + need > h) return false;
+        used += need;
+        return true;
+    };
+    p.change = change_text(it, decimals, p.change_dir);
+    if (!p.change.empty()) {
+        const float arrow_w = font->FontSize * 0.9f;
+        p.change_lines = wrap_lines(font, p.change, w - arrow_w, 0);
+        const bool whole = p.change_lines.size() <= 2 && fits_lines(font, p.change, w - arrow_w, 2);
+        if (!whole || !take(gap + line_h(font) * float(p.change_lines.size()))) {
+            p.change_lines.clear();
+            p.dropped += kChangeWeight;
+        }
+    }
+    if (it.target) {
+        p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
+        if (text_size(font, p.target).x > w || !take(line_h(font))) {
+            p.target.clear();
+            p.dropped += kTargetWeight;
+        }
+    }
+    if (!it.note.empty()) {
+        p.note_lines = wrap_lines(f.small, it.note, w, 0);
+        const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, w, 3);
+        if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
+            p.note_lines.clear();
+            p.dropped += kNoteWeight;
+        }
+    }
+    return used;
+}
+
 // Fills in what fits in a tile of inner size w x h.
 // `max_big` caps the number's font size, so all tiles can share one.
 static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
@@ -134,37 +173,7 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
     float used = label_h + gap + p.big->FontSize + (p.unit_below ? line_h(f.body) : 0);
     if (used > h) p.whole = false;
 
-    // Optional parts, most important first, each only if it fits whole.
-    auto take = [&](float need) {
-        if (used + need > h) return false;
-        used += need;
-        return true;
-    };
-    p.change = change_text(it, decimals, p.change_dir);
-    if (!p.change.empty()) {
-        const float arrow_w = f.body->FontSize * 0.9f;
-        p.change_lines = wrap_lines(f.body, p.change, w - arrow_w, 0);
-        const bool whole = p.change_lines.size() <= 2 && fits_lines(f.body, p.change, w - arrow_w, 2);
-        if (!whole || !take(gap + line_h(f.body) * float(p.change_lines.size()))) {
-            p.change_lines.clear();
-            p.dropped += kChangeWeight;
-        }
-    }
-    if (it.target) {
-        p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
-        if (text_size(f.body, p.target).x > w || !take(line_h(f.body))) {
-            p.target.clear();
-            p.dropped += kTargetWeight;
-        }
-    }
-    if (!it.note.empty()) {
-        p.note_lines = wrap_lines(f.small, it.note, w, 0);
-        const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, w, 3);
-        if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
-            p.note_lines.clear();
-            p.dropped += kNoteWeight;
-        }
-    }
+    used = plan_optional_parts(p, it, unit, decimals, f.body, w, h, used, s.unit * 0.6f, f);
     p.height = used;
     return p;
 }
@@ -228,37 +237,8 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
     }
     if (!label_whole) p.whole = false;
     float used = line_h(p.label_font) * float(p.label_lines.size());
-    auto take = [&](float need) {
-        if (used + need > h) return false;
-        used += need;
-        return true;
-    };
     if (used > h || left_h > h) p.whole = false;
-    p.change = change_text(it, decimals, p.change_dir);
-    if (!p.change.empty()) {
-        const float arrow_w = f.small->FontSize * 0.9f;
-        p.change_lines = wrap_lines(f.small, p.change, lw - arrow_w, 0);
-        const bool whole = p.change_lines.size() <= 2 && fits_lines(f.small, p.change, lw - arrow_w, 2);
-        if (!whole || !take(gap + line_h(f.small) * float(p.change_lines.size()))) {
-            p.change_lines.clear();
-            p.dropped += kChangeWeight;
-        }
-    }
-    if (it.target) {
-        p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
-        if (text_size(f.small, p.target).x > lw || !take(line_h(f.small))) {
-            p.target.clear();
-            p.dropped += kTargetWeight;
-        }
-    }
-    if (!it.note.empty()) {
-        p.note_lines = wrap_lines(f.small, it.note, lw, 0);
-        const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, lw, 3);
-        if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
-            p.note_lines.clear();
-            p.dropped += kNoteWeight;
-        }
-    }
+    used = plan_optional_parts(p, it, unit, decimals, f.small, lw, h, used, gap, f);
     p.height = std::max(used, left_h);
     return p;
 }
