@@ -156,6 +156,10 @@ void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
     }
 }
 
+bool text_was_cut(const PlacedText& t) {
+    return t.cut || (t.text.size() >= 3 && t.text.compare(t.text.size() - 3, 3, kEllipsis) == 0);
+}
+
 static bool overlaps(const Rect& a, const Rect& b) {
     const float tol = 0.5f;  // touching boxes are fine
     return a.x0 < b.x1 - tol && b.x0 < a.x1 - tol && a.y0 < b.y1 - tol && b.y0 < a.y1 - tol;
@@ -169,8 +173,7 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
         if (b.x0 < c.bounds.x0 - tol || b.y0 < c.bounds.y0 - tol || b.x1 > c.bounds.x1 + tol ||
             b.y1 > c.bounds.y1 + tol)
             out.push_back("text \"" + t.text.substr(0, 40) + "\" leaves the screen");
-        const bool ends_cut = t.text.size() >= 3 && t.text.compare(t.text.size() - 3, 3, kEllipsis) == 0;
-        if (t.cut || ends_cut) out.push_back("text \"" + t.text.substr(0, 40) + "\" is cut short");
+        if (text_was_cut(t)) out.push_back("text \"" + t.text.substr(0, 40) + "\" is cut short");
     }
     for (size_t i = 0; i < c.texts.size(); ++i)
         for (size_t j = i + 1; j < c.texts.size(); ++j)

@@ -77,6 +77,10 @@ const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::str
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding = 0);
 void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness);
 
+// Whether a placed text was shortened: marked cut, or ending in "…" (a line wrap_lines() ended
+// so, drawn by canvas_paragraph()). A document's own texts do not end in one.
+bool text_was_cut(const PlacedText& t);
+
 // Overflow, overlap, cut text and size problems of everything drawn so far, one sentence each.
 std::vector<std::string> canvas_problems(const Canvas& c);
 

@@ -42,6 +42,7 @@ struct TilePlan {
     std::vector<std::string> note_lines;
     const ImFont* label_font = nullptr;
     const ImFont* unit_font = nullptr;
+    const ImFont* part_font = nullptr;  // the change and the target (the note is always small)
     bool side = false;     // wide, low tile: the number left, label and the rest beside it
     float text_x = 0;      // side tiles: where the text column starts, from the inner left
     bool whole = true;  // label, number and unit shown uncut
@@ -92,6 +93,7 @@ static std::string change_text(const feeds::Indicator& it, std::optional<int> de
 static float plan_optional_parts(TilePlan& p, const feeds::Indicator& it, const std::string& unit,
                                  std::optional<int> decimals, const ImFont* font, float w, float h,
                                  float used, float gap, const Fonts& f) {
+    p.part_font = font;
     auto take = [&](float need) {
         if (used + need > h) return false;
         used += need;
@@ -100,9 +102,9 @@ static float plan_optional_parts(TilePlan& p, const feeds::Indicator& it, const 
     p.change = change_text(it, decimals, p.change_dir);
     if (!p.change.empty()) {
         const float arrow_w = font->FontSize * 0.9f;
-        p.change_lines = wrap_lines(font, p.change, w - arrow_w, 0);
-        const bool whole = p.change_lines.size() <= 2 && fits_lines(font, p.change, w - arrow_w, 2);
-        if (!whole || !take(gap + line_h(font) * float(p.change_lines.size()))) {
+        auto lines = wrap_whole(font, p.change, w - arrow_w, 2);
+        if (lines) p.change_lines = std::move(*lines);
+        if (!lines || !take(gap + line_h(font) * float(p.change_lines.size()))) {
             p.change_lines.clear();
             p.dropped += kChangeWeight;
         }
@@ -115,9 +117,9 @@ static float plan_optional_parts(TilePlan& p, const feeds::Indicator& it, const 
         }
     }
     if (!it.note.empty()) {
-        p.note_lines = wrap_lines(f.small, it.note, w, 0);
-        const bool whole = p.note_lines.size() <= 3 && fits_lines(f.small, it.note, w, 3);
-        if (!whole || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
+        auto lines = wrap_whole(f.small, it.note, w, 3);
+        if (lines) p.note_lines = std::move(*lines);
+        if (!lines || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
             p.note_lines.clear();
             p.dropped += kNoteWeight;
         }
@@ -145,14 +147,15 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
 
     // The label whole: up to two body lines, else up to three small ones.
     p.label_font = f.body;
-    p.label_lines = wrap_lines(f.body, it.label, w, 0);
-    if (p.label_lines.size() > 2 || !fits_lines(f.body, it.label, w, 2)) {
+    if (auto body = wrap_whole(f.body, it.label, w, 2)) {
+        p.label_lines = std::move(*body);
+    } else if (auto small = wrap_whole(f.small, it.label, w, 3)) {
         p.label_font = f.small;
-        p.label_lines = wrap_lines(f.small, it.label, w, 0);
-        if (p.label_lines.size() > 3 || !fits_lines(f.small, it.label, w, 3)) {
-            p.whole = false;
-            p.label_lines = wrap_lines(f.small, it.label, w, 3);
-        }
+        p.label_lines = std::move(*small);
+    } else {
+        p.label_font = f.small;
+        p.whole = false;
+        p.label_lines = wrap_lines(f.small, it.label, w, 3);
     }
     const float label_h = line_h(p.label_font) * float(p.label_lines.size());
 
@@ -226,11 +229,10 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
     p.label_font = f.small;
     bool label_whole = false;
     for (const ImFont* font : {f.body, f.small}) {
-        const auto lines = wrap_lines(font, it.label, lw, 0);
-        if (lines.size() <= 3 && fits_lines(font, it.label, lw, 3) &&
-            line_h(font) * float(lines.size()) <= h) {
+        const auto lines = wrap_whole(font, it.label, lw, 3);
+        if (lines && line_h(font) * float(lines->size()) <= h) {
             p.label_font = font;
-            p.label_lines = lines;
+            p.label_lines = *lines;
             label_whole = true;
             break;
         }
@@ -245,6 +247,35 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
 
 static void draw_change_arrow(Canvas& c, const ViewStyle& s, const ImFont* font, float x, float y, int dir,
                               ImU32 color);
+
+// The parts plan_optional_parts kept, from `y` down between x0 and x1: the change with its
+// arrow and the target in p.part_font, the note in the small font.
+static void draw_tile_parts(Canvas& c, const ViewStyle& s, const TilePlan& p, float x0, float x1, float y) {
+    const Theme& t = s.theme;
+    const ImFont* font = p.part_font ? p.part_font : s.fonts.body;
+    const ImFont* small = s.fonts.small;
+    const float gap = s.unit * 0.6f;
+    if (!p.change_lines.empty()) {
+        y += gap;
+        const float arrow_w = font->FontSize * 0.9f;
+        draw_change_arrow(c, s, font, x0, y, p.change_dir, t.text);
+        for (const auto& l : p.change_lines) {
+            canvas_text_in(c, font, {x0 + arrow_w, y, x1, y + font->FontSize}, t.text, l);
+            y += line_h(font);
+        }
+    }
+    if (!p.target.empty()) {
+        canvas_text_in(c, font, {x0, y, x1, y + font->FontSize}, t.text_muted, p.target);
+        y += line_h(font);
+    }
+    if (!p.note_lines.empty()) {
+        y += gap * 0.5f;
+        for (const auto& l : p.note_lines) {
+            canvas_text_in(c, small, {x0, y, x1, y + small->FontSize}, t.text_muted, l);
+            y += line_h(small);
+        }
+    }
+}
 
 static void draw_side_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& p) {
     const Theme& t = s.theme;
@@ -275,26 +306,7 @@ static void draw_side_tile(Canvas& c, const ViewStyle& s, Rect tile, const TileP
         canvas_text_in(c, p.label_font, {tx, y, x1, y + p.label_font->FontSize}, t.text, l);
         y += line_h(p.label_font);
     }
-    if (!p.change_lines.empty()) {
-        y += gap;
-        const float arrow_w = f.small->FontSize * 0.9f;
-        draw_change_arrow(c, s, f.small, tx, y, p.change_dir, t.text);
-        for (const auto& l : p.change_lines) {
-            canvas_text_in(c, f.small, {tx + arrow_w, y, x1, y + f.small->FontSize}, t.text, l);
-            y += line_h(f.small);
-        }
-    }
-    if (!p.target.empty()) {
-        canvas_text_in(c, f.small, {tx, y, x1, y + f.small->FontSize}, t.text_muted, p.target);
-        y += line_h(f.small);
-    }
-    if (!p.note_lines.empty()) {
-        y += gap * 0.5f;
-        for (const auto& l : p.note_lines) {
-            canvas_text_in(c, f.small, {tx, y, x1, y + f.small->FontSize}, t.text_muted, l);
-            y += line_h(f.small);
-        }
-    }
+    draw_tile_parts(c, s, p, tx, x1, y);
 }
 
 // ▲ or ▼ (or a flat bar for "unchanged") sitting on the text line that starts at `y`.
@@ -344,26 +356,7 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
         }
     }
     y += p.big->FontSize + (p.unit_below ? line_h(f.body) : 0);
-    if (!p.change_lines.empty()) {
-        y += gap;
-        const float arrow_w = f.body->FontSize * 0.9f;
-        draw_change_arrow(c, s, f.body, x0, y, p.change_dir, t.text);
-        for (const auto& l : p.change_lines) {
-            canvas_text_in(c, f.body, {x0 + arrow_w, y, x1, y + f.body->FontSize}, t.text, l);
-            y += line_h(f.body);
-        }
-    }
-    if (!p.target.empty()) {
-        canvas_text_in(c, f.body, {x0, y, x1, y + f.body->FontSize}, t.text_muted, p.target);
-        y += line_h(f.body);
-    }
-    if (!p.note_lines.empty()) {
-        y += gap * 0.5f;
-        for (const auto& l : p.note_lines) {
-            canvas_text_in(c, f.small, {x0, y, x1, y + f.small->FontSize}, t.text_muted, l);
-            y += line_h(f.small);
-        }
-    }
+    draw_tile_parts(c, s, p, x0, x1, y);
 }
 
 void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,

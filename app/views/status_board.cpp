@@ -305,12 +305,6 @@ Canvas scratch_of(const Canvas& c) {
     return scratch;
 }
 
-// A text shortened to fit. canvas_paragraph() draws a line that wrap_lines() already ended in
-// "…" (one word wider than the box) without the cut mark, so the ellipsis counts too: the
-// documents' own texts have none.
-bool was_cut(const PlacedText& t) {
-    return t.cut || t.text.find("\xE2\x80\xA6") != std::string::npos;
-}
 
 // Each row's height at `g`, padding included, and how many texts it had to cut.
 struct Measured {
@@ -324,7 +318,7 @@ Measured measure(const Canvas& c, const ViewStyle& s, const Geometry& g, const s
         Canvas scratch = scratch_of(c);
         const float bottom = draw_row_content(scratch, s, g, 0, r);
         m.h.push_back(std::ceil(bottom) + 2 * g.pad);
-        for (const auto& t : scratch.texts) m.cuts += was_cut(t) ? 1 : 0;
+        for (const auto& t : scratch.texts) m.cuts += text_was_cut(t) ? 1 : 0;
     }
     return m;
 }
