@@ -113,14 +113,11 @@ float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std
 }
 
 bool fits_lines(const ImFont* font, std::string_view text, float max_width, int max_lines) {
-    const auto lines = wrap_lines(font, text, max_width, max_lines);
-    size_t chars = 0;
-    for (const auto& l : lines) chars += l.size() + 1;
-    for (const auto& l : lines)
-        if (l.size() >= 3 && l.compare(l.size() - 3, 3, kEllipsis) == 0 &&
-            text.find(kEllipsis) == std::string_view::npos)
-            return false;
-    return chars > 0 || text.empty();
+    // wrap_lines marks what it had to cut with an ellipsis at a line's end.
+    const bool own_ellipsis = text.find(kEllipsis) != std::string_view::npos;
+    for (const auto& l : wrap_lines(font, text, max_width, max_lines))
+        if (!own_ellipsis && l.size() >= 3 && l.compare(l.size() - 3, 3, kEllipsis) == 0) return false;
+    return true;
 }
 
 const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text,

@@ -184,7 +184,7 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
 
 // "mål 2, 3, 4 og 16"
 std::string number_list(const std::vector<int>& numbers) {
-    std::string out = numbers.size() == 1 ? "mål " : "mål ";
+    std::string out = "mål ";
     for (size_t i = 0; i < numbers.size(); ++i) {
         if (i > 0) out += i + 1 == numbers.size() ? " og " : ", ";
         out += std::to_string(numbers[i]);
