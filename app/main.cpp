@@ -7,10 +7,10 @@
 #include <exception>
 #include <iostream>
 
-#include "app/feed_sync.h"
-#include "app/kiosk.h"
-#include "app/render_pngs.h"
-#include "app/sync_jobs.h"
+#include "app/kiosk/feed_sync.h"
+#include "app/kiosk/kiosk.h"
+#include "app/kiosk/render_pngs.h"
+#include "app/kiosk/sync_jobs.h"
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"
 #include "feeds/geo_reference.h"

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "app/fonts.h"
-#include "app/map_geometry.h"
-#include "app/map_layer.h"
+#include "app/map/geometry.h"
+#include "app/map/layer.h"
 #include "app/slide_chrome.h"
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 #include "app/theme.h"
 #include "platform/font_files.h"
 #include "platform/imgui_sdl.h"

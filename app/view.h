@@ -20,7 +20,7 @@ struct ViewStyle {
     float unit;  // base spacing in px: min(width, height) / 60
 };
 
-struct MapSupport;  // app/map_layer.h
+struct MapSupport;  // app/map/layer.h
 
 struct ViewInput {
     const feeds::Dataset& dataset;

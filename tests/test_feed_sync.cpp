@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "app/feed_sync.h"
-#include "app/kiosk_log.h"
+#include "app/kiosk/feed_sync.h"
+#include "app/kiosk/log.h"
 #include "feeds/bundled_feeds.h"
 #include "feeds/url.h"
 

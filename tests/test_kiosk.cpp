@@ -14,8 +14,8 @@
 
 #include "app/danish_format.h"
 #include "app/fonts.h"
-#include "app/kiosk_frame.h"
-#include "app/kiosk_log.h"
+#include "app/kiosk/frame.h"
+#include "app/kiosk/log.h"
 #include "platform/headless.h"
 #include "platform/imgui_sdl.h"
 #include "platform/sdl_video.h"

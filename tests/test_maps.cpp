@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "app/map_classes.h"
-#include "app/map_geometry.h"
-#include "app/map_labels.h"
-#include "app/map_layer.h"
-#include "app/map_simplify.h"
+#include "app/map/classes.h"
+#include "app/map/geometry.h"
+#include "app/map/labels.h"
+#include "app/map/layer.h"
+#include "app/map/simplify.h"
 #include "app/slide_chrome.h"
 #include "app/slide_draw.h"
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 #include "app/view.h"
 #include "feeds/map_check.h"
 #include "platform/font_files.h"

@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "app/render_pngs.h"
+#include "app/kiosk/render_pngs.h"
 #include "app/slide_draw.h"
 #include "platform/font_files.h"
 #include "platform/headless.h"

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "app/rotation.h"
+#include "app/kiosk/rotation.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // The footer's source line: what a lobby reader sees after "Kilde:".
 #include <doctest/doctest.h>
 
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 
 TEST_CASE("source line names publisher, document and item once each") {
     feeds::SourceRef s;

@@ -6,9 +6,9 @@
 #include <chrono>
 #include <string>
 
-#include "app/feed_sync.h"
-#include "app/read_jobs.h"
-#include "app/sync_jobs.h"
+#include "app/kiosk/feed_sync.h"
+#include "app/kiosk/read_jobs.h"
+#include "app/kiosk/sync_jobs.h"
 #include "feeds/bundled_feeds.h"
 #include "tests/temp_dir.h"
 

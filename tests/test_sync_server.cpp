@@ -12,8 +12,8 @@
 #include <fstream>
 #include <optional>
 
-#include "app/feed_sync.h"
-#include "app/sync_jobs.h"
+#include "app/kiosk/feed_sync.h"
+#include "app/kiosk/sync_jobs.h"
 #include "feeds/bundled_feeds.h"
 #include "tests/test_server.h"
 

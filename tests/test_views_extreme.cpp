@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "app/render_pngs.h"
+#include "app/kiosk/render_pngs.h"
 #include "app/slide_chrome.h"
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 #include "app/view.h"
 #include "feeds/check.h"
 #include "platform/font_files.h"

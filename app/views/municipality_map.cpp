@@ -14,11 +14,11 @@
 #include <vector>
 
 #include "app/danish_format.h"
-#include "app/map_classes.h"
-#include "app/map_labels.h"
+#include "app/map/classes.h"
+#include "app/map/labels.h"
 #include "app/view.h"
 #include "app/views/bar_layout.h"
-#include "app/views/map_common.h"
+#include "app/map/common.h"
 #include "app/views/status_badge.h"
 
 namespace {

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "app/map_labels.h"
+#include "app/map/labels.h"
 #include "app/view.h"
-#include "app/views/map_common.h"
+#include "app/map/common.h"
 #include "app/views/status_badge.h"
 #include "feeds/map_check.h"
 

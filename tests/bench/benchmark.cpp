@@ -27,8 +27,8 @@
 #include <string>
 #include <vector>
 
-#include "app/kiosk_frame.h"
-#include "app/render_pngs.h"
+#include "app/kiosk/frame.h"
+#include "app/kiosk/render_pngs.h"
 #include "platform/headless.h"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/render_pngs.h"
+#include "app/kiosk/render_pngs.h"
 #include "app/slide_draw.h"
 #include "app/view.h"
 #include "feeds/feed_parse.h"

@@ -1,4 +1,4 @@
-#include "app/rotation.h"
+#include "app/kiosk/rotation.h"
 
 #include <algorithm>
 

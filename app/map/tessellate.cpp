@@ -1,4 +1,4 @@
-#include "app/map_tessellate.h"
+#include "app/map/tessellate.h"
 
 #include <GL/glu.h>
 

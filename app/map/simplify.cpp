@@ -1,4 +1,4 @@
-#include "app/map_simplify.h"
+#include "app/map/simplify.h"
 
 #include <cmath>
 

@@ -1,12 +1,12 @@
 // Outlines simplified to what a screen can show: Douglas-Peucker on each arc of the map's
 // geometry with a tolerance of about half a pixel at the map's scale, so a 480x272 panel strokes
 // a few hundred points and a 1920x1080 screen a few thousand. Arcs are shared by the areas on
-// both sides (map_geometry.h), so neighbours stay joined at every size.
+// both sides (app/map/geometry.h), so neighbours stay joined at every size.
 #pragma once
 
 #include <vector>
 
-#include "app/map_geometry.h"
+#include "app/map/geometry.h"
 
 // Points of `line` kept by Douglas-Peucker with `tolerance` (same units as the points). The
 // first and last points are always kept. For a closed ring (last point joins the first), the

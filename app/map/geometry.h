@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "app/map_projection.h"
-#include "app/map_tessellate.h"
+#include "app/map/projection.h"
+#include "app/map/tessellate.h"
 #include "feeds/geo_reference.h"
 
 struct MapArea {

@@ -1,4 +1,4 @@
-#include "app/kiosk_frame.h"
+#include "app/kiosk/frame.h"
 
 #include <SDL.h>
 

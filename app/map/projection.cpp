@@ -1,4 +1,4 @@
-#include "app/map_projection.h"
+#include "app/map/projection.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "app/map_labels.h"
+#include "app/map/labels.h"
 
 #include <algorithm>
 #include <cmath>

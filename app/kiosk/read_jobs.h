@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "app/feed_sync.h"
+#include "app/kiosk/feed_sync.h"
 
 inline constexpr std::size_t kMaxReads = 2;
 

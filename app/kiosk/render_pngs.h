@@ -9,7 +9,7 @@
 
 #include "app/danish_format.h"
 #include "app/slide_draw.h"
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 #include "platform/font_files.h"
 
 struct RenderOptions {

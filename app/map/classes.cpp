@@ -1,4 +1,4 @@
-#include "app/map_classes.h"
+#include "app/map/classes.h"
 
 #include <algorithm>
 #include <cmath>

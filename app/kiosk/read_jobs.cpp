@@ -1,4 +1,4 @@
-#include "app/read_jobs.h"
+#include "app/kiosk/read_jobs.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "app/render_pngs.h"
+#include "app/kiosk/render_pngs.h"
 
 #include <cstdio>
 #include <filesystem>

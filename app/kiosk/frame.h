@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "app/rotation.h"
+#include "app/kiosk/rotation.h"
 #include "app/slide_draw.h"
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 
 struct SDL_Renderer;
 struct SDL_Texture;

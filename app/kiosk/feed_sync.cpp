@@ -1,4 +1,4 @@
-#include "app/feed_sync.h"
+#include "app/kiosk/feed_sync.h"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 
 #include <filesystem>
 

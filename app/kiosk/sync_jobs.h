@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "app/feed_sync.h"
-#include "app/read_jobs.h"
+#include "app/kiosk/feed_sync.h"
+#include "app/kiosk/read_jobs.h"
 #include "feeds/fetch_pool.h"
 
 // The fetches ordered and not yet applied (fetching, or their body being read), by item key.

@@ -8,7 +8,7 @@
 #include <imgui/imgui.h>
 
 #include "app/canvas.h"
-#include "app/map_geometry.h"
+#include "app/map/geometry.h"
 #include "app/theme.h"
 
 struct MapPaint {

@@ -1,4 +1,4 @@
-#include "app/sync_jobs.h"
+#include "app/kiosk/sync_jobs.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // The kiosk's run loop: window, events, clocks, fetches. Everything about what a frame
-// shows is in kiosk_frame.h; this file is the imperative shell around it.
+// shows is in app/kiosk/frame.h; this file is the imperative shell around it.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <string>
 
 #include "app/danish_format.h"
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 #include "platform/font_files.h"
 #include "platform/sdl_video.h"
 

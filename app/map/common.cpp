@@ -1,10 +1,10 @@
-#include "app/views/map_common.h"
+#include "app/map/common.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "app/map_simplify.h"
+#include "app/map/simplify.h"
 
 const ImFont* floor_font(const ViewStyle& s, const Canvas& c, bool bold) {
     // The small font meets the text-size floor by construction (font_sizes_for); the body is

@@ -1,4 +1,4 @@
-#include "app/map_draw.h"
+#include "app/map/draw.h"
 
 #include <algorithm>
 #include <cmath>

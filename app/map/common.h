@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "app/map_draw.h"
-#include "app/map_layer.h"
+#include "app/map/draw.h"
+#include "app/map/layer.h"
 #include "app/view.h"
 
 // The smallest screen font whose capitals are at least 1/40 of the screen's height, the floor

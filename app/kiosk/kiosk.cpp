@@ -1,4 +1,4 @@
-#include "app/kiosk.h"
+#include "app/kiosk/kiosk.h"
 
 #include <SDL.h>
 
@@ -6,10 +6,10 @@
 #include <chrono>
 #include <random>
 
-#include "app/feed_sync.h"
-#include "app/kiosk_frame.h"
-#include "app/kiosk_log.h"
-#include "app/sync_jobs.h"
+#include "app/kiosk/feed_sync.h"
+#include "app/kiosk/frame.h"
+#include "app/kiosk/log.h"
+#include "app/kiosk/sync_jobs.h"
 #include "feeds/url.h"
 #include "platform/service.h"
 #include "platform/signals.h"

@@ -1,4 +1,4 @@
-#include "app/kiosk_log.h"
+#include "app/kiosk/log.h"
 
 #include <set>
 

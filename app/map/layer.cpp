@@ -1,4 +1,4 @@
-#include "app/map_layer.h"
+#include "app/map/layer.h"
 
 #include <SDL.h>
 

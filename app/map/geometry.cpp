@@ -1,4 +1,4 @@
-#include "app/map_geometry.h"
+#include "app/map/geometry.h"
 
 #include <algorithm>
 #include <cmath>

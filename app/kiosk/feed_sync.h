@@ -16,7 +16,7 @@
 //  - A crash's temporary files are removed at start; the cached copies of feeds a new manifest
 //    no longer lists are removed; the whole cache is held to cache_max_bytes.
 //  - Only valid text replaces what is shown or stored; a bad or missing fetch keeps the last good
-//    copy and says so once (the notes are for change-only logging: kiosk_log.h).
+//    copy and says so once (the notes are for change-only logging: app/kiosk/log.h).
 //  - No manifest, or none of its slides valid: the bundled slides, with the reason.
 #pragma once
 
@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "app/slide_set.h"
+#include "app/kiosk/slide_set.h"
 #include "feeds/feed_cache.h"
 #include "feeds/feed_parse.h"
 #include "feeds/freshness.h"
@@ -63,7 +63,7 @@ struct FeedSync {
     std::uint64_t version = 0;                // bumped whenever the manifest or a feed's data changes
 };
 
-// What a topic (kiosk_log.h) has to say now; empty lines: the topic is fine.
+// What a topic (app/kiosk/log.h) has to say now; empty lines: the topic is fine.
 struct SyncNote {
     std::string topic;
     std::vector<std::string> lines;

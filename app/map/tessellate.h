@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/map_projection.h"
+#include "app/map/projection.h"
 
 struct MapMesh {
     std::vector<MapXY> vertices;
