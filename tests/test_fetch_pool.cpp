@@ -158,3 +158,19 @@ TEST_CASE("https: a redirect to plain http is refused; http to https is followed
     CHECK(u.error == "");
     CHECK(u.final_url == secure.url("/feed.json"));
 }
+
+TEST_CASE("fetch pool: a stalled answer on a reused connection is named as too slow, not unconnected") {
+    TestServer server;
+    FetchPool pool;
+    submit_fetch(pool, "first", request(server.url("/feed.json")));
+    REQUIRE(take_n(pool, 1).size() == 1);
+    FetchRequest stalled = request(server.url("/slow"));  // the same host: the connection is reused
+    stalled.low_speed_bytes_per_s = 2;
+    stalled.low_speed_time_s = 1;
+    submit_fetch(pool, "stalled", stalled);
+    const auto done = take_n(pool, 1);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].result.error.rfind(
+              "employment.json: answer from " + server.url("/slow") + " slower than 2 bytes/s for 1 s", 0) ==
+          0);
+}
