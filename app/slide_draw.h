@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "app/fonts.h"
+#include "app/kiosk/slide_set.h"
 #include "app/map/geometry.h"
 #include "app/map/layer.h"
 #include "app/slide_chrome.h"
-#include "app/kiosk/slide_set.h"
 #include "app/theme.h"
 #include "platform/font_files.h"
 #include "platform/imgui_sdl.h"
@@ -38,7 +38,7 @@ struct SlideScreen {
 
 // What changes from draw to draw besides the slide: the clock and the home municipality.
 struct SlideContext {
-    std::string clock;         // "tirsdag 3. maj 2022, kl. 10.15"
+    ClockForms clock;          // "tirsdag 3. maj 2022, kl. 10.15" and its shorter forms
     std::string_view home;     // --home, may be empty
     feeds::PartialDate today;  // for the timeline's "i dag"
 };

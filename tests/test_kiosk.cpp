@@ -19,6 +19,7 @@
 #include "platform/headless.h"
 #include "platform/imgui_sdl.h"
 #include "platform/sdl_video.h"
+#include "tests/render_date.h"
 
 namespace {
 
@@ -27,11 +28,8 @@ FontFiles fonts_for_test() {
     return find_font_files(dir ? dir : "");
 }
 
-const feeds::PartialDate kToday{2022, 5, 3};
-const std::string kClock = "tirsdag 3. maj 2022, kl. 10.15";
-
 FrameInput input_at(std::int64_t now_ms, int w, int h, int rotate) {
-    return {now_ms, kClock, kToday, w, h, rotate, nullptr};
+    return {now_ms, render_clock(), kRenderToday, w, h, rotate, nullptr};
 }
 
 // A kiosk drawing a w x h logical screen turned by `rotate` into memory.

@@ -19,7 +19,7 @@ namespace {
 constexpr std::int64_t kJobPollMs = 1000;  // while a fetch runs: its result is picked up within a second
 
 struct Clock {
-    std::string text;
+    ClockForms text;
     feeds::PartialDate today;
     std::int64_t ms_to_next_minute = 60000;
 };
@@ -28,7 +28,7 @@ Clock read_clock(const std::optional<CivilTime>& fixed) {
     using namespace std::chrono;
     const auto now = system_clock::now();
     const CivilTime t = fixed ? *fixed : local_civil_time(now);
-    Clock c{format_clock_header(t), {t.year, t.month, t.day}, 60000};
+    Clock c{clock_header_forms(t), {t.year, t.month, t.day}, 60000};
     if (!fixed) {
         const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count();
         c.ms_to_next_minute = 60000 - ms % 60000 + 5;  // a little after the minute turns
