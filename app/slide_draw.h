@@ -50,6 +50,11 @@ void close_slide_screen(SlideScreen& s);
 // time. Error text on failure.
 std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height, int rotate = 0);
 
+// The slide onto `c`: chrome, link and view in `layout`. No SDL: draw_slide() draws through it,
+// and tests lay slides out with it without pixels. `map` may be null for views that are no map.
+void compose_slide(Canvas& c, const ViewStyle& style, const SlideLayout& layout, const ScreenSlide& slide,
+                   const SlideContext& ctx, const MapSupport* map);
+
 // Draws the slide at the screen's size (turned by s.rotate) into the renderer's current target
 // (the whole of it).
 // Returns the layout problems the canvas found: empty is good.
