@@ -121,6 +121,32 @@ TEST_CASE("kiosk log: a list topic logs only its new lines, however long the lis
     CHECK(out.str() == "infotavle: slide 7: text overflows\n");
 }
 
+TEST_CASE("kiosk log: a slide's cut text is logged once while it stays, though its clock changes") {
+    CHECK(numbers_aside("text \"søndag 6. december 2026, kl. 19…\" is cut short") ==
+          "text \"søndag #. december #, kl. #…\" is cut short");
+    KioskLog l;
+    std::ostringstream out;
+    auto cut = [](int hour, int minute) {
+        return "text \"søndag 6. december 2026, kl. " + std::to_string(hour) + "." + std::to_string(minute) +
+               "…\" is cut short";
+    };
+    // Every minute's draw of the slide (and of another one) says the same problem.
+    for (int minute = 10; minute < 60; ++minute) {
+        log_added_numbers_aside(l, out, "slide a", {cut(19, minute)});
+        log_added_numbers_aside(l, out, "slide b", {});
+    }
+    CHECK(out.str() == "infotavle: " + cut(19, 10) + "\n");
+    out.str("");
+    // Another problem on the slide is news; the one that stays is not said again.
+    log_added_numbers_aside(l, out, "slide a", {cut(20, 0), "text \"Ledighed\" overlaps \"Køge\""});
+    CHECK(out.str() == "infotavle: text \"Ledighed\" overlaps \"Køge\"\n");
+    out.str("");
+    // Fine again, then cut again: said again.
+    log_added_numbers_aside(l, out, "slide a", {});
+    log_added_numbers_aside(l, out, "slide a", {cut(20, 30)});
+    CHECK(out.str() == "infotavle: " + cut(20, 30) + "\n");
+}
+
 TEST_CASE("turning ImGui's vertices agrees with rotate_rect") {
     const int w = 40, h = 30;
     const SDL_Rect r{3, 5, 10, 7};
@@ -235,7 +261,7 @@ TEST_CASE(
     KioskLog l;
     std::ostringstream out;
     for (std::int64_t t = 0; t < 3 * slot; t += 500)
-        for (auto& n : broken.frame(set, t).notes) log_news(l, out, n.topic, n.lines);
+        for (auto& n : broken.frame(set, t).notes) log_added_numbers_aside(l, out, n.topic, n.lines);
     std::size_t lines = 0;
     for (char c : out.str()) lines += c == '\n';
     CHECK(lines == 1);

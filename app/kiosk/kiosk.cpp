@@ -245,7 +245,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
                             video.rotate, nullptr};
         FrameResult r = kiosk_frame(k, set, generation, in);
-        for (auto& note : r.notes) log_news(klog, log, note.topic, std::move(note.lines));
+        for (const auto& note : r.notes) log_added_numbers_aside(klog, log, note.topic, note.lines);
         if (r.composed) SDL_RenderPresent(video.renderer);
         if (!ready_sent && r.composed) {
             service_ready();
