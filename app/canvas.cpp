@@ -132,6 +132,12 @@ const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::str
     return last;
 }
 
+std::string first_that_fits(const ImFont* font, const std::vector<std::string>& forms, float max_width) {
+    for (const auto& f : forms)
+        if (text_size(font, f).x <= max_width) return f;
+    return forms.empty() ? std::string() : forms.back();
+}
+
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding) {
     if (c.dl) c.dl->AddRectFilled(r.min(), r.max(), color, rounding);
 }

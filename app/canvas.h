@@ -73,6 +73,10 @@ bool fits_lines(const ImFont* font, std::string_view text, float max_width, int 
 const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text,
                        float max_width);
 
+// The first of `forms` (ordered long to short) that fits `max_width` in `font` on one line;
+// the last one when none fits. Pure: measures only.
+std::string first_that_fits(const ImFont* font, const std::vector<std::string>& forms, float max_width);
+
 // Shapes, drawn only when the canvas has a draw list. Not recorded: shapes may overlap.
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding = 0);
 void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness);

@@ -251,12 +251,37 @@ int iso_weekday(int year, int month, int day) {
     return int(std::chrono::weekday(std::chrono::sys_days(ymd)).iso_encoding());
 }
 
-std::string format_clock_header(const CivilTime& t) {
+namespace {
+
+// "tors.", "søn.": the weekday as Retskrivningsordbogen abbreviates it.
+std::string_view weekday_abbreviation(int iso_weekday) {
+    static constexpr std::array<std::string_view, 7> kNames = {"man.", "tirs.", "ons.", "tors.",
+                                                               "fre.", "lør.",  "søn."};
+    return kNames[std::size_t(iso_weekday - 1)];
+}
+
+// "sep.", "dec."; "maj", "juni" and "juli" are as short whole, and stay so.
+std::string month_abbreviation(int month) {
+    const std::string_view name = danish_month_name(month);
+    if (name.size() <= 4) return std::string(name);
+    return std::string(name.substr(0, 3)) + ".";
+}
+
+}  // namespace
+
+ClockForms clock_header_forms(const CivilTime& t) {
     const std::string clock = "kl. " + std::to_string(t.hour) + "." + two_digits(t.minute);
     const int wd = iso_weekday(t.year, t.month, t.day);
-    if (wd == 0) return clock;
-    const std::string date = format_date({t.year, t.month, t.day});
-    return std::string(danish_weekday_name(wd)) + " " + date + ", " + clock;
+    if (wd == 0) return {clock};
+    const std::string weekday(danish_weekday_name(wd)), day = std::to_string(t.day) + ". ";
+    const std::string month(danish_month_name(t.month)), short_month = month_abbreviation(t.month);
+    return {
+        weekday + " " + day + month + " " + std::to_string(t.year) + ", " + clock,
+        weekday + " " + day + month + ", " + clock,
+        std::string(weekday_abbreviation(wd)) + " " + day + short_month + ", " + clock,
+        day + short_month + ", " + clock,
+        clock,
+    };
 }
 
 std::optional<CivilTime> parse_iso_minute(std::string_view text) {

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "feeds/feed_model.h"
 
@@ -102,9 +103,18 @@ struct CivilTime {
 // ISO weekday of a proleptic Gregorian date: 1 = Monday .. 7 = Sunday; 0 for an invalid date.
 int iso_weekday(int year, int month, int day);
 
-// The header line: "tirsdag 3. maj 2022, kl. 10.15". Danish writes the time with a dot and
-// the hour without a leading zero ("kl. 9.05"). An invalid date gives just "kl. 10.15".
-std::string format_clock_header(const CivilTime& t);
+// The header's clock, from the longest form to the shortest; the header shows the first that
+// fits its room (first_that_fits in canvas.h), so the time is always whole. Danish writes the
+// time with a dot and the hour without a leading zero ("kl. 9.05"); abbreviations as
+// Retskrivningsordbogen has them ("tors.", "sep."; "maj", "juni", "juli" stay whole):
+//   "torsdag 30. september 2027, kl. 23.59"   the long form
+//   "torsdag 30. september, kl. 23.59"        without the year
+//   "tors. 30. sep., kl. 23.59"               abbreviated
+//   "30. sep., kl. 23.59"                     without the weekday
+//   "kl. 23.59"                               the time alone
+// An invalid date gives just "kl. 23.59".
+using ClockForms = std::vector<std::string>;
+ClockForms clock_header_forms(const CivilTime& t);
 
 // Parses the --now option: "2022-05-03T10:15", also "2022-05-03T10:15:30" and a space in
 // place of the "T". Checks ranges, leap years included. nullopt for anything else.

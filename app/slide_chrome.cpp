@@ -33,6 +33,9 @@ bool is_portrait(float w, float h) {
 
 constexpr float kTitleLineH = 1.1f;    // line pitch of a two-line title, in heading sizes
 constexpr float kStatusLineH = 1.15f;  // line pitch of the footer's status lines
+// The most of the landscape title line the clock takes: the rest is the title's, and a title
+// needs about 0.6 of it to stay on one line. The clock shows the longest of its forms that fits.
+constexpr float kClockShare = 0.35f;
 
 // Two texts on one line: `right` is kept whole ("Data pr. 18. februar 2021": a cut date says
 // nothing) unless it is wider than the line itself; `left` (the source) gets the rest and is
@@ -100,11 +103,14 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     const Rect& hd = l.header;
     const float title_h = f.heading->FontSize;
 
-    // Title line: in landscape the clock shares it, right-aligned and quieter.
+    // Title line: in landscape the clock shares it, right-aligned and quieter, in the longest
+    // form that fits its share: whole, with the time, whatever the date. The title gets the rest.
     float title_x1 = hd.x1;
     if (!portrait && !text.clock.empty()) {
-        const float clock_w = std::min(text_size(f.small, text.clock).x, hd.w() * 0.35f);
-        canvas_text_in(c, f.small, {hd.x1 - clock_w, hd.y0, hd.x1, hd.y0 + title_h}, t.text_muted, text.clock,
+        const float room = hd.w() * kClockShare;
+        const std::string clock = first_that_fits(f.small, text.clock, room);
+        const float clock_w = std::min(text_size(f.small, clock).x, room);  // "kl. 23.59" fits any
+        canvas_text_in(c, f.small, {hd.x1 - clock_w, hd.y0, hd.x1, hd.y0 + title_h}, t.text_muted, clock,
                        Align::Right);
         title_x1 = hd.x1 - clock_w - s.unit * 2;
     }
@@ -148,10 +154,11 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
         const ImFont* font = fits_lines(f.body, text.caption, hd.w(), lines_in(f.body)) ? f.body : f.small;
         used = std::max(used, canvas_paragraph(c, font, box, t.text_muted, text.caption, lines_in(font)));
     }
-    if (portrait && !text.clock.empty()) {  // right under the caption, however many lines it took
+    if (portrait && !text.clock.empty()) {  // right under the caption, however many lines it took;
+                                            // the whole line's width, so the long form as a rule
         const float clock_y = std::min(last_clock_y, std::round(y + used + gap));
         canvas_text_in(c, f.small, {hd.x0, clock_y, hd.x1, clock_y + f.small->FontSize}, t.text_muted,
-                       text.clock);
+                       first_that_fits(f.small, text.clock, hd.w()));
     }
 
     // Hairlines: they set the header and footer apart without boxing the data in.
@@ -257,7 +264,7 @@ Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const
     return rest;
 }
 
-void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const std::string& clock,
+void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
                   const std::string& reason) {
     const Theme& t = s.theme;
     const Fonts& f = s.fonts;
@@ -266,7 +273,7 @@ void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const st
     canvas_rect(c, {0, 0, w, h}, t.background);
     if (!clock.empty())
         canvas_text_in(c, f.small, {m.margin_x, m.top_pad, w - m.margin_x, m.top_pad + f.small->FontSize},
-                       t.text_muted, clock, Align::Right);
+                       t.text_muted, first_that_fits(f.small, clock, w - 2 * m.margin_x), Align::Right);
 
     // A calm, centred message: a measure of about 22 heading characters reads as a sentence,
     // not as a banner.

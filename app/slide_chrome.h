@@ -5,13 +5,14 @@
 
 #include <string>
 
+#include "app/danish_format.h"
 #include "app/qr_code.h"
 #include "app/view.h"
 
 struct ChromeText {
     std::string title;     // the slide's Danish title
     std::string caption;   // optional one-line subtitle (view option "caption"); may be empty
-    std::string clock;     // "tirsdag 3. maj 2022, kl. 10.15"
+    ClockForms clock;      // "tirsdag 3. maj 2022, kl. 10.15" and its shorter forms
     std::string source;    // "Kilde: KKR Sjælland, bilag til møde maj 2022, pkt. 2.7"
     std::string as_of;     // "Data pr. december 2021"
     std::string stale;     // "Seneste data hentet for 3 dage siden" or empty when fresh
@@ -38,5 +39,5 @@ Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const
 
 // Whole-screen message when nothing can be shown: a calm Danish headline, and the reason
 // in small type ("Ingen gyldige data: employment.json: $.version: ...").
-void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const std::string& clock,
+void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
                   const std::string& reason);

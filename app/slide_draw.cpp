@@ -64,20 +64,23 @@ SlideLayout screen_layout(const SlideScreen& s) {
     return slide_layout(s.width, s.height, s.sizes);
 }
 
-std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx) {
-    if (!slide.valid || !slide.dataset || !slide.slide) return draw_no_data_slide(s, ctx, slide.why_invalid);
-    Canvas c = begin_canvas(s);
-    const ViewStyle style = style_of(s);
-    const SlideLayout layout = screen_layout(s);
+void compose_slide(Canvas& c, const ViewStyle& style, const SlideLayout& layout, const ScreenSlide& slide,
+                   const SlideContext& ctx, const MapSupport* map) {
     ChromeText text = slide.parts;
     text.clock = ctx.clock;
     draw_chrome(c, style, layout, text);
-    const MapSupport map = map_support(s, slide.slide->view);
-    const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today, &map};
+    const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today, map};
     Rect body = layout.body;
     if (slide.qr && slide.slide->link && qr_readable(slide.qr->size, c.bounds.w(), c.bounds.h()))
         body = draw_link(c, style, body, *slide.qr, slide.slide->link->caption);
     draw_view(c, style, body, in);
+}
+
+std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx) {
+    if (!slide.valid || !slide.dataset || !slide.slide) return draw_no_data_slide(s, ctx, slide.why_invalid);
+    Canvas c = begin_canvas(s);
+    const MapSupport map = map_support(s, slide.slide->view);
+    compose_slide(c, style_of(s), screen_layout(s), slide, ctx, &map);
     end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);
 }

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "app/fonts.h"
+#include "app/kiosk/slide_set.h"
 #include "app/map/geometry.h"
 #include "app/map/layer.h"
 #include "app/slide_chrome.h"
-#include "app/kiosk/slide_set.h"
 #include "app/theme.h"
 #include "platform/font_files.h"
 #include "platform/imgui_sdl.h"
@@ -38,7 +38,7 @@ struct SlideScreen {
 
 // What changes from draw to draw besides the slide: the clock and the home municipality.
 struct SlideContext {
-    std::string clock;         // "tirsdag 3. maj 2022, kl. 10.15"
+    ClockForms clock;          // "tirsdag 3. maj 2022, kl. 10.15" and its shorter forms
     std::string_view home;     // --home, may be empty
     feeds::PartialDate today;  // for the timeline's "i dag"
 };
@@ -49,6 +49,11 @@ void close_slide_screen(SlideScreen& s);
 // Rebuilds the fonts for width x height, turned by `rotate`, when that differs from the last
 // time. Error text on failure.
 std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height, int rotate = 0);
+
+// The slide onto `c`: chrome, link and view in `layout`. No SDL: draw_slide() draws through it,
+// and tests lay slides out with it without pixels. `map` may be null for views that are no map.
+void compose_slide(Canvas& c, const ViewStyle& style, const SlideLayout& layout, const ScreenSlide& slide,
+                   const SlideContext& ctx, const MapSupport* map);
 
 // Draws the slide at the screen's size (turned by s.rotate) into the renderer's current target
 // (the whole of it).

@@ -17,7 +17,7 @@ ChromeText realistic_text() {
     ChromeText t;
     t.title = "Ledigheden er den laveste siden 2008";
     t.caption = "Fuldtidsledige i procent af arbejdsstyrken";
-    t.clock = "tirsdag 3. maj 2022, kl. 10.15";
+    t.clock = clock_header_forms({2022, 5, 3, 10, 15, 0});
     t.source = "Kilde: KKR Sjælland, bilag til møde maj 2022, pkt. 2.7";
     t.as_of = "Data pr. december 2021";
     t.stale = "Seneste data hentet for 3 dage siden";
@@ -62,8 +62,9 @@ TEST_CASE("slide_layout: header, body, footer and progress stack without gaps or
 
 TEST_CASE("draw_chrome: no text problems at any size, with realistic, empty and overlong texts") {
     ChromeText longest;
-    longest.title = longest.caption = longest.clock = longest.source = longest.as_of = longest.stale =
-        longest.position = kLong;
+    longest.title = longest.caption = longest.source = longest.as_of = longest.stale = longest.position =
+        kLong;
+    longest.clock = {kLong};
     ChromeText fresh = realistic_text();
     fresh.stale.clear();
     for (const ScreenSize& sz : kScreenSizes) {
@@ -110,6 +111,48 @@ TEST_CASE("draw_chrome: the clock shares the title line in landscape and sits un
     }
 }
 
+TEST_CASE("first_that_fits: the first form no wider than the room, else the last") {
+    ViewHarness h(1920, 1080);
+    const ImFont* f = h.fonts.small;
+    const ClockForms forms = clock_header_forms({2027, 9, 30, 23, 59, 0});
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        const float w = text_size(f, forms[i]).x;
+        CHECK(first_that_fits(f, forms, w) == forms[i]);
+        CHECK(first_that_fits(f, forms, w - 1) == forms[std::min(i + 1, forms.size() - 1)]);
+    }
+    CHECK(first_that_fits(f, forms, 1e6f) == forms.front());
+    CHECK(first_that_fits(f, forms, 1) == "kl. 23.59");  // too narrow for any: the last, cut where drawn
+    CHECK(first_that_fits(f, {}, 100).empty());
+}
+
+// The clock's text on the header at a size and date.
+static std::string header_clock(int w, int h_px, const CivilTime& now) {
+    ViewHarness h(w, h_px);
+    h.begin_frame();
+    Canvas c = h.canvas(h.screen());
+    ChromeText text = realistic_text();
+    text.clock = clock_header_forms(now);
+    draw_chrome(c, h.style(), slide_layout(w, h_px, h.sizes), text);
+    h.end_frame();
+    for (const auto& form : text.clock)
+        if (find_text(c, form)) return form;
+    return "";
+}
+
+TEST_CASE("draw_chrome: the clock is whole with its time, in the longest form its room holds") {
+    const CivilTime longest{2027, 9, 30, 23, 59, 0}, today{2026, 12, 6, 19, 2, 0},
+        shortest{2022, 5, 3, 10, 15, 0};
+    // Portrait: a line of its own, the long form.
+    CHECK(header_clock(1080, 1920, longest) == "torsdag 30. september 2027, kl. 23.59");
+    // Landscape: a 0.35 share of the title line.
+    CHECK(header_clock(1920, 1080, shortest) == "tirsdag 3. maj 2022, kl. 10.15");
+    CHECK(header_clock(1920, 1080, today) == "søndag 6. december, kl. 19.02");
+    CHECK(header_clock(1920, 1080, longest) == "torsdag 30. september, kl. 23.59");
+    CHECK(header_clock(800, 480, today) == "søndag 6. december, kl. 19.02");
+    CHECK(header_clock(800, 480, longest) == "tors. 30. sep., kl. 23.59");
+    CHECK(header_clock(480, 272, longest) == "tors. 30. sep., kl. 23.59");
+}
+
 TEST_CASE("draw_no_data: a calm message and the reason, never spilling") {
     const std::string reason =
         "Ingen gyldige data: employment.json: $.version: forventede \"1.x\", fik \"2.0\". " + kLong + " " +
@@ -119,7 +162,7 @@ TEST_CASE("draw_no_data: a calm message and the reason, never spilling") {
         h.begin_frame();
         for (const std::string& r : {reason, std::string()}) {
             Canvas c = h.canvas(h.screen());
-            draw_no_data(c, h.style(), sz.w, sz.h, "tirsdag 3. maj 2022, kl. 10.15", r);
+            draw_no_data(c, h.style(), sz.w, sz.h, clock_header_forms({2022, 5, 3, 10, 15, 0}), r);
             const auto problems = without_cuts(canvas_problems(c));  // the reason may be cut
             INFO(sz.w, "x", sz.h);
             CHECK_MESSAGE(problems.empty(), join_problems(problems));

@@ -156,11 +156,31 @@ TEST_CASE("weekday and month names") {
     CHECK(danish_month_name(13) == "");
 }
 
-TEST_CASE("format_clock_header") {
-    CHECK(format_clock_header({2022, 5, 3, 10, 15, 0}) == "tirsdag 3. maj 2022, kl. 10.15");
-    CHECK(format_clock_header({2022, 5, 8, 9, 5, 59}) == "søndag 8. maj 2022, kl. 9.05");
-    CHECK(format_clock_header({2022, 1, 1, 0, 0, 0}) == "lørdag 1. januar 2022, kl. 0.00");
-    CHECK(format_clock_header({0, 0, 0, 23, 59, 0}) == "kl. 23.59");
+TEST_CASE("clock_header_forms: the long form first, then shorter ones, each with the whole time") {
+    CHECK(clock_header_forms({2026, 12, 6, 19, 2, 0}) ==
+          ClockForms{"søndag 6. december 2026, kl. 19.02", "søndag 6. december, kl. 19.02",
+                     "søn. 6. dec., kl. 19.02", "6. dec., kl. 19.02", "kl. 19.02"});
+    CHECK(clock_header_forms({2027, 9, 30, 23, 59, 0}) ==
+          ClockForms{"torsdag 30. september 2027, kl. 23.59", "torsdag 30. september, kl. 23.59",
+                     "tors. 30. sep., kl. 23.59", "30. sep., kl. 23.59", "kl. 23.59"});
+    // Short month names stay whole; the hour has no leading zero, the minute has.
+    CHECK(clock_header_forms({2022, 5, 3, 10, 15, 0})[2] == "tirs. 3. maj, kl. 10.15");
+    CHECK(clock_header_forms({2022, 6, 1, 9, 5, 0})[2] == "ons. 1. juni, kl. 9.05");
+    CHECK(clock_header_forms({2022, 7, 1, 9, 5, 0})[3] == "1. juli, kl. 9.05");
+    CHECK(clock_header_forms({2022, 3, 7, 0, 0, 0})[2] == "man. 7. mar., kl. 0.00");
+    CHECK(clock_header_forms({2022, 1, 1, 0, 0, 0}).front() == "lørdag 1. januar 2022, kl. 0.00");
+    CHECK(clock_header_forms({2022, 5, 8, 9, 5, 59}).front() == "søndag 8. maj 2022, kl. 9.05");
+    CHECK(clock_header_forms({2028, 2, 29, 23, 59, 0})[2] == "tirs. 29. feb., kl. 23.59");
+    // Every weekday and month has its abbreviation, and every form ends in the time.
+    for (int month = 1; month <= 12; ++month)
+        for (int day = 1; day <= 7; ++day)
+            for (const auto& form : clock_header_forms({2024, month, day, 23, 59, 0})) {
+                INFO(form);
+                CHECK(form.size() >= 9);
+                CHECK(form.compare(form.size() - 9, 9, "kl. 23.59") == 0);
+            }
+    CHECK(clock_header_forms({0, 0, 0, 23, 59, 0}) == ClockForms{"kl. 23.59"});
+    CHECK(clock_header_forms({2022, 2, 30, 23, 59, 0}) == ClockForms{"kl. 23.59"});
 }
 
 TEST_CASE("parse_iso_minute") {
@@ -172,7 +192,7 @@ TEST_CASE("parse_iso_minute") {
     CHECK(t->hour == 10);
     CHECK(t->minute == 15);
     CHECK(t->second == 0);
-    CHECK(format_clock_header(*t) == "tirsdag 3. maj 2022, kl. 10.15");
+    CHECK(clock_header_forms(*t).front() == "tirsdag 3. maj 2022, kl. 10.15");
 
     const auto s = parse_iso_minute("2024-02-29 23:59:30");
     REQUIRE(s.has_value());

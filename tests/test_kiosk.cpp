@@ -19,6 +19,7 @@
 #include "platform/headless.h"
 #include "platform/imgui_sdl.h"
 #include "platform/sdl_video.h"
+#include "tests/render_date.h"
 
 namespace {
 
@@ -27,11 +28,8 @@ FontFiles fonts_for_test() {
     return find_font_files(dir ? dir : "");
 }
 
-const feeds::PartialDate kToday{2022, 5, 3};
-const std::string kClock = "tirsdag 3. maj 2022, kl. 10.15";
-
 FrameInput input_at(std::int64_t now_ms, int w, int h, int rotate) {
-    return {now_ms, kClock, kToday, w, h, rotate, nullptr};
+    return {now_ms, render_clock(), kRenderToday, w, h, rotate, nullptr};
 }
 
 // A kiosk drawing a w x h logical screen turned by `rotate` into memory.
@@ -121,6 +119,32 @@ TEST_CASE("kiosk log: a list topic logs only its new lines, however long the lis
     problems.push_back("slide 7: text overflows");
     log_added(l, out, "data", problems);
     CHECK(out.str() == "infotavle: slide 7: text overflows\n");
+}
+
+TEST_CASE("kiosk log: a slide's cut text is logged once while it stays, though its clock changes") {
+    CHECK(numbers_aside("text \"søndag 6. december 2026, kl. 19…\" is cut short") ==
+          "text \"søndag #. december #, kl. #…\" is cut short");
+    KioskLog l;
+    std::ostringstream out;
+    auto cut = [](int hour, int minute) {
+        return "text \"søndag 6. december 2026, kl. " + std::to_string(hour) + "." + std::to_string(minute) +
+               "…\" is cut short";
+    };
+    // Every minute's draw of the slide (and of another one) says the same problem.
+    for (int minute = 10; minute < 60; ++minute) {
+        log_added_numbers_aside(l, out, "slide a", {cut(19, minute)});
+        log_added_numbers_aside(l, out, "slide b", {});
+    }
+    CHECK(out.str() == "infotavle: " + cut(19, 10) + "\n");
+    out.str("");
+    // Another problem on the slide is news; the one that stays is not said again.
+    log_added_numbers_aside(l, out, "slide a", {cut(20, 0), "text \"Ledighed\" overlaps \"Køge\""});
+    CHECK(out.str() == "infotavle: text \"Ledighed\" overlaps \"Køge\"\n");
+    out.str("");
+    // Fine again, then cut again: said again.
+    log_added_numbers_aside(l, out, "slide a", {});
+    log_added_numbers_aside(l, out, "slide a", {cut(20, 30)});
+    CHECK(out.str() == "infotavle: " + cut(20, 30) + "\n");
 }
 
 TEST_CASE("turning ImGui's vertices agrees with rotate_rect") {
@@ -237,7 +261,7 @@ TEST_CASE(
     KioskLog l;
     std::ostringstream out;
     for (std::int64_t t = 0; t < 3 * slot; t += 500)
-        for (auto& n : broken.frame(set, t).notes) log_news(l, out, n.topic, n.lines);
+        for (auto& n : broken.frame(set, t).notes) log_added_numbers_aside(l, out, n.topic, n.lines);
     std::size_t lines = 0;
     for (char c : out.str()) lines += c == '\n';
     CHECK(lines == 1);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/kiosk/slide_set.h"
 #include "app/map/classes.h"
 #include "app/map/geometry.h"
 #include "app/map/labels.h"
@@ -15,11 +16,11 @@
 #include "app/map/simplify.h"
 #include "app/slide_chrome.h"
 #include "app/slide_draw.h"
-#include "app/kiosk/slide_set.h"
 #include "app/view.h"
 #include "feeds/map_check.h"
 #include "platform/font_files.h"
 #include "platform/headless.h"
+#include "tests/render_date.h"
 #include "tests/view_harness.h"
 
 namespace {
@@ -231,8 +232,8 @@ TEST_CASE("a map's base is drawn into its texture once and reused when the clock
     for (const auto& s : set.slides) {
         if (!s.valid || s.slide->view != feeds::ViewType::MunicipalityMap) continue;
         const int before = screen.map_layers.draws;
-        for (const char* clock : {"kl. 10.15", "kl. 10.16", "kl. 10.17"}) {
-            const auto problems = draw_slide(screen, s, {clock, "", {2022, 5, 3}});
+        for (int minute = 0; minute < 3; ++minute) {
+            const auto problems = draw_slide(screen, s, {render_clock(minute), "", kRenderToday});
             CHECK_MESSAGE(problems.empty(), join_problems(problems));
         }
         CHECK(screen.map_layers.draws == before + 1);

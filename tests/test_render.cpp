@@ -14,6 +14,7 @@
 #include "platform/font_files.h"
 #include "platform/headless.h"
 #include "platform/png_write.h"
+#include "tests/render_date.h"
 
 namespace fs = std::filesystem;
 
@@ -33,7 +34,7 @@ RenderOptions fixed_options(Size s) {
     RenderOptions o;
     o.width = s.w;
     o.height = s.h;
-    o.now = {2022, 5, 3, 10, 15, 0};
+    o.now = kRenderNow;
     return o;
 }
 
@@ -113,7 +114,7 @@ TEST_CASE("the no-data screen renders") {
     SlideScreen screen;
     open_slide_screen(h.renderer, fonts, screen);
     REQUIRE_FALSE(resize_slide_screen(screen, 1280, 720));
-    const SlideContext ctx{"tirsdag 3. maj 2022, kl. 10.15", "", {2022, 5, 3}};
+    const SlideContext ctx{render_clock(), "", kRenderToday};
     const auto problems = draw_no_data_slide(screen, ctx, "employment.json: $.version: expected \"1.0\"");
     for (const auto& p : problems) FAIL_CHECK(p);
     check_not_blank(read_rgba(h.renderer, 1280, 720), "no-data screen");

@@ -14,11 +14,12 @@
 #include <vector>
 
 #include "app/kiosk/render_pngs.h"
-#include "app/slide_chrome.h"
 #include "app/kiosk/slide_set.h"
+#include "app/slide_chrome.h"
 #include "app/view.h"
 #include "feeds/check.h"
 #include "platform/font_files.h"
+#include "tests/render_date.h"
 #include "tests/temp_dir.h"
 #include "tests/view_harness.h"
 
@@ -237,7 +238,7 @@ TEST_CASE("the most extreme of those render to pixels at every size, as --render
             RenderOptions opt;
             opt.width = sz.w;
             opt.height = sz.h;
-            opt.now = {2022, 5, 3, 10, 15, 0};
+            opt.now = kRenderNow;
             std::string error;
             const auto slides = render_slides(set, fonts, opt, error);
             REQUIRE_MESSAGE(error.empty(), error);

@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "app/kiosk/rotation.h"
-#include "app/slide_draw.h"
 #include "app/kiosk/slide_set.h"
+#include "app/slide_draw.h"
 
 struct SDL_Renderer;
 struct SDL_Texture;
@@ -27,7 +27,7 @@ struct CachedSlide {
     SDL_Texture* texture = nullptr;
     int slide = -2;                // index into SlideSet::slides; -1 = the no-data screen; -2 = empty
     std::uint64_t generation = 0;  // of the data it was drawn from
-    std::string clock;             // the clock text it shows
+    ClockForms clock;              // the clock text it shows
     int width = 0, height = 0;     // logical size
     int rotate = 0;                // the texture holds the slide already turned for the output
 };
@@ -51,7 +51,7 @@ struct KioskScreen {
     // What is on the output now, so an unchanged frame is not composed again.
     int shown_current = -2, shown_next = -2;
     std::uint64_t shown_generation = 0;  // of a slide drawn straight to the output
-    std::string shown_clock;             // likewise
+    ClockForms shown_clock;              // likewise
     int shown_bar_px = -1;
     bool shown_in_transition = false;
     std::int64_t bar_drawn_ms = 0;
@@ -60,7 +60,7 @@ struct KioskScreen {
 
 struct FrameInput {
     std::int64_t now_ms = 0;  // monotonic
-    std::string clock;        // header clock text for this minute
+    ClockForms clock;         // header clock text for this minute
     feeds::PartialDate today;
     int width = 0, height = 0;      // logical screen size
     int rotate = 0;                 // screen turned clockwise by 0/90/180/270; the target has the

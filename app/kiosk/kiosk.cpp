@@ -20,7 +20,7 @@ namespace {
 constexpr std::int64_t kJobPollMs = 1000;  // while a fetch runs: its result is picked up within a second
 
 struct Clock {
-    std::string text;
+    ClockForms text;
     feeds::PartialDate today;
     std::int64_t ms_to_next_minute = 60000;
 };
@@ -29,7 +29,7 @@ Clock read_clock(const std::optional<CivilTime>& fixed) {
     using namespace std::chrono;
     const auto now = system_clock::now();
     const CivilTime t = fixed ? *fixed : local_civil_time(now);
-    Clock c{format_clock_header(t), {t.year, t.month, t.day}, 60000};
+    Clock c{clock_header_forms(t), {t.year, t.month, t.day}, 60000};
     if (!fixed) {
         const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count();
         c.ms_to_next_minute = 60000 - ms % 60000 + 5;  // a little after the minute turns
@@ -245,7 +245,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
                             video.rotate, nullptr};
         FrameResult r = kiosk_frame(k, set, generation, in);
-        for (auto& note : r.notes) log_news(klog, log, note.topic, std::move(note.lines));
+        for (const auto& note : r.notes) log_added_numbers_aside(klog, log, note.topic, note.lines);
         if (r.composed) SDL_RenderPresent(video.renderer);
         if (!ready_sent && r.composed) {
             service_ready();

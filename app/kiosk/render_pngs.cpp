@@ -9,10 +9,6 @@
 
 namespace fs = std::filesystem;
 
-std::string clock_text(const CivilTime& now) {
-    return format_clock_header(now);
-}
-
 static std::string png_name(int position, const std::string& id) {
     char num[16];
     std::snprintf(num, sizeof num, "%02d-", position);
@@ -22,7 +18,7 @@ static std::string png_name(int position, const std::string& id) {
 std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* renderer, const SlideSet& set,
                                             const RenderOptions& opt) {
     std::vector<RenderedSlide> out;
-    const SlideContext ctx{clock_text(opt.now), opt.home, {opt.now.year, opt.now.month, opt.now.day}};
+    const SlideContext ctx{clock_header_forms(opt.now), opt.home, {opt.now.year, opt.now.month, opt.now.day}};
     auto grab = [&](RenderedSlide& r, std::vector<std::string> problems) {
         r.problems = std::move(problems);
         r.rgba = read_rgba(renderer, screen.width, screen.height);

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/danish_format.h"
-#include "app/slide_draw.h"
 #include "app/kiosk/slide_set.h"
+#include "app/slide_draw.h"
 #include "platform/font_files.h"
 
 struct RenderOptions {
@@ -25,9 +25,6 @@ struct RenderedSlide {
     std::vector<unsigned char> rgba;  // width * height * 4; empty when it could not be drawn
     std::vector<std::string> problems;
 };
-
-// The clock text and "today" for a civil time.
-std::string clock_text(const CivilTime& now);
 
 // Draws every slide of `set` (or the no-data screen when none is valid) at the screen's size,
 // with `renderer` (whose target is read back). For callers that keep one screen per size.

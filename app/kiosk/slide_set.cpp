@@ -69,10 +69,6 @@ void load_feeds(const SlideSource& src, SlideSet& set) {
     }
 }
 
-std::string position_text(int index, int count) {
-    return std::to_string(index) + " / " + std::to_string(count);
-}
-
 ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
     ScreenSlide out;
     out.slide = &s;
@@ -122,6 +118,10 @@ void finish_slide_set(SlideSet& set, const std::string& manifest_name) {
 }
 
 }  // namespace
+
+std::string position_text(int index, int count) {
+    return std::to_string(index) + " / " + std::to_string(count);
+}
 
 std::string source_line(const feeds::SourceRef& s) {
     // The publisher's own short form fits the footer: the long one is cut on most screens.

@@ -54,6 +54,9 @@ SlideSet build_slide_set(feeds::Manifest manifest, std::map<std::string, feeds::
 
 int count_valid(const SlideSet& set);
 
+// The slide counter in the footer: "3 / 14".
+std::string position_text(int index, int count);
+
 // Why nothing can be shown, for the no-data screen: the first invalid reason, or the first problem.
 std::string no_data_reason(const SlideSet& set);
 

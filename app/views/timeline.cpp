@@ -249,8 +249,10 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
     float date_w = 0;
     for (const auto& e : ev)
         date_w = std::min(std::max(date_w, text_size(date_font, date_label(e)).x), area.w() * 0.32f);
-    const float line_dx = date_w + gap * 1.5f + r;  // from the block's left edge
-    const float label_dx = line_dx + r + gap * 1.5f;
+    // Whole pixels from the block's left edge: the labels' width is then exact, and a label
+    // measured to fit on one line is not wrapped when drawn (a float's last bit did that).
+    const float line_dx = std::round(date_w + gap * 1.5f + r);
+    const float label_dx = line_dx + std::round(r + gap * 1.5f);
     const float label_w_max = area.w() - label_dx;
     if (label_w_max < s.unit * 8) {
         c.notes.push_back("timeline: area too narrow");
@@ -283,7 +285,7 @@ void draw_vertical(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
     if (mark.on_event)  // room for "I dag" after the current step's label
         label_need = std::max(label_need, text_size(label_font, ev[mark.index].label).x + gap * 2 +
                                               text_size(date_font, "I dag").x);
-    label_need = std::min(label_need, label_w_max);
+    label_need = std::min(std::ceil(label_need), label_w_max);
     const float x0 = area.x0 + std::floor((label_w_max - label_need) * 0.5f);
     const float line_x = x0 + line_dx, label_x = x0 + label_dx;
 

@@ -30,6 +30,7 @@
 #include "app/kiosk/frame.h"
 #include "app/kiosk/render_pngs.h"
 #include "platform/headless.h"
+#include "tests/render_date.h"
 
 namespace {
 
@@ -88,8 +89,8 @@ void print_table(const std::vector<Row>& rows) {
                     r.ok ? "PASS" : "OVER");
 }
 
-const std::string kClock = "tirsdag 3. maj 2022, kl. 10.15";
-const feeds::PartialDate kToday{2022, 5, 3};
+const ClockForms kClock = render_clock();
+const feeds::PartialDate kToday = kRenderToday;
 
 // Drives kiosk_frame from t = 0 to `duration_ms` of fake time; returns CPU ms used and counts.
 struct SimResult {
@@ -104,12 +105,11 @@ SimResult simulate(KioskScreen& k, const SlideSet& set, std::uint64_t& gen, int 
     invalidate_kiosk(k);
     ++gen;
     const double c0 = cpu_ms();
-    int minute = 15;
+    int minute = 0;
     std::int64_t next_minute = 60000;
     for (std::int64_t now = 0; now < duration_ms;) {
-        char clock[64];
-        std::snprintf(clock, sizeof clock, "tirsdag 3. maj 2022, kl. 10.%02d", minute);
-        const FrameResult f = kiosk_frame(k, set, gen, {now, clock, kToday, w, h, rot, nullptr});
+        const FrameResult f =
+            kiosk_frame(k, set, gen, {now, render_clock(minute), kToday, w, h, rot, nullptr});
         if (f.composed) SDL_RenderFlush(k.renderer);
         ++r.frames;
         r.composed += f.composed;
@@ -288,8 +288,7 @@ void bench_maps(const SlideSet& set, const FontFiles& fonts, std::vector<Row>& r
         }
         std::vector<double> redraws;
         for (int n = 0; n < 15; ++n) {
-            char clock[64];
-            std::snprintf(clock, sizeof clock, "tirsdag 3. maj 2022, kl. 10.%02d", 16 + n);
+            const ClockForms clock = render_clock(1 + n);
             t0 = Clock::now();
             kiosk_frame(k, set, gen, {4000 + std::int64_t(n) * 50, clock, kToday, w, h, 0, nullptr});
             SDL_RenderFlush(hl.renderer);

@@ -15,6 +15,7 @@
 #include "platform/font_files.h"
 #include "platform/headless.h"
 #include "tests/fuzz/fuzz_bundled.h"
+#include "tests/render_date.h"
 
 namespace {
 
@@ -37,7 +38,7 @@ Screen& screen() {
         if (resize_slide_screen(out->slides, kWidth, kHeight)) std::abort();
         out->options.width = kWidth;
         out->options.height = kHeight;
-        out->options.now = {2022, 5, 3, 10, 15, 0};
+        out->options.now = kRenderNow;
         out->options.home = "259";
         return out;
     }();
