@@ -9,13 +9,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "app/map/common.h"
 #include "app/map/labels.h"
 #include "app/view.h"
-#include "app/map/common.h"
 #include "app/views/status_badge.h"
 #include "feeds/map_check.h"
 
@@ -85,6 +87,20 @@ struct LegendLine {
     const Shown* shown;  // the project (for a group: its first project, for the look)
     float h = 0;         // line pitch
     bool gap_after = false;
+    float w = 0;  // the text's width in its font (names, costs)
+};
+
+// A name or cost wrapped at one width, each line measured once. The legend is planned for many
+// counts, levels and widths, but each text needs only a few distinct wraps.
+struct Wrapped {
+    std::vector<std::string> lines;
+    std::vector<float> widths;
+    bool whole = true;
+};
+
+struct WrapCache {
+    std::map<std::tuple<const std::string*, const ImFont*, float>, Wrapped> wraps;
+    const Wrapped& get(const ImFont* font, const std::string& text, float width);
 };
 
 // The key above the entries: a sample of each kind of line, and the status when every
@@ -125,7 +141,19 @@ bool is_whole(const std::vector<std::string>& lines, std::string_view text) {
     return true;
 }
 
-void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown, LegendPlan& p) {
+const Wrapped& WrapCache::get(const ImFont* font, const std::string& text, float width) {
+    const auto key = std::make_tuple(&text, font, width);
+    auto it = wraps.find(key);
+    if (it != wraps.end()) return it->second;
+    Wrapped w;
+    w.lines = wrap_lines(font, text, width, 0);
+    w.whole = is_whole(w.lines, text);
+    for (const auto& l : w.lines) w.widths.push_back(text_size(font, l).x);
+    return wraps.emplace(key, std::move(w)).first->second;
+}
+
+void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown, LegendPlan& p,
+                 WrapCache& cache) {
     const ImFont* nf = p.nf;
     p.badge = std::round(nf->FontSize * 1.15f);
     p.text_x = p.badge + std::round(s.unit * 0.6f);
@@ -189,17 +217,17 @@ void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown,
             if (p.lines.empty() || p.lines.back().kind == LegendLine::Group) {
                 if (!p.lines.empty()) p.lines.back().shown = &sh;
             }
-            const auto names = wrap_lines(nf, sh.project->name, p.width - p.text_x, 0);
-            p.whole = p.whole && is_whole(names, sh.project->name);
-            bool first = true;
-            for (const auto& l : names) {
-                p.lines.push_back({first ? LegendLine::FirstName : LegendLine::Name, l, &sh, p.line_h});
-                first = false;
-            }
+            ++c.layout_steps;
+            const Wrapped& names = cache.get(nf, sh.project->name, p.width - p.text_x);
+            p.whole = p.whole && names.whole;
+            for (std::size_t k = 0; k < names.lines.size(); ++k)
+                p.lines.push_back({k == 0 ? LegendLine::FirstName : LegendLine::Name, names.lines[k], &sh,
+                                   p.line_h, false, names.widths[k]});
             if (p.costs && !sh.project->cost_text.empty()) {
-                const auto cost = wrap_lines(p.f, sh.project->cost_text, p.width - p.text_x, 0);
-                p.whole = p.whole && is_whole(cost, sh.project->cost_text);
-                for (const auto& l : cost) p.lines.push_back({LegendLine::Cost, l, &sh, cost_h});
+                const Wrapped& cost = cache.get(p.f, sh.project->cost_text, p.width - p.text_x);
+                p.whole = p.whole && cost.whole;
+                for (std::size_t k = 0; k < cost.lines.size(); ++k)
+                    p.lines.push_back({LegendLine::Cost, cost.lines[k], &sh, cost_h, false, cost.widths[k]});
             }
             p.lines.back().gap_after = true;
         }
@@ -209,14 +237,25 @@ void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown,
     for (const KeyItem& k : p.key) p.used_w = std::max(p.used_w, k.x + k.w);
     for (const auto& l : p.lines) {
         p.height += l.h + (l.gap_after ? p.entry_gap : 0);
-        const ImFont* lf = l.kind == LegendLine::Cost ? p.f : nf;
         const float w = l.kind == LegendLine::Group
                             ? draw_status_label(c, s.theme, nf, {0, 0}, l.shown->look, 1e9f, "", true)
-                            : p.text_x + text_size(lf, l.text).x;
+                            : p.text_x + l.w;
         p.used_w = std::max(p.used_w, std::ceil(w));
     }
     if (!p.lines.empty() && p.lines.back().gap_after) p.height -= p.entry_gap;
     p.height = std::ceil(p.height);
+}
+
+// At most how many projects a legend in `body` can list: each takes a line (in the smaller of
+// the two name fonts) and an entry gap, and the legend may use the frame's height (landscape)
+// or 70 % of it (portrait, where the map keeps 30 %). More are never tried; one spare for
+// rounding.
+int most_listed(const Canvas& c, const ViewStyle& s, Rect body, bool landscape, float gap) {
+    const float line_h = std::min(std::round(floor_font(s, c, true)->FontSize * 1.1f),
+                                  std::round(floor_font(s, c, false)->FontSize * 1.1f));
+    const float entry_gap = std::round(s.unit * 0.5f);
+    const float room = landscape ? body.h() : body.h() - body.h() * 0.3f - gap;
+    return std::max(1, int(std::floor((room + entry_gap) / std::max(1.0f, line_h + entry_gap))) + 1);
 }
 
 void draw_badge(Canvas& c, const ViewStyle& s, const ImFont* f, Rect box, const Shown& p) {
@@ -284,7 +323,9 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
     LegendPlan plan;
     Rect frame = body;  // the map and the legend; less a note line when projects are left out
     bool found = false;
-    for (int count = total; count >= 1 && !found; --count) {
+    WrapCache cache;
+    for (int count = std::min(total, most_listed(c, s, body, landscape, gap)); count >= 1 && !found;
+         --count) {
         frame = count < total ? pixel_inner(hidden_note_space(c, s, body)) : body;
         std::vector<float> widths;
         if (landscape) {
@@ -308,7 +349,7 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
             p.count = count;
             for (float w : widths) {
                 p.width = std::min(w, frame.w());
-                plan_legend(c, s, shown, p);
+                plan_legend(c, s, shown, p, cache);
                 if (!p.whole) continue;
                 const bool fits = landscape
                                       ? p.height <= frame.h() && frame.w() - p.width - gap - east >= min_map_w
