@@ -1,12 +1,16 @@
 #include "app/canvas.h"
+#include "app/box_grid.h"
 #include "app/fonts.h"
 #include "feeds/json_reader.h"
+#include "app/text_run.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-static const char* kEllipsis = "\xE2\x80\xA6";  // U+2026
+static const char* kEllipsis = "\xE2\x80\xA6";        // U+2026
+static constexpr float kOverlapCell = 48;             // px: a line of text or two
+static constexpr std::size_t kMaxOverlapsSaid = 100;  // more are counted in one line
 
 ImVec2 text_size(const ImFont* font, std::string_view text) {
     if (text.empty()) return {0, font->FontSize};
@@ -23,11 +27,14 @@ static size_t next_code_point(std::string_view text, size_t i) {
 std::string ellipsize(const ImFont* font, std::string_view text, float max_width) {
     if (text_size(font, text).x <= max_width) return std::string(text);
     const float ell_w = text_size(font, kEllipsis).x;
-    // ImGui 1.86 does no kerning, so widths add up glyph by glyph: one pass suffices.
+    // ImGui 1.86 does no kerning, so widths add up glyph by glyph: one pass suffices, each
+    // glyph measured once.
+    TextRun run(font);
     size_t keep = 0;
     for (size_t i = 0; i < text.size();) {
         const size_t next = next_code_point(text, i);
-        if (text_size(font, text.substr(0, next)).x + ell_w > max_width) break;
+        run.add(text.substr(i, next - i));
+        if (run.width() + ell_w > max_width) break;
         keep = next;
         i = next;
     }
@@ -71,6 +78,7 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
                                     int max_lines) {
     std::vector<std::string> lines;
     std::string current;
+    TextRun run(font);  // measures `current`: each word once, not every line from its start
     size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && text[i] == ' ') ++i;
@@ -79,13 +87,25 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
         std::string_view word = text.substr(i, j - i);
         i = j;
         if (word.empty()) continue;
-        std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
-        if (current.empty() || text_size(font, candidate).x <= max_width) {
-            current = std::move(candidate);
+        if (current.empty()) {
+            current = std::string(word);
+            run = TextRun(font);
+            run.add(word);
+            continue;
+        }
+        TextRun longer = run;
+        longer.add(" ");
+        longer.add(word);
+        if (longer.width() <= max_width) {
+            current += " ";
+            current += word;
+            run = longer;
             continue;
         }
         lines.push_back(current);
         current = std::string(word);
+        run = TextRun(font);
+        run.add(word);
         if (max_lines > 0 && int(lines.size()) == max_lines) {
             // No room for what is left: mark the last line as cut.
             lines.back() =
@@ -180,11 +200,23 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
             out.push_back("text " + feeds::quote_text(t.text) + " leaves the screen");
         if (text_was_cut(t)) out.push_back("text " + feeds::quote_text(t.text) + " is cut short");
     }
-    for (size_t i = 0; i < c.texts.size(); ++i)
-        for (size_t j = i + 1; j < c.texts.size(); ++j)
-            if (overlaps(c.texts[i].box, c.texts[j].box))
-                out.push_back("text " + feeds::quote_text(c.texts[i].text) + " overlaps " +
-                              feeds::quote_text(c.texts[j].text));
+    // Overlapping pairs, found through a grid (a text meets only the texts near it, not all of
+    // them), reported in the order of the texts.
+    BoxGrid grid(c.bounds, kOverlapCell);
+    for (std::size_t i = 0; i < c.texts.size(); ++i) grid.add(int(i), c.texts[i].box);
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = 0; i < c.texts.size(); ++i)
+        grid.near(c.texts[i].box, [&](int j) {
+            if (std::size_t(j) > i && overlaps(c.texts[i].box, c.texts[std::size_t(j)].box))
+                pairs.push_back({i, std::size_t(j)});
+        });
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (std::size_t k = 0; k < pairs.size() && k < kMaxOverlapsSaid; ++k)
+        out.push_back("text " + feeds::quote_text(c.texts[pairs[k].first].text) + " overlaps " +
+                      feeds::quote_text(c.texts[pairs[k].second].text));
+    if (pairs.size() > kMaxOverlapsSaid)
+        out.push_back("and " + std::to_string(pairs.size() - kMaxOverlapsSaid) + " more overlapping texts");
     return out;
 }
 

@@ -37,6 +37,9 @@ struct Canvas {
     const ImFont* fine_print = nullptr;  // ...unless set in this font (the source line)
     std::vector<PlacedText> texts;
     std::vector<std::string> notes;  // problems a view reports itself ("items hidden" is not one)
+    // Items laid out while planning: one per item (row, entry, label) a view plans in one
+    // candidate layout. Views bound it, whatever the data holds; tests count it.
+    long layout_steps = 0;
 };
 
 // Size of `text` in `font` at the font's own size. Single line.
@@ -85,7 +88,9 @@ void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness);
 // so, drawn by canvas_paragraph()). A document's own texts do not end in one.
 bool text_was_cut(const PlacedText& t);
 
-// Overflow, overlap, cut text and size problems of everything drawn so far, one sentence each.
+// Overflow, overlap, cut text and size problems of everything drawn so far, one sentence each
+// (the first 100 overlaps, then one line counting the rest). Near linear in the texts: only
+// texts that share a cell of a grid are compared.
 std::vector<std::string> canvas_problems(const Canvas& c);
 
 // `text` word-wrapped into at most `max_lines` lines of `max_width`, every word whole; none

@@ -4,6 +4,10 @@
 #include <cmath>
 #include <numeric>
 
+#include "app/box_grid.h"
+
+static constexpr float kLabelCell = 48;  // px: about a label
+
 bool boxes_overlap(const Rect& a, const Rect& b, float gap) {
     return a.x0 < b.x1 + gap && b.x0 < a.x1 + gap && a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
 }
@@ -15,7 +19,11 @@ std::vector<std::optional<Rect>> place_labels(const std::vector<LabelRequest>& r
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return req[a].priority < req[b].priority; });
-    std::vector<Rect> placed;
+    // The obstacles and the boxes placed so far, found through a grid: a candidate box meets only
+    // the boxes near it, not every one placed before it.
+    std::vector<Rect> taken(obstacles);
+    BoxGrid grid(bounds, kLabelCell, std::max(0.0f, gap));
+    for (std::size_t k = 0; k < taken.size(); ++k) grid.add(int(k), taken[k]);
     for (std::size_t i : order) {
         const LabelRequest& r = req[i];
         const float w = r.size.x, h = r.size.y, d = r.clearance;
@@ -44,11 +52,11 @@ std::vector<std::optional<Rect>> place_labels(const std::vector<LabelRequest>& r
                 const Rect box{x0, y0, x0 + w, y0 + h};
                 if (box.x0 < bounds.x0 || box.y0 < bounds.y0 || box.x1 > bounds.x1 || box.y1 > bounds.y1)
                     continue;
-                const auto hits = [&](const Rect& other) { return boxes_overlap(box, other, gap); };
-                if (std::any_of(placed.begin(), placed.end(), hits) ||
-                    std::any_of(obstacles.begin(), obstacles.end(), hits))
-                    continue;
-                placed.push_back(box);
+                bool hit = false;
+                grid.near(box, [&](int k) { hit = hit || boxes_overlap(box, taken[std::size_t(k)], gap); });
+                if (hit) continue;
+                grid.add(int(taken.size()), box);
+                taken.push_back(box);
                 out[i] = box;
                 done = true;
                 break;

@@ -14,6 +14,7 @@
 #include "app/danish_format.h"
 #include "app/view.h"
 #include "app/views/bar_layout.h"
+#include "app/views/stacked_rows.h"
 
 namespace {
 
@@ -42,9 +43,7 @@ static BarData from_indicators(const feeds::IndicatorSet& set, const ViewInput& 
     if (opt.columns.empty()) {
         for (const auto& it : set.items) add(it);
     } else {
-        for (const auto& id : opt.columns)
-            for (const auto& it : set.items)
-                if (it.id == id) add(it);
+        for (std::size_t i : positions_of(opt.columns, item_ids(set))) add(set.items[i]);
     }
     return d;
 }

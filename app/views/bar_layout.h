@@ -47,6 +47,14 @@ std::vector<int> pick_shown(const std::vector<int>& order, const std::vector<boo
 // equal values keep the data order.
 std::vector<int> sorted_order(const std::vector<std::optional<double>>& values, feeds::SortOrder sort);
 
+// The positions in `keys` of the items `ids` names (options.columns), in the order of `ids`: for
+// each id every item with that key, in their order; an unknown id gives none. Linear (a hash
+// map), not ids x items.
+std::vector<std::size_t> positions_of(const std::vector<std::string>& ids,
+                                      const std::vector<std::string_view>& keys);
+// The indicators' ids, in order: the keys options.columns names them by.
+std::vector<std::string_view> item_ids(const feeds::IndicatorSet& set);
+
 // ---- text ----------------------------------------------------------------------------------
 
 // Units that read well after every figure ("2,3 %", "1,1 mia. kr."); others ("personer")
@@ -98,36 +106,7 @@ BarScale metric_scale(double value, std::optional<double> target, std::string_vi
 std::string target_figure(double value, std::optional<double> target, std::string_view unit,
                           std::optional<int> decimals, int form = 0);
 
-// ---- stacked rows: the label above a full-width bar ----------------------------------------
-//
-//   ▶ Handlingsplaner                      382 · mål 385   ⊗ Ikke nået
-//   ██████████████████████████████████████████████████▯│
-//
-// The layout of portrait screens and of labels too long to sit left of their bar: the label
-// wraps onto two lines when it must, the figure sits right on the label's line or on a line of
-// its own, and the rows spread out to fill the height.
-
-struct StackRow {
-    std::string label;
-    std::vector<std::string> figures;  // the figure in its forms, longest first; may be empty
-    std::optional<bool> met;           // a mark "✓ Nået" / "⊗ Ikke nået", drawn as shape + word
-    bool highlight = false;
-    std::optional<double> value;  // none: text only, no bar
-    BarScale scale;
-    std::optional<double> target;     // a tick across the bar
-    std::optional<double> reference;  // a thinner, muted tick across the bar
-};
-
-struct StackFonts {
-    const ImFont* label;
-    const ImFont* figure;
-};
-
-// Draws `rows` (all of them, in `order`, at most `wanted`) in the largest of `candidates` in
-// which they fit whole; else in the last one, as many as fit, with "Viser n af m `noun`".
-void draw_stacked_rows(Canvas& c, const ViewStyle& s, Rect area, const std::vector<StackRow>& rows,
-                       const std::vector<int>& order, int wanted,
-                       std::initializer_list<StackFonts> candidates, std::string_view noun);
+// ---- target marks ------------------------------------------------------------------------
 
 // The width of the met / not-met mark in `font`.
 float target_mark_width(const ViewStyle& s, const ImFont* font, bool met);

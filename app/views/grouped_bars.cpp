@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/danish_format.h"
@@ -47,18 +48,17 @@ static GroupedData from_series(const feeds::Series& s, const ViewInput& in) {
     const auto& opt = in.slide.options;
     GroupedData d;
     const size_t n = std::min<size_t>(s.lines.size(), kMaxSeries);
+    std::unordered_map<std::string_view, size_t> group_of;  // x label -> group
     for (size_t l = 0; l < n; ++l) {
         d.series.push_back(s.lines[l].label);
         d.units.push_back(opt.unit.empty() ? s.unit : opt.unit);
         for (const auto& p : s.lines[l].points) {
-            auto g = std::find_if(d.groups.begin(), d.groups.end(),
-                                  [&](const Group& x) { return x.label == p.x; });
-            if (g == d.groups.end()) {
+            // The group of this x label: the first with it (a map, not a search of every group).
+            const auto [at, added] = group_of.emplace(p.x, d.groups.size());
+            if (added)
                 d.groups.push_back(
                     {p.x, std::vector<std::optional<double>>(n), is_highlighted(opt, in.home, {p.x})});
-                g = d.groups.end() - 1;
-            }
-            g->values[l] = p.value;
+            d.groups[at->second].values[l] = p.value;
         }
     }
     return d;
@@ -72,9 +72,9 @@ static GroupedData from_table(const feeds::MunicipalityTable& t, const ViewInput
     if (opt.columns.empty()) {
         for (size_t i = 0; i < t.columns.size(); ++i) cols.push_back(i);
     } else {
-        for (const auto& id : opt.columns)
-            for (size_t i = 0; i < t.columns.size(); ++i)
-                if (t.columns[i].id == id) cols.push_back(i);
+        std::vector<std::string_view> ids;
+        for (const auto& col : t.columns) ids.push_back(col.id);
+        cols = positions_of(opt.columns, ids);
     }
     if (cols.size() > kMaxSeries) cols.resize(kMaxSeries);
     for (size_t i : cols) {
@@ -237,10 +237,15 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         p.fonts = f;
         p.stacked = stacked;
         p.compact = compact;
-        p.shown = pick_shown(order, highlighted, n);
         // Stacked bars may be thinner: their name is above them, not beside them.
         p.pitch = f.value->FontSize * (compact ? 0.6f : stacked ? 1.05f : 1.2f);
         p.group_gap = std::max(p.pitch * 0.7f, s.unit);
+        // Each group is at least its bars high: more groups than that many fit are not planned
+        // (a group's height to spare for rounding), so a long list costs no more than a short one.
+        const float least = p.pitch * float(k);
+        if (float(n) * least + float(n - 1) * p.group_gap > height + least) return false;
+        c.layout_steps += n;
+        p.shown = pick_shown(order, highlighted, n);
         widths(p);
         const float bars_h = p.pitch * float(k);
         float label_room = 0;
@@ -257,8 +262,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
             label_room = area.w() - p.marker_w;
         }
         // The figures either side must leave the bars some room: else the figures would spill.
-        const float track_w = area.w() - p.marker_w - (stacked ? 0 : p.label_w + gap) - p.pos_w - p.neg_w -
-                              gap * 1.2f;
+        const float track_w =
+            area.w() - p.marker_w - (stacked ? 0 : p.label_w + gap) - p.pos_w - p.neg_w - gap * 1.2f;
         if (track_w < s.unit * 3) return false;
         float used = 0;
         for (int gi : p.shown) {
@@ -298,8 +303,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
         int n = wanted;
         for (; n > 0; --n)
             if (try_plan(f, false, n, body.h(), plan) || try_plan(f, true, n, body.h(), plan) ||
-                (compact_ok && (try_plan(f, false, n, body.h(), plan, true) ||
-                                try_plan(f, true, n, body.h(), plan, true))))
+                (compact_ok &&
+                 (try_plan(f, false, n, body.h(), plan, true) || try_plan(f, true, n, body.h(), plan, true))))
                 break;
         if (n == 0) {
             // Even one group will not fit whole: shorten its name (a reported problem).
@@ -382,7 +387,8 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
                 const float cy = by + pitch * (float(l) + 0.5f);
                 const float end_x = bar_x(scale, track_x0, track_x1, *v);
                 end_max = std::max(end_max, end_x);
-                draw_bar(c, zero_x, end_x, cy - pitch * 0.4f, cy + pitch * 0.4f, s.theme.series[l % kMaxSeries]);
+                draw_bar(c, zero_x, end_x, cy - pitch * 0.4f, cy + pitch * 0.4f,
+                         s.theme.series[l % kMaxSeries]);
             }
             const float ty = std::floor(by + (bars_h - fonts.value->FontSize) * 0.5f);
             canvas_text(c, fonts.value, {std::floor(end_max + gap * 0.6f), ty}, s.theme.text,

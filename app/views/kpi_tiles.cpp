@@ -43,10 +43,10 @@ struct TilePlan {
     const ImFont* label_font = nullptr;
     const ImFont* unit_font = nullptr;
     const ImFont* part_font = nullptr;  // the change and the target (the note is always small)
-    bool side = false;     // wide, low tile: the number left, label and the rest beside it
-    float text_x = 0;      // side tiles: where the text column starts, from the inner left
-    bool whole = true;  // label, number and unit shown uncut
-    int dropped = 0;    // weight of the optional parts left out (see kTargetWeight)
+    bool side = false;                  // wide, low tile: the number left, label and the rest beside it
+    float text_x = 0;                   // side tiles: where the text column starts, from the inner left
+    bool whole = true;                  // label, number and unit shown uncut
+    int dropped = 0;                    // weight of the optional parts left out (see kTargetWeight)
     float height = 0;
 };
 
@@ -367,9 +367,7 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
     if (opt.columns.empty()) {
         for (const auto& it : data.items) items.push_back(&it);
     } else {
-        for (const auto& id : opt.columns)
-            for (const auto& it : data.items)
-                if (it.id == id) items.push_back(&it);
+        for (std::size_t i : positions_of(opt.columns, item_ids(data))) items.push_back(&data.items[i]);
     }
     const int total = int(items.size());
     if (total == 0) return draw_no_items(c, s, area);

@@ -15,10 +15,10 @@
 
 #include "app/danish_format.h"
 #include "app/map/classes.h"
+#include "app/map/common.h"
 #include "app/map/labels.h"
 #include "app/view.h"
 #include "app/views/bar_layout.h"
-#include "app/map/common.h"
 #include "app/views/status_badge.h"
 
 namespace {
@@ -36,6 +36,14 @@ struct Legend {
 
 float legend_row_h(const ImFont* f) {
     return std::round(f->FontSize * 1.3f);
+}
+
+// At most how many lines the legend's heading may take so that it and `rows_h` of rows stay
+// within `room`: a column label of 200 characters is shortened (a reported problem) rather
+// than pushing the legend off the screen. At least one.
+int heading_lines(const ViewStyle& s, const ImFont* fb, float room, float rows_h) {
+    const float lh = std::round(fb->FontSize * 1.15f);
+    return std::max(1, int(std::floor((room - rows_h - s.unit * 0.3f) / std::max(1.0f, lh))));
 }
 
 float legend_row_w(const ViewStyle& s, const ImFont* f, const LegendRow& r) {
@@ -155,7 +163,8 @@ void draw_municipality_map(Canvas& c, const ViewStyle& s, Rect area, const feeds
     Rect fit_area = body;
     if (landscape) {
         const float lw = std::min(std::max(row_w, body.w() * 0.22f), body.w() * 0.4f);
-        legend.heading = wrap_lines(fb, label, lw, 0);
+        legend.heading =
+            wrap_lines(fb, label, lw, heading_lines(s, fb, body.h(), legend.rows.size() * legend_row_h(f)));
         float head_w = 0;
         for (const auto& l : legend.heading) head_w = std::max(head_w, text_size(fb, l).x);
         legend_w = std::ceil(std::max(row_w, head_w));
@@ -166,7 +175,9 @@ void draw_municipality_map(Canvas& c, const ViewStyle& s, Rect area, const feeds
         cols = std::max(1, std::min(int(legend.rows.size()), int((body.w() + gap) / col_w)));
         const int per_col = int((legend.rows.size() + std::size_t(cols) - 1) / std::size_t(cols));
         cols = int((legend.rows.size() + std::size_t(per_col) - 1) / std::size_t(per_col));
-        legend.heading = wrap_lines(fb, label, body.w(), 0);
+        // The heading takes at most half the body, so the map keeps room beside it.
+        legend.heading =
+            wrap_lines(fb, label, body.w(), heading_lines(s, fb, body.h() * 0.5f, per_col * legend_row_h(f)));
         float head_w = 0;
         for (const auto& l : legend.heading) head_w = std::max(head_w, text_size(fb, l).x);
         legend_w = std::max(head_w, float(cols) * col_w - gap);

@@ -20,6 +20,7 @@
 #include "app/danish_format.h"
 #include "app/view.h"
 #include "app/views/bar_layout.h"
+#include "app/views/stacked_rows.h"
 
 void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
                    const ViewInput& in) {
@@ -51,9 +52,7 @@ void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indica
     if (opt.columns.empty()) {
         for (const auto& it : data.items) add(it);
     } else {
-        for (const auto& id : opt.columns)
-            for (const auto& it : data.items)
-                if (it.id == id) add(it);
+        for (std::size_t i : positions_of(opt.columns, item_ids(data))) add(data.items[i]);
     }
     const int total = int(rows.size());
     if (total == 0) return draw_no_items(c, s, area);

@@ -13,20 +13,16 @@
 #include <string>
 #include <vector>
 
+#include "app/map/common.h"
 #include "app/map/labels.h"
 #include "app/view.h"
-#include "app/map/common.h"
+#include "app/views/project_legend.h"
 #include "app/views/status_badge.h"
 #include "feeds/map_check.h"
 
-namespace {
+using namespace project_legend;  // the legend's plan and its parts
 
-struct Shown {
-    const feeds::Project* project;
-    std::vector<MapXY> points;  // its places, those the map knows
-    StatusLook look;
-    int number;
-};
+namespace {
 
 struct LineStyle {
     float width;
@@ -61,162 +57,6 @@ void draw_project_shape(ImDrawList* dl, const ViewStyle& s, const Shown& p, cons
             dl->AddPolyline(pts.data(), int(pts.size()), col, ImDrawFlags_None, st.width);
     }
     for (const ImVec2& q : pts) dl->AddCircleFilled(q, st.width * 0.9f, col);  // stops
-}
-
-const char* kind_word(feeds::ProjectKind k) {
-    switch (k) {
-        case feeds::ProjectKind::Road:
-            return "Vej";
-        case feeds::ProjectKind::Rail:
-            return "Bane";
-        case feeds::ProjectKind::Bus:
-            return "Bus";
-        case feeds::ProjectKind::Other:
-            break;
-    }
-    return "Andet";
-}
-
-// One line of the legend: a status group's heading, a project's name (the first with its
-// badge), or its cost as the document writes it.
-struct LegendLine {
-    enum Kind { Group, FirstName, Name, Cost } kind;
-    std::string text;
-    const Shown* shown;  // the project (for a group: its first project, for the look)
-    float h = 0;         // line pitch
-    bool gap_after = false;
-};
-
-// The key above the entries: a sample of each kind of line, and the status when every
-// project shares it (then there are no group headings). Offsets from the legend's top left.
-struct KeyItem {
-    bool is_kind;
-    feeds::ProjectKind kind;
-    const Shown* shown;  // for a status: a project with it
-    float x, y, w;
-};
-
-// One way to write the legend; draw_project_map takes the richest that fits.
-struct LegendPlan {
-    const ImFont* nf = nullptr;  // names, headings, badges: bold body or the floor font
-    const ImFont* f = nullptr;   // costs, kinds: the floor font
-    bool costs = true;
-    bool kinds = true;
-    int count = 0;  // projects listed: the first `count` shown
-    float width = 0;
-    float badge = 0, text_x = 0, line_h = 0, entry_gap = 0;
-    std::vector<KeyItem> key;
-    float key_h = 0;
-    std::vector<LegendLine> lines;
-    float height = 0;
-    float used_w = 0;   // the widest line
-    bool whole = true;  // every text whole at this width
-};
-
-float kind_sample_w(const ImFont* f) {
-    return std::round(f->FontSize * 2.2f);
-}
-
-bool is_whole(const std::vector<std::string>& lines, std::string_view text) {
-    static const std::string ell = "\xE2\x80\xA6";
-    if (text.find(ell) != std::string_view::npos) return true;
-    for (const auto& l : lines)
-        if (l.size() >= ell.size() && l.compare(l.size() - ell.size(), ell.size(), ell) == 0) return false;
-    return true;
-}
-
-void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown, LegendPlan& p) {
-    const ImFont* nf = p.nf;
-    p.badge = std::round(nf->FontSize * 1.15f);
-    p.text_x = p.badge + std::round(s.unit * 0.6f);
-    p.line_h = std::round(nf->FontSize * 1.1f);
-    p.entry_gap = std::round(s.unit * 0.5f);
-    const float cost_h = std::round(p.f->FontSize * 1.12f);
-    const float item_gap = std::round(s.unit * 1.5f);
-    p.key.clear();
-    p.lines.clear();
-    p.whole = true;
-
-    std::vector<feeds::ProjectPhase> phases;
-    for (int i = 0; i < p.count; ++i)
-        if (std::find(phases.begin(), phases.end(), shown[std::size_t(i)].project->phase) == phases.end())
-            phases.push_back(shown[std::size_t(i)].project->phase);
-    const bool grouped = phases.size() > 1;
-
-    // The key, flowed into rows of the legend's width.
-    std::vector<KeyItem> items;
-    if (p.kinds) {
-        for (int i = 0; i < p.count; ++i) {
-            const Shown& sh = shown[std::size_t(i)];
-            bool seen = false;
-            for (const auto& k : items) seen = seen || k.kind == sh.project->kind;
-            if (sh.points.size() > 1 && !seen)
-                items.push_back(
-                    {true, sh.project->kind, &sh, 0, 0,
-                     std::ceil(kind_sample_w(p.f) + s.unit + text_size(p.f, kind_word(sh.project->kind)).x)});
-        }
-    }
-    if (!grouped)
-        items.push_back(
-            {false,
-             {},
-             &shown[0],
-             0,
-             0,
-             std::ceil(draw_status_label(c, s.theme, nf, {0, 0}, shown[0].look, 1e9f, "", true))});
-    float x = 0, y = 0;
-    int rows = 0;
-    for (KeyItem& k : items) {
-        if (k.w > p.width) p.whole = false;
-        if (rows == 0 || (x > 0 && x + k.w > p.width)) {
-            if (rows > 0) y += p.line_h;
-            x = 0;
-            ++rows;
-        }
-        k.x = x;
-        k.y = y;
-        x += k.w + item_gap;
-        p.key.push_back(k);
-    }
-    p.key_h = rows > 0 ? float(rows) * p.line_h + p.entry_gap : 0;
-
-    // The entries, grouped by status (the status said once per group).
-    for (feeds::ProjectPhase ph : phases) {
-        if (grouped) p.lines.push_back({LegendLine::Group, "", nullptr, p.line_h});
-        for (int i = 0; i < p.count; ++i) {
-            const Shown& sh = shown[std::size_t(i)];
-            if (sh.project->phase != ph) continue;
-            if (p.lines.empty() || p.lines.back().kind == LegendLine::Group) {
-                if (!p.lines.empty()) p.lines.back().shown = &sh;
-            }
-            const auto names = wrap_lines(nf, sh.project->name, p.width - p.text_x, 0);
-            p.whole = p.whole && is_whole(names, sh.project->name);
-            bool first = true;
-            for (const auto& l : names) {
-                p.lines.push_back({first ? LegendLine::FirstName : LegendLine::Name, l, &sh, p.line_h});
-                first = false;
-            }
-            if (p.costs && !sh.project->cost_text.empty()) {
-                const auto cost = wrap_lines(p.f, sh.project->cost_text, p.width - p.text_x, 0);
-                p.whole = p.whole && is_whole(cost, sh.project->cost_text);
-                for (const auto& l : cost) p.lines.push_back({LegendLine::Cost, l, &sh, cost_h});
-            }
-            p.lines.back().gap_after = true;
-        }
-    }
-    p.height = p.key_h;
-    p.used_w = 0;
-    for (const KeyItem& k : p.key) p.used_w = std::max(p.used_w, k.x + k.w);
-    for (const auto& l : p.lines) {
-        p.height += l.h + (l.gap_after ? p.entry_gap : 0);
-        const ImFont* lf = l.kind == LegendLine::Cost ? p.f : nf;
-        const float w = l.kind == LegendLine::Group
-                            ? draw_status_label(c, s.theme, nf, {0, 0}, l.shown->look, 1e9f, "", true)
-                            : p.text_x + text_size(lf, l.text).x;
-        p.used_w = std::max(p.used_w, std::ceil(w));
-    }
-    if (!p.lines.empty() && p.lines.back().gap_after) p.height -= p.entry_gap;
-    p.height = std::ceil(p.height);
 }
 
 void draw_badge(Canvas& c, const ViewStyle& s, const ImFont* f, Rect box, const Shown& p) {
@@ -284,7 +124,9 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
     LegendPlan plan;
     Rect frame = body;  // the map and the legend; less a note line when projects are left out
     bool found = false;
-    for (int count = total; count >= 1 && !found; --count) {
+    WrapCache cache;
+    for (int count = std::min(total, most_listed(c, s, body, landscape, gap)); count >= 1 && !found;
+         --count) {
         frame = count < total ? pixel_inner(hidden_note_space(c, s, body)) : body;
         std::vector<float> widths;
         if (landscape) {
@@ -308,7 +150,7 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
             p.count = count;
             for (float w : widths) {
                 p.width = std::min(w, frame.w());
-                plan_legend(c, s, shown, p);
+                plan_legend(c, s, shown, p, cache);
                 if (!p.whole) continue;
                 const bool fits = landscape
                                       ? p.height <= frame.h() && frame.w() - p.width - gap - east >= min_map_w

@@ -12,6 +12,7 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/danish_format.h"
@@ -31,10 +32,11 @@ std::string join_places(const std::vector<std::string>& places) {
 // "ca. 1,1 mia. kr.", "25 mio. kr. om året", "del af Ring Syd"; "" when the document gives none.
 // A part with its own cost text keeps it ("0,4 mia. kr. (indeholdt i 1,1 mia.)"): the feed
 // is required to say there that the amount is inside the whole.
-std::string cost_label(const feeds::Project& p, const feeds::ProjectList& all) {
+// `by_id`: each project by its id (the first with it).
+std::string cost_label(const feeds::Project& p,
+                       const std::unordered_map<std::string_view, const feeds::Project*>& by_id) {
     if (p.cost_basis == feeds::CostBasis::PartOf && !p.part_of.empty() && p.cost_text.empty()) {
-        for (const auto& other : all.items)
-            if (other.id == p.part_of) return "del af " + other.name;
+        if (const auto it = by_id.find(p.part_of); it != by_id.end()) return "del af " + it->second->name;
         return "del af " + p.part_of;
     }
     std::string text = !p.cost_text.empty() ? p.cost_text : p.cost_dkk ? format_money(*p.cost_dkk) : "";
@@ -52,9 +54,11 @@ std::vector<size_t> row_order(const feeds::ProjectList& data, const feeds::ViewO
         order.resize(data.items.size());
         std::iota(order.begin(), order.end(), 0);
     }
-    for (const std::string& id : o.columns)
-        for (size_t i = 0; i < data.items.size(); ++i)
-            if (data.items[i].id == id) order.push_back(i);
+    if (!o.columns.empty()) {
+        std::vector<std::string_view> ids;
+        for (const auto& p : data.items) ids.push_back(p.id);
+        order = positions_of(o.columns, ids);
+    }
     if (o.sort == feeds::SortOrder::None) return order;
     const bool desc = o.sort == feeds::SortOrder::Descending;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -279,19 +283,27 @@ Canvas scratch_of(const Canvas& c) {
     return scratch;
 }
 
-// Each row's height at `g`, padding included, and how many texts it had to cut.
+// Each row's height at `g`, padding included, and how many texts it had to cut: the rows in
+// order up to the first that no longer fits in `avail` (as rows_fitting() counts them). The
+// rows after it are never shown at `g`, so they are not measured: the work is bounded by the
+// area, not by the length of the list.
 struct Measured {
     std::vector<float> h;
     int cuts = 0;
 };
 
-Measured measure(const Canvas& c, const ViewStyle& s, const Geometry& g, const std::vector<Row>& rows) {
+Measured measure(Canvas& c, const ViewStyle& s, const Geometry& g, const std::vector<Row>& rows,
+                 float avail) {
     Measured m;
+    float used = 0;
     for (const Row& r : rows) {
+        if (used > avail + 0.5f) break;
         Canvas scratch = scratch_of(c);
         const float bottom = draw_row_content(scratch, s, g, 0, r);
         m.h.push_back(std::ceil(bottom) + 2 * g.pad);
         for (const auto& t : scratch.texts) m.cuts += text_was_cut(t) ? 1 : 0;
+        used += m.h.back() + (m.h.size() > 1 ? g.row_gap : 0);
+        ++c.layout_steps;
     }
     return m;
 }
@@ -393,10 +405,12 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
     std::vector<Row> rows;
     std::vector<const feeds::Project*> projects;
     std::vector<std::string> costs;
+    std::unordered_map<std::string_view, const feeds::Project*> by_id;
+    for (const auto& p : data.items) by_id.emplace(p.id, &p);
     for (size_t i : order) {
         Row r;
         r.p = &data.items[i];
-        r.cost = cost_label(*r.p, data);
+        r.cost = cost_label(*r.p, by_id);
         r.home = places_include_home(r.p->places, in.home);
         r.marked = r.home || is_highlighted(opt, "", {r.p->id});
         projects.push_back(r.p);
@@ -438,8 +452,8 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
         int fit = 0;
     };
     auto evaluate = [&](const Geometry& g) {
-        Choice ch{g, measure(c, s, g, rows), 0};
         const float avail = area.h() - common_h - (g.stacked ? 0 : header_h);
+        Choice ch{g, measure(c, s, g, rows, avail), 0};
         ch.fit = rows_fitting(ch.m, g.row_gap, avail);
         if (ch.fit < total) ch.fit = rows_fitting(ch.m, g.row_gap, avail - note_h);
         if (opt.limit > 0) ch.fit = std::min(ch.fit, opt.limit);

@@ -16,6 +16,10 @@
 //   - peak memory: getrusage ru_maxrss, after each case (so a case's figure includes the ones
 //     before it; the 1920x1080 cases run first).
 //   - each case once upright and once turned (--rotate 90), 1920x1080 being the logical size.
+//   - `infotavle_bench --big`: instead of all that, the largest slides a valid feed can ask for
+//     (tests/big_feed.h: 999 items named in 200 characters, one slide per view), each drawn
+//     whole (chrome, view, canvas check) at 800x480 and 1920x1080, median of 5 (one draw
+//     when the first takes over a second). Budget: 100 ms per slide.
 // The summary table at the end puts each figure next to its budget.
 #include <SDL.h>
 #include <sys/resource.h>
@@ -29,8 +33,11 @@
 
 #include "app/kiosk/frame.h"
 #include "app/kiosk/render_pngs.h"
+#include "feeds/playlist_check.h"
 #include "platform/headless.h"
 #include "tests/render_date.h"
+#include "tests/big_feed.h"
+#include "tests/temp_dir.h"
 
 namespace {
 
@@ -309,15 +316,72 @@ void bench_maps(const SlideSet& set, const FontFiles& fonts, std::vector<Row>& r
     close_headless(hl);
 }
 
+// The 999-item slides of tests/big_feed.h, each drawn whole at `w` x `h`.
+void bench_big_size(const SlideSet& set, const FontFiles& fonts, int w, int h, std::vector<Row>& rows) {
+    std::printf("\n== 999 items named in 200 characters, %dx%d, software renderer ==\n", w, h);
+    Headless hl;
+    if (auto err = open_headless(w, h, hl)) {
+        std::printf("cannot open headless: %s\n", err->c_str());
+        return;
+    }
+    SlideScreen screen;
+    open_slide_screen(hl.renderer, fonts, screen);
+    if (auto err = resize_slide_screen(screen, w, h)) std::printf("fonts: %s\n", err->c_str());
+    const SlideContext ctx{kClock, "", kToday};
+    char tag[32];
+    std::snprintf(tag, sizeof tag, ", %dx%d", w, h);
+    for (const ScreenSlide& s : set.slides) {
+        if (!s.valid) {
+            std::printf("%-14s invalid: %s\n", s.slide->id.c_str(), s.why_invalid.c_str());
+            continue;
+        }
+        std::vector<double> t, cpu;
+        std::size_t problems = 0;
+        for (int i = 0; i < 5 && (t.empty() || t[0] < 1000); ++i) {
+            const auto t0 = Clock::now();
+            const double c0 = cpu_ms();
+            problems = draw_slide(screen, s, ctx).size();
+            SDL_RenderFlush(hl.renderer);
+            t.push_back(ms_since(t0));
+            cpu.push_back(cpu_ms() - c0);
+        }
+        const Stats st = stats_of(t), sc = stats_of(cpu);
+        std::printf("%-14s %-18s %10.2f ms, CPU %10.2f ms (median of %zu), %zu canvas problems\n",
+                    s.slide->id.c_str(), feeds::view_type_name(s.slide->view), st.median, sc.median, t.size(),
+                    problems);
+        std::fflush(stdout);
+        rows.push_back(row("999 items, " + s.slide->id + tag + ", CPU", sc.median, "ms", 100));
+    }
+    close_slide_screen(screen);
+    close_headless(hl);
+}
+
+int bench_big(const FontFiles& fonts) {
+    TempDir dir("bench-big");
+    for (const auto& [id, feed] : big_feeds_json({})) dir.write(id + ".json", feed.dump());
+    const std::string manifest = dir.write("manifest.json", big_manifest_json().dump());
+    const SlideSet set = load_slide_set({manifest});
+    std::printf("infotavle_bench --big: %d of %zu slides valid\n", count_valid(set), set.slides.size());
+    for (const auto& p : set.problems) std::printf("  %s\n", p.c_str());
+    std::vector<Row> rows;
+    bench_big_size(set, fonts, 800, 480, rows);
+    bench_big_size(set, fonts, 1920, 1080, rows);
+    print_table(rows);
+    bool all_ok = true;
+    for (const Row& r : rows) all_ok = all_ok && r.ok;
+    return all_ok ? 0 : 1;
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
     const char* dir = std::getenv("INFOTAVLE_FONT_DIR");
     const FontFiles fonts = find_font_files(dir ? dir : "");
     if (!fonts.error.empty()) {
         std::printf("%s\n", fonts.error.c_str());
         return 2;
     }
+    if (argc > 1 && std::string(argv[1]) == "--big") return bench_big(fonts);
     const SlideSet set = load_slide_set({});
     std::printf("infotavle_bench: %d of %zu bundled slides valid; fonts %s\n", count_valid(set),
                 set.slides.size(), fonts.regular.c_str());
