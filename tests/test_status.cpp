@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -311,4 +312,38 @@ TEST_CASE("host facts: thermal zone, resident memory and the timesync flag") {
     CHECK(*f.cache_free_bytes > 0);
     t.write("synchronized", "");
     CHECK(read_host_facts(t.dir(), paths).clock_synchronized);
+}
+
+TEST_CASE("the log says each accepted update (feed, as_of, bytes) and each refused one, once") {
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, "", notes);
+    s.rng.seed(1);
+    for (const auto& o : due_fetches(s, kT0))
+        apply_fetch(s, o.key, o.request, ok(bundled("manifest.json"), "m"), kT0);
+    auto lines_of = [](const std::vector<SyncNote>& n) {
+        std::vector<std::string> out;
+        for (const auto& x : n) out.insert(out.end(), x.lines.begin(), x.lines.end());
+        return out;
+    };
+    for (const auto& o : due_fetches(s, kT0)) {
+        if (o.key != "employment") continue;
+        const std::string body = bundled("employment.json");
+        const auto lines = lines_of(apply_fetch(s, o.key, o.request, ok(body, "e1"), kT0));
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0] == "employment.json: took new data as of 2021-12 (" + std::to_string(body.size()) +
+                              " bytes) from https://data.example.dk/infotavle/employment.json");
+    }
+    for (auto& f : s.feeds)
+        if (f.key == "employment") {
+            f.in_flight = true;
+            const auto req = feeds::conditional_request(f.location, f.label, nullptr);
+            const auto lines =
+                lines_of(apply_fetch(s, f.key, req, ok(R"({"format": "infotavle-feed"})", "e2"), kT0 + 900));
+            REQUIRE_FALSE(lines.empty());
+            CHECK(lines.back().find("keeping the last good copy") != std::string::npos);
+        }
+    const SyncItem& emp = *std::find_if(s.feeds.begin(), s.feeds.end(),
+                                        [](const SyncItem& i) { return i.key == "employment"; });
+    CHECK(emp.failures_total == 1);
+    CHECK(emp.last_error.find("keeping the last good copy") != std::string::npos);
 }
