@@ -77,7 +77,9 @@ TEST_CASE("heartbeat schedule: first at a random point, then every interval ±20
     CHECK(o.status.failures_total == std::uint64_t(attempts));
 }
 
-TEST_CASE("heartbeat over HTTP: delivered with a screenshot; 500, slow, down and a redirect said once each") {
+TEST_CASE(
+    "heartbeat over HTTP: delivered with a screenshot, then a 500, a server down and a redirect, each said "
+    "once") {
     TestServer server;
     Heartbeat h;
     h.user_agent = "infotavle-test";
