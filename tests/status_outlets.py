@@ -3,7 +3,8 @@
 
     tests/status_outlets.py BUILD/infotavle
 
-1. The kiosk (SDL_VIDEODRIVER=dummy, the bundled feeds as local files, slides of 3 s) writes
+1. The kiosk (SDL_VIDEODRIVER=dummy, NOTIFY_SOCKET pointing at a socket of the test's, so its
+   sd_notify STATUS= line is read as systemd would, the bundled feeds as local files, slides of 3 s) writes
    --status-file (JSON) and --metrics-file; the metrics pass `promtool check metrics`
    (Debian's prometheus) and a real prometheus-node-exporter on 127.0.0.1 serves them
    (scraped with curl).
@@ -16,6 +17,7 @@ ones the system picks; every process started here is stopped here.
 """
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -79,9 +81,12 @@ class Log:
         return next((l for l in self.lines if part in l), None)
 
 
-def start_kiosk(binary, tmp, site, extra):
+def start_kiosk(binary, tmp, site, extra, notify_socket=None):
     env = dict(os.environ, SDL_VIDEODRIVER="dummy")
-    env.pop("RUNTIME_DIRECTORY", None)
+    for name in ("RUNTIME_DIRECTORY", "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"):
+        env.pop(name, None)
+    if notify_socket:
+        env["NOTIFY_SOCKET"] = notify_socket
     cmd = [binary, "--size", "800x480", "--cache-dir", os.path.join(tmp, "cache"),
            "--manifest", os.path.join(site, "manifest.json"), "--screen-id", "test-screen",
            "--screen-name", "Foyer", "--screen-location", "Rådhuset"] + extra
@@ -139,11 +144,24 @@ def outlets(binary, tmp, site, port):
     os.mkdir(run_dir)
     os.mkdir(textfile_dir)
     status, metrics = os.path.join(run_dir, "status.json"), os.path.join(textfile_dir, "infotavle.prom")
+    notify_path = os.path.join(tmp, "notify")
+    notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    notify.bind(notify_path)
     kiosk = start_kiosk(binary, tmp, site, [
         "--status-file", status, "--metrics-file", metrics, "--heartbeat-url",
-        "http://127.0.0.1:%d/beat" % port, "--heartbeat-s", "2", "--screenshot-s", "1"])
+        "http://127.0.0.1:%d/beat" % port, "--heartbeat-s", "2", "--screenshot-s", "1"], notify_path)
     log = Log(kiosk)
     try:
+        said = []
+
+        def status_line():
+            while select.select([notify], [], [], 0)[0]:
+                said.extend(notify.recv(4096).decode().splitlines())
+            return next((l for l in said if l.startswith("STATUS=") and " · slide " in l), None)
+        line = wait_until("sd_notify STATUS= with the slide", status_line)
+        assert re.fullmatch(r"STATUS=3/3 feeds ok · manifest \d+ s · slide \d+/26", line), line
+        assert "READY=1" in said, said
+        print("sd_notify: " + line)
         first = wait_until("status.json with a slide on screen",
                            lambda: (lambda j: j if j and j["slide"]["n"] > 0 and j["frame"]["hash"] else None)(
                                read_json(status)))
@@ -181,6 +199,7 @@ def outlets(binary, tmp, site, port):
         print("\n".join(log.lines))
         assert log.has("took new data as of"), "no accepted-update line in the log"
     finally:
+        notify.close()
         if kiosk.poll() is None:
             kiosk.kill()
             kiosk.wait()
