@@ -1,5 +1,6 @@
 #include "app/canvas.h"
 #include "app/fonts.h"
+#include "feeds/json_reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -39,14 +40,15 @@ std::string ellipsize(const ImFont* font, std::string_view text, float max_width
 
 void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, bool cut) {
     if (text.empty()) return;
-    const ImVec2 sz = text_size(font, text);
-    c.texts.push_back({{pos.x, pos.y, pos.x + sz.x, pos.y + font->FontSize}, std::string(text), cut});
+    const ImVec2 sz = text_size(font, text);  // a text with line breaks is as tall as its lines
+    c.texts.push_back(
+        {{pos.x, pos.y, pos.x + sz.x, pos.y + std::max(sz.y, font->FontSize)}, std::string(text), cut});
     const float cap = cap_height(font);
     if (font != c.fine_print && cap + 0.01f < c.min_cap_height) {
-        char buf[200];
-        std::snprintf(buf, sizeof buf, "text \"%.40s\" has capitals of %.1f px, below the floor %.1f px",
-                      std::string(text).c_str(), cap, c.min_cap_height);
-        c.notes.push_back(buf);
+        char buf[120];
+        std::snprintf(buf, sizeof buf, " has capitals of %.1f px, below the floor %.1f px", cap,
+                      c.min_cap_height);
+        c.notes.push_back("text " + feeds::quote_text(text) + buf);
     }
     if (c.dl)
         c.dl->AddText(const_cast<ImFont*>(font), font->FontSize, pos, color, text.data(),
@@ -169,14 +171,14 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
         const Rect& b = t.box;
         if (b.x0 < c.bounds.x0 - tol || b.y0 < c.bounds.y0 - tol || b.x1 > c.bounds.x1 + tol ||
             b.y1 > c.bounds.y1 + tol)
-            out.push_back("text \"" + t.text.substr(0, 40) + "\" leaves the screen");
-        if (text_was_cut(t)) out.push_back("text \"" + t.text.substr(0, 40) + "\" is cut short");
+            out.push_back("text " + feeds::quote_text(t.text) + " leaves the screen");
+        if (text_was_cut(t)) out.push_back("text " + feeds::quote_text(t.text) + " is cut short");
     }
     for (size_t i = 0; i < c.texts.size(); ++i)
         for (size_t j = i + 1; j < c.texts.size(); ++j)
             if (overlaps(c.texts[i].box, c.texts[j].box))
-                out.push_back("text \"" + c.texts[i].text.substr(0, 40) + "\" overlaps \"" +
-                              c.texts[j].text.substr(0, 40) + "\"");
+                out.push_back("text " + feeds::quote_text(c.texts[i].text) + " overlaps " +
+                              feeds::quote_text(c.texts[j].text));
     return out;
 }
 

@@ -1,5 +1,5 @@
 // Danish number, money, date and clock text for the screen. Pure: no SDL, no ImGui, and no
-// clock or timezone is read here (the current time is passed in; local_time.cpp is the edge).
+// clock or timezone is read here (the current time is passed in; local_time.h is the edge).
 //
 // Conventions (Retskrivningsordbogen / Danmarks Statistik practice):
 //   - "." groups thousands, "," is the decimal comma: 1.207; 331.306,79. Four-digit numbers
@@ -109,7 +109,3 @@ std::string format_clock_header(const CivilTime& t);
 // Parses the --now option: "2022-05-03T10:15", also "2022-05-03T10:15:30" and a space in
 // place of the "T". Checks ranges, leap years included. nullopt for anything else.
 std::optional<CivilTime> parse_iso_minute(std::string_view text);
-
-// The local time of `tp` in the machine's timezone. Defined in app/local_time.cpp, the one
-// place that reads the timezone, so everything above stays testable with fixed times.
-CivilTime local_civil_time(std::chrono::system_clock::time_point tp);

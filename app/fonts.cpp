@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <vector>
+
+#include "feeds/screen_text.h"
 
 float min_cap_height(int width, int height) {
     return float(std::max(1, std::min(width, height))) / 40.0f;
@@ -27,15 +30,20 @@ FontSizes font_sizes_for(int width, int height) {
     return s;
 }
 
-// Latin (Danish æ ø å and friends), typographic punctuation, the minus sign and arrows.
-static const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
-    0x0100, 0x017F,  // Latin Extended-A
-    0x2010, 0x205E,  // General Punctuation: dashes, quotes, ellipsis, bullets
-    0x2190, 0x2193,  // arrows
-    0x2212, 0x2212,  // minus sign
-    0,
-};
+// What the body fonts load: the characters --check lets through (feeds/screen_text.h), and the
+// marker drawn for any other.
+static const ImWchar* glyph_ranges() {
+    static const std::vector<ImWchar> ranges = [] {
+        std::vector<ImWchar> r;
+        for (const feeds::CodeRange& range : feeds::drawable_ranges()) {
+            r.push_back(ImWchar(range.first));
+            r.push_back(ImWchar(range.last));
+        }
+        r.insert(r.end(), {kMissingGlyphMarker, kMissingGlyphMarker, 0});
+        return r;
+    }();
+    return ranges.data();
+}
 
 // The display font only sets KPI figures: digits, "." and "," (Danish grouping and decimals),
 // "%", "+", "±", "−", "–" (no value), the compact units "kr.", "mio. kr.", "mia. kr." (see
@@ -43,6 +51,7 @@ static const ImWchar kGlyphRanges[] = {
 // figure's qualifier ("ca.", "op mod", "højst"): lower-case letters, æ, ø and å. At ~144 px a
 // glyph costs ~15 000 atlas pixels, so the capitals and the full ranges above would take a
 // large share of the atlas for glyphs a figure never uses.
+// clang-format off
 static const ImWchar kDisplayGlyphRanges[] = {
     0x0020, 0x0040,  // space, punctuation, digits
     0x0061, 0x007A,  // a-z
@@ -51,11 +60,13 @@ static const ImWchar kDisplayGlyphRanges[] = {
     0x00F8, 0x00F8,  // ø
     0x2013, 0x2013,  // en dash
     0x2212, 0x2212,  // minus sign
+    kMissingGlyphMarker, kMissingGlyphMarker,  // drawn for any other
     0,
 };
+// clang-format on
 
 static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size,
-                       const ImWchar* ranges = kGlyphRanges) {
+                       const ImWchar* ranges = glyph_ranges()) {
     // ImGui asserts on a missing file; check first so a missing font is an error value.
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return nullptr;
@@ -64,7 +75,10 @@ static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size,
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     cfg.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    return atlas.AddFontFromFileTTF(file.c_str(), size, &cfg, ranges);
+    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &cfg, ranges);
+    // ImGui keeps a fallback it finds in the font when the atlas is built; else it would use "?".
+    if (font) font->FallbackChar = kMissingGlyphMarker;
+    return font;
 }
 
 std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes,

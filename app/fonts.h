@@ -17,6 +17,11 @@ struct FontSizes {
     float display;  // the one big figure of a KPI tile
 };
 
+// Drawn for a character the fonts cannot draw, instead of ImGui's "?" (which reads as part of
+// the text): U+25A1 WHITE SQUARE, in Inter and DejaVu Sans. --check refuses such characters in
+// feeds (feeds/screen_text.h), so the screen shows one only for text it made itself.
+constexpr ImWchar kMissingGlyphMarker = 0x25A1;
+
 struct Fonts {
     ImFont* fine = nullptr;  // the footer's source line
     ImFont* small = nullptr;

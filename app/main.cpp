@@ -7,6 +7,7 @@
 #include <exception>
 #include <iostream>
 
+#include "app/local_time.h"
 #include "app/kiosk/feed_sync.h"
 #include "app/kiosk/kiosk.h"
 #include "app/kiosk/render_pngs.h"

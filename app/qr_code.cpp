@@ -2,6 +2,7 @@
 
 #include <qrencode.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -25,4 +26,12 @@ int qr_module_px(int size, float target_px) {
     const int modules = size + 2 * kQrQuietZone;
     if (modules <= 0) return 1;
     return std::max(1, int(std::ceil(target_px / float(modules))));
+}
+
+float qr_target_px(float screen_w, float screen_h) {
+    return std::min(screen_w, screen_h) * 0.28f;
+}
+
+bool qr_readable(int size, float screen_w, float screen_h) {
+    return size > 0 && qr_module_px(size, qr_target_px(screen_w, screen_h)) >= kMinQrModulePx;
 }

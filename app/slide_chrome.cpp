@@ -31,8 +31,8 @@ bool is_portrait(float w, float h) {
     return h > w * 1.05f;
 }
 
-constexpr float kTitleLineH = 1.1f;   // line pitch of a two-line title, in heading sizes
-constexpr float kStatusLineH = 1.15f; // line pitch of the footer's status lines
+constexpr float kTitleLineH = 1.1f;    // line pitch of a two-line title, in heading sizes
+constexpr float kStatusLineH = 1.15f;  // line pitch of the footer's status lines
 
 // Two texts on one line: `right` is kept whole ("Data pr. 18. februar 2021": a cut date says
 // nothing) unless it is wider than the line itself; `left` (the source) gets the rest and is
@@ -175,12 +175,14 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
             draw_warning_icon(c, t, {line2.x0 + r * 1.1f, line2.y0 + sh * 0.52f}, r);
             stale_line.x0 += r * 2.2f + gap;
         }
-        draw_split_line(c, f.small, stale_line, s.unit * 2, t.partial, text.stale, t.text_muted, text.position);
+        draw_split_line(c, f.small, stale_line, s.unit * 2, t.partial, text.stale, t.text_muted,
+                        text.position);
         return;
     }
     // Portrait: the position at the right of the first status line, the warning wrapped
     // into two lines to its left.
-    const float pos_w = text.position.empty() ? 0 : std::min(text_size(f.small, text.position).x, ft.w() * 0.3f);
+    const float pos_w =
+        text.position.empty() ? 0 : std::min(text_size(f.small, text.position).x, ft.w() * 0.3f);
     if (pos_w > 0)
         canvas_text_in(c, f.small, {ft.x1 - pos_w, line2.y0, ft.x1, line2.y1}, t.text_muted, text.position,
                        Align::Right);
@@ -204,8 +206,9 @@ static void draw_qr_modules(Canvas& c, const QrCode& qr, ImVec2 origin, int px, 
             }
             int end = x;
             while (end < qr.size && qr.is_dark(end, y)) ++end;
-            canvas_rect(c, {origin.x + float(x * px), origin.y + float(y * px), origin.x + float(end * px),
-                            origin.y + float((y + 1) * px)},
+            canvas_rect(c,
+                        {origin.x + float(x * px), origin.y + float(y * px), origin.x + float(end * px),
+                         origin.y + float((y + 1) * px)},
                         dark);
             x = end;
         }
@@ -214,8 +217,7 @@ static void draw_qr_modules(Canvas& c, const QrCode& qr, ImVec2 origin, int px, 
 
 Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const std::string& caption) {
     const Fonts& f = s.fonts;
-    const float screen_short = std::min(c.bounds.w(), c.bounds.h());
-    const int px = qr_module_px(qr.size, screen_short * 0.28f);
+    const int px = qr_module_px(qr.size, qr_target_px(c.bounds.w(), c.bounds.h()));
     const float side = float((qr.size + 2 * kQrQuietZone) * px);
     const bool portrait = is_portrait(c.bounds.w(), c.bounds.h());
     const float gap = std::round(s.unit * 2.0f);

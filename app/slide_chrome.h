@@ -32,7 +32,8 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& layout, const
 
 // The slide's link as a QR code with its caption, at the body's right (landscape) or bottom
 // (portrait): about 0.28 of the screen's shorter side wide (300 px at 1080p), on white with
-// the quiet zone. Returns the body left for the view.
+// the quiet zone. Returns the body left for the view. The caller leaves out a code that is not
+// qr_readable() on this screen (qr_code.h).
 Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const std::string& caption);
 
 // Whole-screen message when nothing can be shown: a calm Danish headline, and the reason

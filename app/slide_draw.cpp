@@ -75,7 +75,8 @@ std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, co
     const MapSupport map = map_support(s, slide.slide->view);
     const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today, &map};
     Rect body = layout.body;
-    if (slide.qr && slide.slide->link) body = draw_link(c, style, body, *slide.qr, slide.slide->link->caption);
+    if (slide.qr && slide.slide->link && qr_readable(slide.qr->size, c.bounds.w(), c.bounds.h()))
+        body = draw_link(c, style, body, *slide.qr, slide.slide->link->caption);
     draw_view(c, style, body, in);
     end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);

@@ -30,10 +30,6 @@ struct ViewInput {
     const MapSupport* map = nullptr;  // the maps' geometry and layer cache; null for other views
 };
 
-// Whether this release draws the view type. The two maps come in a later release; slides
-// that use them are skipped by the rotation instead of being drawn empty.
-bool view_is_built(feeds::ViewType type);
-
 // Dispatches on input.slide.view. A dataset the view cannot show is reported as a canvas note
 // (the playlist check should have refused it already).
 void draw_view(Canvas& c, const ViewStyle& s, Rect area, const ViewInput& in);

@@ -105,11 +105,17 @@ std::string timeout_reason(const HttpTransfer& t, const std::string& url, const 
     const FetchRequest& req = t.request;
     const long total =
         req.total_timeout_ms > 0 ? req.total_timeout_ms : total_timeout_for(req.max_body_bytes);
-    curl_off_t connected_us = 0, elapsed_us = 0;
+    // A reused connection has connect times of 0; the request was sent all the same, which
+    // the pre-transfer time (or a response header) tells.
+    curl_off_t connected_us = 0, pretransfer_us = 0, elapsed_us = 0;
+    long response_code = 0;
     curl_easy_getinfo(t.easy, CURLINFO_APPCONNECT_TIME_T, &connected_us);
     if (connected_us == 0) curl_easy_getinfo(t.easy, CURLINFO_CONNECT_TIME_T, &connected_us);
+    curl_easy_getinfo(t.easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer_us);
+    curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &response_code);
     curl_easy_getinfo(t.easy, CURLINFO_TOTAL_TIME_T, &elapsed_us);
-    if (connected_us == 0 && elapsed_us / 1000 < total)
+    const bool connected = connected_us > 0 || pretransfer_us > 0 || response_code > 0;
+    if (!connected && elapsed_us / 1000 < total)
         return "no connection to " + url + " within " + duration_text(req.connect_timeout_ms) + ": " + detail;
     if (elapsed_us / 1000 + 50 < total)
         return "answer from " + url + " slower than " + std::to_string(req.low_speed_bytes_per_s) +

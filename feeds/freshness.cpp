@@ -44,6 +44,11 @@ std::int64_t backoff_ceiling_s(const FeedRef& ref, int failures, const BackoffPo
     return std::min(refresh, first << std::min(failures - 1, 30));
 }
 
+std::int64_t retry_after_cap_s(const FeedRef& ref) {
+    return std::max<std::int64_t>(kRetryAfterCapFloorS,
+                                  4 * static_cast<std::int64_t>(std::max(1, ref.refresh_s)));
+}
+
 FetchSchedule after_attempt(FetchSchedule s, const FeedRef& ref, bool succeeded, std::int64_t now,
                             double unit, std::optional<std::int64_t> retry_after,
                             const BackoffPolicy& policy) {
@@ -55,11 +60,14 @@ FetchSchedule after_attempt(FetchSchedule s, const FeedRef& ref, bool succeeded,
     if (succeeded) {
         const double j = std::clamp(policy.refresh_jitter, 0.0, 0.5);
         delay = at_least_1(ceiling * (1.0 - j + 2.0 * j * unit));
-    } else if (retry_after) {
-        const auto r = static_cast<double>(std::clamp<std::int64_t>(*retry_after, 0, kMaxRetryAfterS));
-        delay = at_least_1(r * (1.0 + 0.1 * unit));
     } else {
         delay = at_least_1(ceiling * unit);
+        // A server may make the screen wait longer, never retry sooner than its own back-off.
+        if (retry_after) {
+            const auto r =
+                static_cast<double>(std::clamp<std::int64_t>(*retry_after, 0, retry_after_cap_s(ref)));
+            delay = std::max(delay, at_least_1(r * (1.0 + 0.1 * unit)));
+        }
     }
     s.next_due_s = now + delay;
     return s;

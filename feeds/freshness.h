@@ -23,8 +23,10 @@ struct FetchSchedule {
 // After a success the next fetch is refresh_s away, give or take refresh_jitter (±10 %).
 // After a failure the feed is retried sooner, then less and less often: a random delay in
 // [0, first_retry_s x 2^(failures-1)] ("full jitter"), the ceiling capped at refresh_s. A
-// Retry-After from the server is honoured (plus up to 10 %, so screens do not come back at
-// the same second). Every delay is at least 1 s. The randomness is passed in as `unit`, a
+// Retry-After from the server can only make that wait longer (plus up to 10 %, so screens do
+// not come back at the same second): 0 or a date in the past changes nothing, and a wish
+// longer than retry_after_cap_s() (what the screen can afford to miss) is cut to it, so there
+// is always a later retry. Every delay is at least 1 s. The randomness is passed in as `unit`, a
 // number in [0, 1), so tests choose it.
 struct BackoffPolicy {
     int first_retry_s = 30;
@@ -32,6 +34,10 @@ struct BackoffPolicy {
 };
 
 inline constexpr std::int64_t kMaxRetryAfterS = 86400;
+// The longest a server's Retry-After may hold a feed: one hour, or four refreshes of a feed
+// that refreshes less often than every 15 minutes.
+inline constexpr std::int64_t kRetryAfterCapFloorS = 3600;
+std::int64_t retry_after_cap_s(const FeedRef& ref);
 // A next_due_s further ahead than this was not set by this clock (it was set back, or the
 // stored value is damaged): the feed is due.
 inline constexpr std::int64_t kMaxScheduleAheadS = 2 * 86400;

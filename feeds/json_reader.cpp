@@ -1,6 +1,7 @@
 #include "feeds/json_reader.h"
 
 #include "feeds/feed_parse.h"
+#include "feeds/screen_text.h"
 
 #include <cmath>
 #include <cstdio>
@@ -66,6 +67,7 @@ std::optional<std::string> string_value(Ctx& ctx, const Json* value, const std::
     }
     std::string text = value->get<std::string>();
     check_length(ctx, path, text);
+    for (auto& reason : screen_text_problems(text)) add_error(ctx, path, std::move(reason));
     return text;
 }
 

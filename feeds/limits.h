@@ -8,6 +8,13 @@
 
 namespace feeds {
 
+// The longest slide link (in bytes) whose QR code the smallest supported screen, 800x480, draws
+// readably: the chrome draws a code about 0.28 of the shorter side (134 px) wide with whole-pixel
+// modules of at least kMinQrModulePx = 3 (app/qr_code.h), which holds a code of at most 59
+// modules with its quiet zone of 2 x 4 less than 67: QR version 10 (57 modules), whose 8-bit
+// capacity at error correction level M is 213 bytes. tests/test_qr_code.cpp checks the numbers.
+inline constexpr std::size_t kMaxLinkBytes = 213;
+
 struct Limits {
     std::size_t max_file_bytes = 4 * 1024 * 1024;  // checked before anything is parsed
     std::size_t max_items = 1000;                  // per JSON array

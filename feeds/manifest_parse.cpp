@@ -82,6 +82,14 @@ std::optional<SlideLink> read_link(Ctx& ctx, const Json& o, const std::string& p
                   "expected an http:// or https:// URL, got " + quote_text(link.url));
         return std::nullopt;
     }
+    if (link.url.size() > kMaxLinkBytes) {
+        add_error(ctx, key_path(p, "url"),
+                  "link of " + std::to_string(link.url.size()) + " bytes; at most " +
+                      std::to_string(kMaxLinkBytes) +
+                      " fit a QR code the smallest screen (800x480) shows readably (version 10, level M, "
+                      "3 px modules): use a shorter address");
+        return std::nullopt;
+    }
     if (link.url.empty() || link.caption.empty()) return std::nullopt;
     return link;
 }

@@ -123,7 +123,13 @@ bool is_http_url(std::string_view s) {
 
 ResolvedUrl resolve_feed_url(std::string_view manifest_location, std::string_view feed_url) {
     if (feed_url.empty()) return {{}, false, "empty feed url"};
-    if (is_http_url(feed_url)) return {percent_encode(feed_url), true, {}};
+    if (is_http_url(feed_url)) {
+        if (starts_with_nocase(manifest_location, "https://") && !starts_with_nocase(feed_url, "https://"))
+            return {{},
+                    false,
+                    "plain http URL " + quoted(feed_url) + " in a manifest read over https: use https://"};
+        return {percent_encode(feed_url), true, {}};
+    }
     if (has_scheme(feed_url))
         return {{}, false, "unsupported URL " + quoted(feed_url) + ": use a relative path or http(s)://"};
     if (is_absolute_path(feed_url))

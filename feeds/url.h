@@ -25,6 +25,7 @@ struct ResolvedUrl {
 //   ("https://h/i/manifest.json?v=2", "../x/a b.json")     -> "https://h/x/a%20b.json"
 //   ("/etc/infotavle/manifest.json", "data/employment.json") -> "/etc/infotavle/data/employment.json"
 //   (anything, "https://other/t.json")                     -> "https://other/t.json"
+//   ("https://h/i/manifest.json", "http://other/t.json")   -> an error: no downgrade from https
 // Relative references follow RFC 3986 section 5.2 ("../" never climbs above the host's root).
 // Spaces and non-ASCII bytes in an http result are percent-encoded ("fælles" -> "f%C3%A6lles").
 ResolvedUrl resolve_feed_url(std::string_view manifest_location, std::string_view feed_url);

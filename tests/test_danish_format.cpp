@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "app/local_time.h"
 #include "app/danish_format.h"
 
 // "−" is U+2212 MINUS SIGN throughout; spelled out so a test never passes on a hyphen.

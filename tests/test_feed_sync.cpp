@@ -330,6 +330,46 @@ TEST_CASE("sync: a 503 with Retry-After waits as long as the server asks") {
     CHECK(order_for(due_fetches(s, kT0 + 990 + 3960), "employment") != nullptr);
 }
 
+TEST_CASE("sync: after a start with an empty cache the manifest's next fetch follows its feeds' refresh") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    nlohmann::json j = nlohmann::json::parse(bundled("manifest.json"));
+    for (auto& f : j["feeds"]) f["refresh_s"] = 30;
+    const auto orders = due_fetches(s, kT0);
+    const FetchOrder* m = order_for(orders, kManifestKey);
+    REQUIRE(m);
+    apply_fetch(s, m->key, m->request, ok(j.dump()), kT0);
+    REQUIRE(s.manifest);
+    REQUIRE(s.manifest_item.schedule.next_due_s);
+    CHECK(*s.manifest_item.schedule.next_due_s <= kT0 + 33);  // 30 s, give or take 10 %
+    CHECK(*s.manifest_item.schedule.next_due_s >= kT0 + 27);
+    // and the due time stored with the copy says the same
+    std::vector<SyncNote> again;
+    const FeedSync restarted = open_sync(kManifestUrl, cache.dir(), again);
+    CHECK(restarted.manifest_item.schedule.next_due_s == s.manifest_item.schedule.next_due_s);
+}
+
+TEST_CASE("sync: a plain-http feed in a manifest read over https is refused with a message, never fetched") {
+    TempDir cache;
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    nlohmann::json j = nlohmann::json::parse(bundled("manifest.json"));
+    j["feeds"][0]["url"] = "http://data.example.dk/infotavle/" + j["feeds"][0]["url"].get<std::string>();
+    const std::string id = j["feeds"][0]["id"];
+    const auto orders = due_fetches(s, kT0);
+    const FetchOrder* m = order_for(orders, kManifestKey);
+    REQUIRE(m);
+    const auto lines = all_lines(apply_fetch(s, m->key, m->request, ok(j.dump()), kT0));
+    REQUIRE(s.manifest);
+    bool said = false;
+    for (const auto& l : lines) said = said || l.find("plain http URL") != std::string::npos;
+    CHECK(said);
+    const auto next = due_fetches(s, kT0);
+    CHECK(order_for(next, id) == nullptr);
+    CHECK(next.size() == s.feeds.size() - 1);  // the other feeds are fetched
+}
+
 TEST_CASE("sync: a new manifest's dropped feeds lose their cached copies, said once") {
     TempDir cache;
     std::vector<SyncNote> notes;

@@ -68,6 +68,11 @@ constexpr BadCase kBadCases[] = {
     {"manifest_wrong_view.json", "$.playlist[1].view", "cannot show dataset type \"indicators\""},
     {"manifest_bad_duration.json", "$.playlist[0].duration_s", "out of range (3..600)"},
     {"manifest_missing_column.json", "$.playlist[0].options.column", "has no column \"beskaeftigelse\""},
+    {"control_character.json", "$.title", "control character U+000A in a text shown on screen"},
+    {"undrawable_character.json", "$.title",
+     "characters U+05D0, U+1F600, U+200D cannot be drawn by the screen's fonts"},
+    {"manifest_long_link.json", "$.playlist[0].link.url",
+     "link of 250 bytes; at most 213 fit a QR code the smallest screen (800x480) shows readably"},
 };
 
 }  // namespace
@@ -84,6 +89,14 @@ TEST_CASE("each bad fixture gives its specific error and exit code 1") {
         else
             CHECK(has_line(r.text, c.path, c.fragment));
     }
+}
+
+TEST_CASE("every control character in an on-screen text is named with its path and code") {
+    const auto r = check({fixture("bad/control_character.json")});
+    INFO(r.text);
+    CHECK(r.rc == 1);
+    CHECK(has_line(r.text, "$.datasets[0].items[0].label", "control characters U+0007, U+001B in a text"));
+    CHECK(has_line(r.text, "$.datasets[0].items[0].note", "control character U+2028 in a text"));
 }
 
 TEST_CASE("the good fixtures pass, following the manifest to its feeds") {

@@ -26,16 +26,6 @@ using namespace feeds;
 
 namespace {
 
-FetchRequest request(std::string url) {
-    FetchRequest r;
-    r.url = std::move(url);
-    r.label = "employment.json";
-    r.connect_timeout_ms = 5000;
-    r.total_timeout_ms = 10000;
-    r.low_speed_time_s = 10;
-    return r;
-}
-
 // A loopback port that refuses connections: bound (so no one else takes it) but not listening.
 struct ClosedPort {
     int fd = -1;
@@ -57,7 +47,7 @@ struct ClosedPort {
 
 TEST_CASE("fetch: 200 gives the body and validators; the same request with them gives 304") {
     TestServer server;
-    const FetchResult first = fetch(request(server.url("/feed.json")));
+    const FetchResult first = fetch(test_request(server.url("/feed.json")));
     REQUIRE(first.status == FetchStatus::Ok);
     CHECK(first.http_code == 200);
     CHECK(first.error.empty());
@@ -65,7 +55,7 @@ TEST_CASE("fetch: 200 gives the body and validators; the same request with them 
     CHECK(first.last_modified == "Tue, 03 May 2022 10:00:00 GMT");
     CHECK(parse_feed(first.body, "employment.json").feed.has_value());
 
-    FetchRequest again = request(server.url("/feed.json"));
+    FetchRequest again = test_request(server.url("/feed.json"));
     again.etag = first.etag;
     const FetchResult second = fetch(again);
     CHECK(second.status == FetchStatus::NotModified);
@@ -73,26 +63,26 @@ TEST_CASE("fetch: 200 gives the body and validators; the same request with them 
     CHECK(second.body.empty());
     CHECK(second.etag == "\"v1\"");
 
-    FetchRequest by_date = request(server.url("/feed.json"));
+    FetchRequest by_date = test_request(server.url("/feed.json"));
     by_date.last_modified = first.last_modified;
     CHECK(fetch(by_date).status == FetchStatus::NotModified);
 }
 
 TEST_CASE("fetch: HTTP 503 is Failed, naming the feed, the status and the URL") {
     TestServer server;
-    const FetchResult r = fetch(request(server.url("/status/503")));
+    const FetchResult r = fetch(test_request(server.url("/status/503")));
     CHECK(r.status == FetchStatus::Failed);
     CHECK(r.http_code == 503);
     CHECK(r.body.empty());
     CHECK(r.error == "employment.json: HTTP 503 from " + server.url("/status/503"));
-    CHECK(fetch(request(server.url("/status/404"))).error ==
+    CHECK(fetch(test_request(server.url("/status/404"))).error ==
           "employment.json: HTTP 404 from " + server.url("/status/404"));
 }
 
 TEST_CASE("fetch: a refused connection is Failed with the reason") {
     ClosedPort closed;
     const std::string url = "http://127.0.0.1:" + std::to_string(closed.port) + "/feed.json";
-    const FetchResult r = fetch(request(url));
+    const FetchResult r = fetch(test_request(url));
     CHECK(r.status == FetchStatus::Failed);
     CHECK(r.http_code == 0);
     CHECK(r.error == "employment.json: could not connect to " + url + ": Connection refused");
@@ -100,7 +90,7 @@ TEST_CASE("fetch: a refused connection is Failed with the reason") {
 
 TEST_CASE("fetch: a body over the limit is abandoned, with or without Content-Length") {
     TestServer server;
-    FetchRequest big = request(server.url("/big/2000"));
+    FetchRequest big = test_request(server.url("/big/2000"));
     big.max_body_bytes = 1000;
     const FetchResult r = fetch(big);
     CHECK(r.status == FetchStatus::Failed);
@@ -108,13 +98,13 @@ TEST_CASE("fetch: a body over the limit is abandoned, with or without Content-Le
     CHECK(r.error ==
           "employment.json: response from " + server.url("/big/2000") + " is larger than 1000 bytes");
 
-    FetchRequest stream = request(server.url("/stream/5000000"));  // chunked: no size announced
+    FetchRequest stream = test_request(server.url("/stream/5000000"));  // chunked: no size announced
     stream.max_body_bytes = 100000;
     const FetchResult s = fetch(stream);
     CHECK(s.status == FetchStatus::Failed);
     CHECK(s.error.find("is larger than 100000 bytes") != std::string::npos);
 
-    FetchRequest exact = request(server.url("/big/1000"));
+    FetchRequest exact = test_request(server.url("/big/1000"));
     exact.max_body_bytes = 1000;
     const FetchResult e = fetch(exact);
     CHECK(e.status == FetchStatus::Ok);
@@ -123,19 +113,19 @@ TEST_CASE("fetch: a body over the limit is abandoned, with or without Content-Le
 
 TEST_CASE("fetch: redirects are followed up to max_redirects") {
     TestServer server;
-    const FetchResult r = fetch(request(server.url("/redirect/2")));  // 3 redirects in all
+    const FetchResult r = fetch(test_request(server.url("/redirect/2")));  // 3 redirects in all
     CHECK(r.status == FetchStatus::Ok);
     CHECK(r.final_url == server.url("/feed.json"));
     CHECK(r.etag == "\"v1\"");  // the final response's, not a redirect's
 
-    const FetchResult too_many = fetch(request(server.url("/redirect/4")));
+    const FetchResult too_many = fetch(test_request(server.url("/redirect/4")));
     CHECK(too_many.status == FetchStatus::Failed);
     CHECK(too_many.error == "employment.json: more than 3 redirects from " + server.url("/redirect/4"));
 }
 
 TEST_CASE("fetch: a server that stops answering times out") {
     TestServer server;
-    FetchRequest slow = request(server.url("/slow"));
+    FetchRequest slow = test_request(server.url("/slow"));
     slow.total_timeout_ms = 300;
     const FetchResult r = fetch(slow);
     CHECK(r.status == FetchStatus::Failed);
@@ -145,7 +135,7 @@ TEST_CASE("fetch: a server that stops answering times out") {
 
 TEST_CASE("fetch: sends the User-Agent and no validators unless given") {
     TestServer server;
-    FetchRequest req = request(server.url("/headers"));
+    FetchRequest req = test_request(server.url("/headers"));
     req.user_agent = user_agent("1.2.3");
     const FetchResult r = fetch(req);
     REQUIRE(r.status == FetchStatus::Ok);
@@ -198,7 +188,7 @@ TEST_CASE("fetch: a slow answer that keeps coming succeeds; one that stalls ends
     TestServer server;
     // 24 bytes over about 1.2 s: slower than any fixed sub-second cap would allow, but above
     // the low-speed limit, so it arrives whole.
-    FetchRequest drip = request(server.url("/drip/24/50"));
+    FetchRequest drip = test_request(server.url("/drip/24/50"));
     drip.low_speed_bytes_per_s = 2;
     drip.low_speed_time_s = 1;
     const FetchResult ok = fetch(drip);
@@ -206,7 +196,7 @@ TEST_CASE("fetch: a slow answer that keeps coming succeeds; one that stalls ends
     CHECK(ok.status == FetchStatus::Ok);
     CHECK(ok.body == std::string(24, 'z'));
 
-    FetchRequest stalled = request(server.url("/slow"));
+    FetchRequest stalled = test_request(server.url("/slow"));
     stalled.low_speed_bytes_per_s = 2;
     stalled.low_speed_time_s = 1;
     const FetchResult r = fetch(stalled);
@@ -218,17 +208,16 @@ TEST_CASE("fetch: a slow answer that keeps coming succeeds; one that stalls ends
 
 TEST_CASE("fetch: a 429 or 503 answer's Retry-After is kept verbatim, others' are not") {
     TestServer server;
-    CHECK(fetch(request(server.url("/retry/503/120"))).retry_after == "120");
+    CHECK(fetch(test_request(server.url("/retry/503/120"))).retry_after == "120");
     const std::string date = "Wed, 21 Oct 2015 07:28:00 GMT";
-    CHECK(
-        fetch(request(server.url("/retry/429/Wed%2C%2021%20Oct%202015%2007%3A28%3A00%20GMT"))).retry_after ==
-        date);
-    CHECK(fetch(request(server.url("/retry/500/120"))).retry_after.empty());
+    CHECK(fetch(test_request(server.url("/retry/429/Wed%2C%2021%20Oct%202015%2007%3A28%3A00%20GMT")))
+              .retry_after == date);
+    CHECK(fetch(test_request(server.url("/retry/500/120"))).retry_after.empty());
 }
 
 TEST_CASE("fetch: validators are opaque bytes, 0xFF included") {
     TestServer server;
-    const FetchResult r = fetch(request(server.url("/odd-validators")));
+    const FetchResult r = fetch(test_request(server.url("/odd-validators")));
     REQUIRE(r.status == FetchStatus::Ok);
     CHECK(r.etag ==
           "\"v\xff"

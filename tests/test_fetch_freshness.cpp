@@ -90,7 +90,37 @@ TEST_CASE("freshness: a failure's Retry-After is honoured, plus up to 10 %") {
     const FeedRef ref = ref_with(900);
     CHECK(*after_attempt({}, ref, false, 1000, 0.0, 3600).next_due_s == 1000 + 3600);
     CHECK(*after_attempt({}, ref, false, 1000, 0.999999, 3600).next_due_s == 1000 + 3960);
-    CHECK(*after_attempt({}, ref, false, 1000, 0.5, 0).next_due_s == 1001);
+}
+
+TEST_CASE("freshness: a Retry-After of 0 or in the past never retries faster than the back-off") {
+    const FeedRef ref = ref_with(900);
+    FetchSchedule with, without;
+    std::int64_t now = 0;
+    for (int i = 0; i < 8; ++i) {
+        with = after_attempt(with, ref, false, now, 0.5, 0);
+        without = after_attempt(without, ref, false, now, 0.5);
+        CHECK(*with.next_due_s == *without.next_due_s);
+        now = *with.next_due_s;
+    }
+    CHECK(*after_attempt({}, ref, false, 1000, 0.5, 0).next_due_s == 1000 + 15);
+    // A short wish does not shorten a long back-off either.
+    FetchSchedule late;
+    late.failures = 4;  // the next ceiling is 480 s
+    CHECK(*after_attempt(late, ref, false, 1000, 0.5, 10).next_due_s == 1000 + 240);
+}
+
+TEST_CASE("freshness: a server's wish is cut to an hour, or four refreshes of a slow feed") {
+    CHECK(retry_after_cap_s(ref_with(30)) == 3600);
+    CHECK(retry_after_cap_s(ref_with(900)) == 3600);
+    CHECK(retry_after_cap_s(ref_with(3600)) == 4 * 3600);
+    const std::int64_t huge = retry_after_s("99999999999", 0).value();
+    const FetchSchedule fast = after_attempt({}, ref_with(30), false, 1000, 0.0, huge);
+    CHECK(*fast.next_due_s == 1000 + 3600);
+    CHECK(*after_attempt({}, ref_with(30), false, 1000, 0.999999, huge).next_due_s == 1000 + 3960);
+    CHECK(*after_attempt({}, ref_with(3600), false, 1000, 0.0, huge).next_due_s == 1000 + 4 * 3600);
+    // and the feed is due again then: a later retry is always scheduled
+    CHECK_FALSE(fetch_due(fast, 1000 + 3599));
+    CHECK(fetch_due(fast, 1000 + 3600));
 }
 
 TEST_CASE(

@@ -20,15 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-FetchRequest request(std::string url) {
-    FetchRequest r;
-    r.url = std::move(url);
-    r.label = "employment.json";
-    r.connect_timeout_ms = 5000;
-    r.total_timeout_ms = 20000;
-    return r;
-}
-
 int process_threads() {
     std::ifstream status("/proc/self/status");
     std::string line;
@@ -42,7 +33,7 @@ bool server_holds(const TestServer& server, int n) {
     const auto deadline = Clock::now() + std::chrono::seconds(20);
     const std::string want = "{\"hanging\": " + std::to_string(n) + "}";
     while (Clock::now() < deadline)
-        if (fetch(request(server.url("/stats"))).body == want) return true;
+        if (fetch(test_request(server.url("/stats"))).body == want) return true;
     return false;
 }
 
@@ -80,8 +71,8 @@ TEST_CASE("fetch pool: results come back with their keys; a default pool has no 
 
     TestServer server;
     FetchPool pool;
-    submit_fetch(pool, "a", request(server.url("/feed.json")));
-    submit_fetch(pool, "b", request(server.url("/status/503")));
+    submit_fetch(pool, "a", test_request(server.url("/feed.json")));
+    submit_fetch(pool, "b", test_request(server.url("/status/503")));
     const auto done = take_n(pool, 2);
     REQUIRE(done.size() == 2);
     for (const auto& f : done) {
@@ -97,13 +88,14 @@ TEST_CASE("fetch pool: 40 fetches run on one thread, at most max_parallel at a t
     const int threads_before = process_threads();
     FetchPool pool;
     pool.max_parallel = 4;
-    for (int i = 0; i < 40; ++i) submit_fetch(pool, "slow" + std::to_string(i), request(server.url("/slow")));
+    for (int i = 0; i < 40; ++i)
+        submit_fetch(pool, "slow" + std::to_string(i), test_request(server.url("/slow")));
     REQUIRE(server_holds(server, 4));
     CHECK(fetches_active(pool) == 4);
     CHECK(process_threads() == threads_before + 1);
     // Local files do not wait behind hanging transfers.
     TempDir dir("pool");
-    submit_fetch(pool, "local", request(dir.write("x.json", "{}")));
+    submit_fetch(pool, "local", test_request(dir.write("x.json", "{}")));
     const auto done = take_n(pool, 1);
     REQUIRE(done.size() == 1);
     CHECK(done[0].key == "local");
@@ -114,7 +106,7 @@ TEST_CASE("fetch pool: dropping it with 50 hanging fetches ends them at once") {
     TestServer server;
     std::optional<FetchPool> pool(std::in_place);
     pool->max_parallel = 50;
-    for (int i = 0; i < 50; ++i) submit_fetch(*pool, std::to_string(i), request(server.url("/slow")));
+    for (int i = 0; i < 50; ++i) submit_fetch(*pool, std::to_string(i), test_request(server.url("/slow")));
     REQUIRE(server_holds(server, 50));
     const auto start = Clock::now();
     pool.reset();
@@ -128,18 +120,18 @@ TEST_CASE("https: a private CA given by ca_file is trusted; without it, or with 
     TestCert cert;
     REQUIRE(cert.made);
     TestServer server("", cert.cert, cert.key);
-    FetchRequest with_ca = request(server.url("/feed.json"));
+    FetchRequest with_ca = test_request(server.url("/feed.json"));
     with_ca.ca_file = cert.cert;
     const FetchResult ok = fetch(with_ca);
     CHECK(ok.error == "");
     CHECK(ok.status == FetchStatus::Ok);
 
-    const FetchResult untrusted = fetch(request(server.url("/feed.json")));
+    const FetchResult untrusted = fetch(test_request(server.url("/feed.json")));
     CHECK(untrusted.status == FetchStatus::Failed);
     CHECK(untrusted.error.rfind("employment.json: TLS error with " + server.url("/feed.json") + ": ", 0) ==
           0);
 
-    FetchRequest missing = request(server.url("/feed.json"));
+    FetchRequest missing = test_request(server.url("/feed.json"));
     missing.ca_file = cert.dir.file("no-such-ca.pem");
     const FetchResult bad = fetch(missing);
     CHECK(bad.status == FetchStatus::Failed);
@@ -153,16 +145,32 @@ TEST_CASE("https: a redirect to plain http is refused; http to https is followed
     REQUIRE(cert.made);
     TestServer secure("", cert.cert, cert.key);
     TestServer plain;
-    FetchRequest down = request(secure.url("/to/" + plain.url("/feed.json")));
+    FetchRequest down = test_request(secure.url("/to/" + plain.url("/feed.json")));
     down.ca_file = cert.cert;
     const FetchResult r = fetch(down);
     CHECK(r.status == FetchStatus::Failed);
     CHECK(r.error == "employment.json: refused a redirect from https to " + plain.url("/feed.json") +
                          " (from " + down.url + ")");
 
-    FetchRequest up = request(plain.url("/to/" + secure.url("/feed.json")));
+    FetchRequest up = test_request(plain.url("/to/" + secure.url("/feed.json")));
     up.ca_file = cert.cert;
     const FetchResult u = fetch(up);
     CHECK(u.error == "");
     CHECK(u.final_url == secure.url("/feed.json"));
+}
+
+TEST_CASE("fetch pool: a stalled answer on a reused connection is named as too slow, not unconnected") {
+    TestServer server;
+    FetchPool pool;
+    submit_fetch(pool, "first", request(server.url("/feed.json")));
+    REQUIRE(take_n(pool, 1).size() == 1);
+    FetchRequest stalled = request(server.url("/slow"));  // the same host: the connection is reused
+    stalled.low_speed_bytes_per_s = 2;
+    stalled.low_speed_time_s = 1;
+    submit_fetch(pool, "stalled", stalled);
+    const auto done = take_n(pool, 1);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].result.error.rfind(
+              "employment.json: answer from " + server.url("/slow") + " slower than 2 bytes/s for 1 s", 0) ==
+          0);
 }

@@ -39,8 +39,18 @@ TEST_CASE("url: absolute http(s) feed urls are used as they are, whatever the ma
     const auto r = resolve_feed_url("/etc/infotavle/manifest.json", "https://other.dk/t.json");
     CHECK(r.remote);
     CHECK(r.location == "https://other.dk/t.json");
-    CHECK(resolve_feed_url("https://h/m.json", "HTTP://Other.dk/t.json").location ==
-          "HTTP://Other.dk/t.json");
+    CHECK(resolve_feed_url("http://h/m.json", "HTTP://Other.dk/t.json").location == "HTTP://Other.dk/t.json");
+    CHECK(resolve_feed_url("http://h/m.json", "https://other.dk/t.json").location ==
+          "https://other.dk/t.json");
+}
+
+TEST_CASE("url: a manifest read over https may not name a plain-http feed") {
+    const auto r = resolve_feed_url("https://h/m.json", "http://other.dk/t.json");
+    CHECK(r.location.empty());
+    CHECK_FALSE(r.remote);
+    CHECK(r.error == "plain http URL \"http://other.dk/t.json\" in a manifest read over https: use https://");
+    CHECK_FALSE(resolve_feed_url("HTTPS://h/m.json", "HTTP://other.dk/t.json").error.empty());
+    CHECK(resolve_feed_url("HTTPS://h/m.json", "Https://other.dk/t.json").error.empty());
 }
 
 TEST_CASE("url: relative feed urls resolve against a local manifest path") {

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 
 #include "app/qr_code.h"
+#include "feeds/limits.h"
 
 namespace {
 
@@ -49,4 +51,27 @@ TEST_CASE("qr_module_px: whole pixels, never smaller than asked; 300 px and more
     CHECK((size + 2 * kQrQuietZone) * px >= 300);
     CHECK((size + 2 * kQrQuietZone) * (px - 1) < 1080 * 0.28f);
     CHECK(qr_module_px(size, 1) == 1);
+}
+
+TEST_CASE("qr_readable: the longest link --check allows is drawn with 3 px modules at 800x480") {
+    const std::string base = "https://example.dk/";
+    const std::string longest = base + std::string(feeds::kMaxLinkBytes - base.size(), 'a');
+    const std::string over = longest + "b";
+    const auto fits = encode_qr(longest);
+    const auto too_big = encode_qr(over);
+    REQUIRE(fits);
+    REQUIRE(too_big);
+    CHECK(fits->size == 57);  // version 10
+    CHECK(qr_readable(fits->size, 800, 480));
+    CHECK(qr_readable(fits->size, 480, 800));
+    CHECK(qr_module_px(fits->size, qr_target_px(800, 480)) == kMinQrModulePx);
+    CHECK(too_big->size == 61);  // one byte more: version 11, 2 px modules at 800x480
+    CHECK_FALSE(qr_readable(too_big->size, 800, 480));
+    CHECK(qr_readable(too_big->size, 1920, 1080));
+    // The 1.990-byte link of issue 14: left out even at 1080p (its modules would be 2 px).
+    const auto huge = encode_qr(base + std::string(1990 - base.size(), 'a'));
+    REQUIRE(huge);
+    CHECK_FALSE(qr_readable(huge->size, 800, 480));
+    CHECK_FALSE(qr_readable(huge->size, 1920, 1080));
+    CHECK_FALSE(qr_readable(0, 1920, 1080));
 }

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "feeds/fetch.h"
+
 extern char** environ;
 
 inline constexpr const char* kPython = "/usr/bin/python3";
@@ -83,3 +85,15 @@ struct TestServer {
         return (tls ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port) + path;
     }
 };
+
+// A request for the test server with timeouts generous enough for a loaded CI machine (the
+// sanitizer build runs the suite two at a time); tests that time out on purpose set their own.
+inline feeds::FetchRequest test_request(std::string url) {
+    feeds::FetchRequest r;
+    r.url = std::move(url);
+    r.label = "employment.json";
+    r.connect_timeout_ms = 5000;
+    r.total_timeout_ms = 20000;
+    r.low_speed_time_s = 10;
+    return r;
+}

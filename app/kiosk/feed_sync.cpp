@@ -38,9 +38,12 @@ feeds::FeedRef manifest_ref(const std::string& location, const std::optional<fee
     return ref;
 }
 
-// Local files are cheap to look at (a stat), so a changed file shows within seconds.
-feeds::FeedRef schedule_ref(const SyncItem& item) {
+// Local files are cheap to look at (a stat), so a changed file shows within seconds. A manifest
+// just fetched plans its next fetch by its own feeds, not by the one it replaces.
+feeds::FeedRef schedule_ref(const SyncItem& item, const ParsedBody& fetched = {}) {
     feeds::FeedRef r = item.ref;
+    if (fetched.manifest && fetched.manifest->manifest)
+        r = manifest_ref(item.location, fetched.manifest->manifest);
     if (!item.remote) r.refresh_s = std::min(r.refresh_s, kLocalCheckS);
     return r;
 }
@@ -294,17 +297,17 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
 
     // Both possible next schedules first: the success one's due time is stored with the copy.
     const double unit = std::uniform_real_distribution<double>(0.0, 1.0)(s.rng);
-    const feeds::FeedRef ref = schedule_ref(*item);
-    const feeds::FetchSchedule if_ok = feeds::after_attempt(item->schedule, ref, true, now, unit);
     const feeds::FetchSchedule if_failed = feeds::after_attempt(
-        item->schedule, ref, false, now, unit, feeds::retry_after_s(result.retry_after, now));
+        item->schedule, schedule_ref(*item), false, now, unit, feeds::retry_after_s(result.retry_after, now));
+    feeds::FetchSchedule if_ok;
     std::optional<feeds::Manifest> manifest;
     feeds::FetchOutcome out;
     try {
         ParsedBody parsed_here;
         if (!parsed) parsed_here = parse_fetched(key, request, result);
-        out = accept(s, *item, request, result, now, parsed ? *parsed : parsed_here, manifest,
-                     *if_ok.next_due_s);
+        ParsedBody& body = parsed ? *parsed : parsed_here;
+        if_ok = feeds::after_attempt(item->schedule, schedule_ref(*item, body), true, now, unit);
+        out = accept(s, *item, request, result, now, body, manifest, *if_ok.next_due_s);
     } catch (const std::exception& e) {  // nothing a server sends may end the run loop
         out = {};
         manifest.reset();

@@ -10,6 +10,7 @@
 #include "app/kiosk/frame.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/sync_jobs.h"
+#include "app/local_time.h"
 #include "app/status/rotation_changes.h"
 #include "feeds/url.h"
 #include "platform/service.h"
@@ -251,7 +252,6 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     std::int64_t next_watchdog_ms = 0;
     bool ready_sent = false;
     Quit quit;
-    int code = 0;
     while (!quit.now) {
         const SignalRequests sig = take_signal_requests();
         if (sig.quit) break;
@@ -293,5 +293,5 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     log << "infotavle: stopping\n";
     close_kiosk_screen(k);
     close_video(video);
-    return code;
+    return 0;
 }

@@ -74,28 +74,6 @@ std::vector<int> sorted_order(const std::vector<std::optional<double>>& values, 
     return order;
 }
 
-static bool same_text(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
-bool is_highlighted(const feeds::ViewOptions& options, std::string_view home,
-                    std::initializer_list<std::string_view> keys) {
-    for (std::string_view k : keys) {
-        if (k.empty()) continue;
-        if (!home.empty() && same_text(k, home)) return true;
-        for (const auto& h : options.highlight)
-            if (same_text(k, h)) return true;
-    }
-    return false;
-}
-
 bool unit_is_compact(std::string_view unit) {
     return unit.empty() || unit == "%" || unit == "kr";
 }

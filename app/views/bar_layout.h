@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/view.h"
+#include "app/views/home_match.h"
 #include "app/views/status_badge.h"
 
 // ---- scale -------------------------------------------------------------------------------
@@ -47,11 +48,6 @@ std::vector<int> pick_shown(const std::vector<int>& order, const std::vector<boo
 std::vector<int> sorted_order(const std::vector<std::optional<double>>& values, feeds::SortOrder sort);
 
 // ---- text ----------------------------------------------------------------------------------
-
-// Does any of `keys` (an id, a code, a name, an x label) match options.highlight or `home`?
-// Case-insensitive for ASCII, exact otherwise; empty keys never match.
-bool is_highlighted(const feeds::ViewOptions& options, std::string_view home,
-                    std::initializer_list<std::string_view> keys);
 
 // Units that read well after every figure ("2,3 %", "1,1 mia. kr."); others ("personer")
 // are better said once above the chart than repeated on every bar.

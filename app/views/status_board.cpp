@@ -17,6 +17,7 @@
 #include "app/danish_format.h"
 #include "app/view.h"
 #include "app/views/bar_layout.h"
+#include "app/views/home_match.h"
 #include "app/views/status_badge.h"
 
 namespace {
@@ -63,10 +64,6 @@ std::vector<size_t> row_order(const feeds::ProjectList& data, const feeds::ViewO
         return desc ? *ca > *cb : *ca < *cb;
     });
     return order;
-}
-
-bool is_highlighted(const feeds::Project& p, const feeds::ViewOptions& o) {
-    return std::find(o.highlight.begin(), o.highlight.end(), p.id) != o.highlight.end();
 }
 
 bool has_digit(std::string_view text) {
@@ -127,29 +124,6 @@ float draw_cost(Canvas& c, const ViewStyle& s, Rect box, const std::string& cost
         int(wrap_lines(bold, cost, box.w(), 0).size()) <= lines_in(bold, box.h()))
         return box.y0 + canvas_paragraph(c, bold, box, s.theme.text, cost, 0, align);
     return small_box.y0 + canvas_paragraph(c, small, small_box, s.theme.text, cost, 0, align);
-}
-
-// ---- folding text for --home --------------------------------------------------------------
-
-// Lower case for ASCII and the Latin-1 capitals in UTF-8 (Æ Ø Å and friends).
-std::string folded(std::string_view text) {
-    std::string out(text);
-    for (size_t i = 0; i < out.size(); ++i) {
-        unsigned char ch = static_cast<unsigned char>(out[i]);
-        if (ch >= 'A' && ch <= 'Z') out[i] = char(ch - 'A' + 'a');
-        if (ch == 0xC3 && i + 1 < out.size()) {
-            const unsigned char next = static_cast<unsigned char>(out[i + 1]);
-            if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = char(next + 0x20);
-            ++i;
-        }
-    }
-    return out;
-}
-
-// A letter or digit of a word: ASCII ones, and every byte of a multi-byte UTF-8 character.
-bool word_byte(char ch) {
-    const unsigned char u = static_cast<unsigned char>(ch);
-    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
 }
 
 std::string phase_sentence(feeds::ProjectPhase phase) {
@@ -305,7 +279,6 @@ Canvas scratch_of(const Canvas& c) {
     return scratch;
 }
 
-
 // Each row's height at `g`, padding included, and how many texts it had to cut.
 struct Measured {
     std::vector<float> h;
@@ -408,30 +381,6 @@ BoardCommon board_common(const std::vector<const feeds::Project*>& projects,
     return out;
 }
 
-bool place_is_home(std::string_view place, std::string_view home) {
-    if (home.empty() || place.empty()) return false;
-    const std::string p = folded(place), h = folded(home);
-    return p == h || (p.size() > h.size() && p.compare(0, h.size(), h) == 0 && p[h.size()] == ' ');
-}
-
-bool places_include_home(const std::vector<std::string>& places, std::string_view home) {
-    return std::any_of(places.begin(), places.end(),
-                       [&](const std::string& p) { return place_is_home(p, home); });
-}
-
-bool text_names_home(std::string_view text, std::string_view home) {
-    if (home.empty()) return false;
-    const std::string t = folded(text), h = folded(home);
-    for (size_t at = t.find(h); at != std::string::npos; at = t.find(h, at + 1)) {
-        size_t end = at + h.size();
-        if (end < t.size() && t[end] == 's') ++end;  // "Køges"
-        const bool starts = at == 0 || !word_byte(t[at - 1]);
-        const bool ends = end >= t.size() || !word_byte(t[end]);
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
 void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data,
                        const ViewInput& in) {
     area = pixel_inner(area);
@@ -449,7 +398,7 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
         r.p = &data.items[i];
         r.cost = cost_label(*r.p, data);
         r.home = places_include_home(r.p->places, in.home);
-        r.marked = r.home || is_highlighted(*r.p, opt);
+        r.marked = r.home || is_highlighted(opt, "", {r.p->id});
         projects.push_back(r.p);
         costs.push_back(r.cost);
         rows.push_back(std::move(r));

@@ -22,11 +22,3 @@ struct BoardCommon {
 // shares nothing: the rule needs at least two.
 BoardCommon board_common(const std::vector<const feeds::Project*>& projects,
                          const std::vector<std::string>& costs);
-
-// Whether `place` is the municipality `home` or a place named after it ("Køge Nord" for
-// "Køge"). Case-insensitive, æøå included. A municipality code ("259") matches no place name.
-bool place_is_home(std::string_view place, std::string_view home);
-bool places_include_home(const std::vector<std::string>& places, std::string_view home);
-
-// Whether `text` names `home` as a word of its own, or in the genitive ("Køges").
-bool text_names_home(std::string_view text, std::string_view home);

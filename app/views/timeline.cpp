@@ -11,6 +11,7 @@
 
 #include "app/danish_format.h"
 #include "app/view.h"
+#include "app/views/home_match.h"
 #include "app/views/status_badge.h"
 #include "app/views/status_board.h"
 

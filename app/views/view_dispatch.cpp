@@ -17,10 +17,6 @@ void wrong_type(Canvas& c, const ViewInput& in) {
 
 }  // namespace
 
-bool view_is_built(feeds::ViewType) {
-    return true;
-}
-
 void draw_view(Canvas& c, const ViewStyle& s, Rect area, const ViewInput& in) {
     using feeds::ViewType;
     const feeds::Dataset& d = in.dataset;
