@@ -162,9 +162,9 @@ TEST_CASE("https: a redirect to plain http is refused; http to https is followed
 TEST_CASE("fetch pool: a stalled answer on a reused connection is named as too slow, not unconnected") {
     TestServer server;
     FetchPool pool;
-    submit_fetch(pool, "first", request(server.url("/feed.json")));
+    submit_fetch(pool, "first", test_request(server.url("/feed.json")));
     REQUIRE(take_n(pool, 1).size() == 1);
-    FetchRequest stalled = request(server.url("/slow"));  // the same host: the connection is reused
+    FetchRequest stalled = test_request(server.url("/slow"));  // the same host: the connection is reused
     stalled.low_speed_bytes_per_s = 2;
     stalled.low_speed_time_s = 1;
     submit_fetch(pool, "stalled", stalled);
