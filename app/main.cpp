@@ -12,6 +12,7 @@
 #include "app/kiosk/kiosk.h"
 #include "app/kiosk/render_pngs.h"
 #include "app/kiosk/sync_jobs.h"
+#include "app/status/options.h"
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"
 #include "feeds/geo_reference.h"
@@ -124,6 +125,8 @@ int run(int argc, char** argv) {
     app.add_option("--home", home, "Municipality to highlight: code (\"259\") or name (\"Køge\")");
     app.add_flag("--software", software, "Use the software renderer even when a GPU is available");
     app.add_flag("--version", version, "Print the version and exit");
+    StatusOptions status;  // the status outlets (issue 16): app/status/options.h
+    add_status_options(app, status);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -180,6 +183,9 @@ int run(int argc, char** argv) {
     k.cache_max_bytes = cache_max_mb * 1024 * 1024;
     k.home = home;
     k.fixed_now = now;
+    resolve_status_options(status, std::getenv("RUNTIME_DIRECTORY"));
+    k.status = status;
+    k.version = INFOTAVLE_VERSION;
     return run_kiosk(k, fonts, std::cerr);
 }
 

@@ -31,6 +31,8 @@ ManifestResult parse_manifest(std::string_view text, const std::string& file_nam
 // "2021" -> {2021,0,0}, "2021-12" -> {2021,12,0}, "2022-05-03" -> {2022,5,3}; nullopt for anything
 // else, including impossible months and days ("2023-02-29").
 std::optional<PartialDate> parse_partial_date(std::string_view text);
+// The other way: {2021,12,0} -> "2021-12".
+std::string format_partial_date(const PartialDate& d);
 
 inline constexpr std::string_view kFeedFormat = "infotavle-feed";
 inline constexpr std::string_view kManifestFormat = "infotavle-manifest";

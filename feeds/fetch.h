@@ -42,6 +42,10 @@ struct FetchRequest {
     // CA: --ca-file). Empty: the system's trust store.
     std::string ca_file;
     std::string user_agent = "infotavle";  // the app passes user_agent(INFOTAVLE_VERSION)
+    // A POST instead of a GET when post_type is set (the heartbeat: app/status/heartbeat.h):
+    // post_body is sent with that Content-Type; a redirect keeps the POST (301/302/303 too).
+    std::string post_type;
+    std::string post_body;
 };
 
 enum class FetchStatus { Ok, NotModified, Failed };

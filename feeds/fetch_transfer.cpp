@@ -89,6 +89,11 @@ void set_options(HttpTransfer& t) {
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
     curl_easy_setopt(c, CURLOPT_PRIVATE, &t);
+    if (!req.post_type.empty()) {
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.post_body.size()));
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, req.post_body.data());  // not copied: t.request owns it
+        curl_easy_setopt(c, CURLOPT_POSTREDIR, long(CURL_REDIR_POST_ALL));
+    }
 }
 
 std::string duration_text(long ms) {
@@ -181,6 +186,10 @@ std::unique_ptr<HttpTransfer> make_transfer(FetchRequest request, FetchResult& f
     if (!req.etag.empty()) t->headers = curl_slist_append(t->headers, ("If-None-Match: " + req.etag).c_str());
     if (!req.last_modified.empty())
         t->headers = curl_slist_append(t->headers, ("If-Modified-Since: " + req.last_modified).c_str());
+    if (!req.post_type.empty()) {
+        t->headers = curl_slist_append(t->headers, ("Content-Type: " + req.post_type).c_str());
+        t->headers = curl_slist_append(t->headers, "Expect:");  // no 100-continue round trip
+    }
     set_options(*t);
     return t;
 }

@@ -4,6 +4,7 @@
 #include "feeds/screen_text.h"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace feeds {
@@ -258,6 +259,17 @@ std::optional<long long> get_integer(Ctx& ctx, const Json& obj, const std::strin
         return std::nullopt;
     }
     return static_cast<long long>(d);
+}
+
+std::string format_partial_date(const PartialDate& d) {
+    char text[40];
+    if (d.month <= 0)
+        std::snprintf(text, sizeof text, "%04d", d.year);
+    else if (d.day <= 0)
+        std::snprintf(text, sizeof text, "%04d-%02d", d.year, d.month);
+    else
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return text;
 }
 
 std::optional<PartialDate> parse_partial_date(std::string_view t) {

@@ -1,6 +1,7 @@
 // Signals from the service manager or an operator, for the kiosk loop:
 //   SIGHUP                  read the manifest again now (systemctl reload: ExecReload)
 //   SIGTERM, SIGINT, SIGQUIT stop cleanly
+//   SIGUSR1                 write a screenshot next to the status file (app/status/outlets.h)
 // The handlers only set flags; the loop asks for them between its waits (at most 250 ms apart
 // without a desktop, 1 s with one), so nothing unsafe runs in a handler.
 #pragma once
@@ -8,13 +9,15 @@
 struct SignalRequests {
     bool reload = false;
     bool quit = false;
+    bool screenshot = false;
 };
 
 // Installs the handlers. Call before SDL is initialised (SDL then leaves SIGTERM and SIGINT to
 // them). Safe to call more than once.
 void catch_control_signals();
 
-// What was asked since the last call; clears the reload request (a quit stays asked).
+// What was asked since the last call; clears the reload and screenshot requests (a quit stays
+// asked).
 SignalRequests take_signal_requests();
 
 // True when a request is waiting, without taking it: lets a wait end early.

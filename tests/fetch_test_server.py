@@ -17,6 +17,9 @@ Paths:
   /to/<url>           302 to <url> (URL-decoded)
   /redirect/<k>       302 to /redirect/<k-1>, and /redirect/0 redirects to /feed.json
   /headers            200, the request's headers as JSON
+  POST /beat          204; the POST is kept (its Content-Type, size, and body if text)
+  GET /beats          the POSTs kept, as a JSON list of {"type", "bytes", "body"}
+  POST to any other path answers as GET would (/status/500, /slow, /to/<url>, ...)
   /site/<name>        with a directory argument (fetch_test_server.py DIR): the file DIR/<name>,
                       ETag from its content (304 on a match); while DIR/STATUS exists, every
                       /site request answers with the status code it holds (503: service down)
@@ -42,6 +45,7 @@ ETAG = '"v1"'
 LAST_MODIFIED = "Tue, 03 May 2022 10:00:00 GMT"
 HANGING = [0]
 HANGING_LOCK = threading.Lock()
+BEATS = []
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -58,10 +62,23 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path != "/beat":
+            return self.do_GET()
+        kind = self.headers.get("Content-Type", "")
+        with HANGING_LOCK:
+            BEATS.append({"type": kind, "bytes": len(body),
+                          "body": body.decode("utf-8", "replace") if kind == "application/json" else None})
+        self.send(204)
+
     def do_GET(self):
         parts = self.path.strip("/").split("/")
         try:
-            if self.path == "/feed.json":
+            if self.path == "/beats":
+                with HANGING_LOCK:
+                    self.send(200, json.dumps(BEATS).encode())
+            elif self.path == "/feed.json":
                 self.feed()
             elif parts[0] == "status":
                 self.send(int(parts[1]), b"service says no\n")

@@ -72,6 +72,8 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const feed
         item.meta = old->meta;
         item.have_copy = old->have_copy;
         item.in_flight = old->in_flight;
+        item.last_error = old->last_error;
+        item.failures_total = old->failures_total;
         // A moved feed is fetched from its new place at once; until then its old data stays.
         if (old->location == item.location) item.schedule = old->schedule;
         return item;
@@ -218,6 +220,13 @@ std::vector<std::string> outcome_lines(const SyncItem& item, const feeds::FetchO
     return lines;
 }
 
+// An accepted update, in one line: a publisher reads in the journal that the screen took it.
+SyncNote update_note(const SyncItem& item, const feeds::Feed& feed, std::size_t bytes) {
+    return {"update " + item.key,
+            {item.label + ": took new data as of " + feeds::format_partial_date(feed.as_of) + " (" +
+             std::to_string(bytes) + " bytes) from " + item.location}};
+}
+
 }  // namespace
 
 FeedSync open_sync(const std::string& manifest_location, std::string cache_dir,
@@ -308,6 +317,8 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
     const int failures_before = item->schedule.failures;
     item->schedule = out.succeeded ? if_ok : if_failed;
     std::vector<SyncNote> notes{{topic_for(*item), outcome_lines(*item, out, failures_before)}};
+    item->last_error = out.succeeded || notes.front().lines.empty() ? "" : notes.front().lines.back();
+    item->failures_total += out.succeeded ? 0 : 1;
     if (!out.succeeded) return notes;
 
     item->meta.fetched_at = *out.fetched_at;
@@ -322,6 +333,8 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
         return notes;
     }
     if (out.feed) {
+        notes.push_back(update_note(*item, *out.feed, result.body.size()));
+        notes.push_back({"update " + key, {}});  // said every time: the next update is news too
         item->have_copy = true;
         s.data[key] = std::move(*out.feed);
         ++s.version;

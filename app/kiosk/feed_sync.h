@@ -48,6 +48,10 @@ struct SyncItem {
     bool have_copy = false;  // a valid copy is held (meta applies to it)
     bool stored = true;      // kept in the cache dir; false without one (or for a clashing key)
     bool in_flight = false;  // a fetch was ordered and its result not yet applied
+    // For the status record (app/status/record.h): the last failure's reason (empty after a
+    // success) and the failures since start.
+    std::string last_error;
+    std::uint64_t failures_total = 0;
 };
 
 struct FeedSync {

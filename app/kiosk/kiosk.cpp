@@ -11,6 +11,7 @@
 #include "app/kiosk/log.h"
 #include "app/kiosk/sync_jobs.h"
 #include "app/local_time.h"
+#include "app/status/rotation_changes.h"
 #include "feeds/url.h"
 #include "platform/service.h"
 #include "platform/signals.h"
@@ -53,6 +54,7 @@ struct KioskData {
     std::uint64_t shown_version = 0;
     std::int64_t stale_minute = -1;  // the wall-clock minute the stale texts were made for
     bool said_round = false;         // first_round_done() when the slides were last shown
+    std::optional<std::vector<RotationEntry>> said_rotation;  // the rotation when last said
 };
 
 void log_notes(KioskLog& klog, std::ostream& log, std::vector<SyncNote> notes) {
@@ -68,6 +70,12 @@ void show_synced(KioskData& d, KioskLog& klog, std::ostream& log, bool say) {
     d.shown_version = d.sync.version;
     d.stale_minute = -1;
     if (!say) return;
+    std::vector<RotationEntry> rotation = rotation_entries(d.shown.set);
+    if (d.said_rotation) {  // each slide that came in or went out, once (not the first showing)
+        log_news(klog, log, "rotation", rotation_change_lines(*d.said_rotation, rotation));
+        log_news(klog, log, "rotation", {});
+    }
+    d.said_rotation = std::move(rotation);
     log_added(klog, log, "data", d.shown.bundled ? std::vector<std::string>{} : d.shown.set.problems);
     const std::string& where = d.sync.manifest_item.location;
     log_news(
@@ -193,6 +201,19 @@ void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Q
     while (SDL_PollEvent(&e)) handle_event(e, windowed, video, k, quit);
 }
 
+StatusInputs status_view(const KioskData& d, const SlideSet& set, const KioskScreen& k) {
+    StatusInputs v;
+    v.sync = d.syncing ? &d.sync : nullptr;
+    v.set = &set;
+    v.bundled = d.shown.bundled;
+    v.current = std::max(-1, k.shown_current);
+    return v;
+}
+
+double ms_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
 }  // namespace
 
 int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log) {
@@ -222,6 +243,9 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     KioskScreen k;
     open_kiosk_screen(video.renderer, fonts, video.software, opt.home, k);
     set_kiosk_slides(k, set);
+    StatusOutlets outlets;
+    open_outlets(outlets, opt.status, opt.version, opt.cache_dir, opt.ca_file, opt.user_agent,
+                 wall_ms() / 1000, std::random_device{}());
 
     const bool windowed = !opt.video.fullscreen;
     const std::int64_t watchdog_ms = service_watchdog_interval_ms();
@@ -244,16 +268,22 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         const Clock clock = read_clock(opt.fixed_now);
         const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
                             video.rotate, nullptr};
+        const auto frame_start = std::chrono::steady_clock::now();
         FrameResult r = kiosk_frame(k, set, generation, in);
+        const std::int64_t wall_s = wall_ms() / 1000;
+        if (r.composed) note_frame_cost(outlets, wall_s, ms_since(frame_start));
         for (const auto& note : r.notes) log_added_numbers_aside(klog, log, note.topic, note.lines);
         if (r.composed) SDL_RenderPresent(video.renderer);
         if (!ready_sent && r.composed) {
             service_ready();
-            service_status(std::to_string(count_valid(set)) + " slides");
             ready_sent = true;
         }
+        if (r.composed && !r.in_transition) note_picture(outlets, k, wall_s);
+        step_outlets(outlets, status_view(data, set, k), data.sync.version, now, wall_s, sig.screenshot, klog,
+                     log);
         std::int64_t wait = std::min<std::int64_t>(r.wait_ms, clock.ms_to_next_minute);
         wait = std::min(wait, data_wait_ms(data, wall_ms()));
+        wait = std::min(wait, outlets_wait_ms(outlets, now));
         if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
         wait -= std::int64_t(SDL_GetTicks64()) - now;  // the time this frame took
         wait = std::clamp<std::int64_t>(wait, 0, 60000);

@@ -9,6 +9,7 @@
 
 #include "app/danish_format.h"
 #include "app/kiosk/slide_set.h"
+#include "app/status/outlets.h"
 #include "platform/font_files.h"
 #include "platform/sdl_video.h"
 
@@ -21,8 +22,11 @@ struct KioskOptions {
     std::uint64_t cache_max_bytes = 256ull * 1024 * 1024;  // --cache-max-mb
     std::string home;
     std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
+    StatusOptions status;                // --status-file, --metrics-file, --heartbeat-url, ...
+    std::string version;                 // for the status record
 };
 
 // Returns the process exit code: 0 after a clean quit (SIGTERM, SIGINT, SIGQUIT, or a key in a
-// window), 2 when no display could be opened. SIGHUP reads the manifest again.
+// window), 2 when no display could be opened. SIGHUP reads the manifest again; SIGUSR1 writes
+// a screenshot (app/status/outlets.h).
 int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log);
