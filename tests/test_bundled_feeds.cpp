@@ -262,7 +262,7 @@ TEST_CASE("bundled feeds: every source has a short form for the footer, every ti
     for (const Slide& s : b.manifest.playlist) CHECK_MESSAGE(s.title.size() <= 50, s.id << ": " << s.title);
 }
 
-TEST_CASE("bundled feeds: status slides from February 2021 say so; derived verdicts are named") {
+TEST_CASE("bundled feeds: status slides from February 2021 say so, derived verdicts are named") {
     const Bundle b = load_bundle();
     std::map<std::string, const Feed*> by_id;
     for (const auto& [name, feed] : b.feeds) by_id[feed.id] = &feed;

@@ -125,7 +125,7 @@ TEST_CASE("cache: a failed write returns the problem and keeps the old copy") {
     CHECK(r.copy->meta.etag == kMeta.etag);
 }
 
-TEST_CASE("cache: a link planted at a temporary name is never followed; stale temporary files go") {
+TEST_CASE("cache: a link planted at a temporary name is never followed, stale temporary files go") {
     TempDir t, elsewhere("victim");
     const std::string victim = elsewhere.write("passwd", "root:x:0:0\n");
     fs::create_symlink(victim, t.file("employment.json.tmp"));  // the names used before
@@ -310,7 +310,7 @@ TEST_CASE("cache: accept_fetched stores only a valid feed") {
     CHECK(kept.copy->meta.fetched_at == 1000);
 }
 
-TEST_CASE("cache: accept_fetched on 304 renews the age; on failure changes nothing") {
+TEST_CASE("cache: accept_fetched on 304 renews the age, on failure changes nothing") {
     TempDir t;
     const FetchRequest req = conditional_request(kMeta.url, "employment.json", nullptr);
     FetchResult not_modified;

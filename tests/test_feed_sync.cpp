@@ -173,7 +173,7 @@ TEST_CASE("sync: a failing feed keeps its last good copy, backs off, and is logg
     CHECK(stale > 0);
 }
 
-TEST_CASE("sync: an invalid feed is not shown or stored; the problem names the feed") {
+TEST_CASE("sync: an invalid feed is not shown or stored, the problem names the feed") {
     TempDir cache;
     std::vector<SyncNote> notes;
     FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
@@ -277,7 +277,7 @@ TEST_CASE("sync: local files are looked at every few seconds") {
     CHECK(next_fetch_due(s, kT0) == kT0 + kLocalCheckS);
 }
 
-TEST_CASE("sync: a restart does not fetch again what is not due yet; SIGHUP makes the manifest due") {
+TEST_CASE("sync: a restart does not fetch again what is not due yet, SIGHUP makes the manifest due") {
     TempDir cache;
     std::vector<SyncNote> notes;
     FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);

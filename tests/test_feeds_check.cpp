@@ -192,7 +192,7 @@ TEST_CASE("a 50 MB file is refused quickly without reading it all") {
     CHECK(elapsed < std::chrono::seconds(2));
 }
 
-TEST_CASE("a file given twice is checked once; the summary counts files, errors and warnings") {
+TEST_CASE("a file given twice is checked once, the summary counts files, errors and warnings") {
     const auto f = fixture("bad/number_as_string.json");
     const auto r = check({f, f, fixture("warn/feed_unknown_keys.json")});
     CHECK(r.rc == 1);

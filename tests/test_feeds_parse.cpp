@@ -136,7 +136,7 @@ TEST_CASE("warnings alone keep the feed") {
     CHECK(r.problems[1].path == "$.datasets[0].items[0].farve");
 }
 
-TEST_CASE("a newer minor version is read; another major is refused naming the supported one") {
+TEST_CASE("a newer minor version is read, another major is refused naming the supported one") {
     std::string text = feed_with_item(R"({"id":"a","label":"A","value":1,"unit":"%"})");
     text.replace(text.find("\"1.0\""), 5, "\"1.7\"");
     CHECK(parse_feed(text, "x.json").feed);
@@ -276,7 +276,7 @@ TEST_CASE("parse never throws on hostile input") {
     }
 }
 
-TEST_CASE("1.1 keys: qualifier, provenance and source.short are read; short is inherited") {
+TEST_CASE("1.1 keys: qualifier, provenance and source.short are read, short is inherited") {
     const auto r = parse_feed(
         feed_with_item(R"({"id":"a","label":"Ansatte","value":95700,"unit":"personer","qualifier":"ca.",)"
                        R"("provenance":"\"ca.\" i kilden"})"),
@@ -312,7 +312,7 @@ TEST_CASE("a NUL byte is refused with its byte offset, not taken as the end of t
     }
 }
 
-TEST_CASE("an over-long key is one error naming where it is; the reading stops there") {
+TEST_CASE("an over-long key is one error naming where it is, the reading stops there") {
     Limits lim;
     const std::string long_key(lim.max_key_bytes + 1, 'k');
     // Duplicates under a long key used to give one 100.000-byte path per duplicate.

@@ -45,7 +45,7 @@ struct ClosedPort {
 
 }  // namespace
 
-TEST_CASE("fetch: 200 gives the body and validators; the same request with them gives 304") {
+TEST_CASE("fetch: 200 gives the body and validators, the same request with them gives 304") {
     TestServer server;
     const FetchResult first = fetch(test_request(server.url("/feed.json")));
     REQUIRE(first.status == FetchStatus::Ok);
@@ -151,7 +151,7 @@ TEST_CASE("fetch: the label defaults to the URL's file name") {
     CHECK(fetch(req).error.rfind("transport.json: could not connect", 0) == 0);
 }
 
-TEST_CASE("fetch: local files are read with the size cap; an unchanged file is NotModified") {
+TEST_CASE("fetch: local files are read with the size cap, an unchanged file is NotModified") {
     namespace fs = std::filesystem;
     const fs::path file =
         fs::temp_directory_path() / ("infotavle-fetch-" + std::to_string(::getpid()) + ".json");
@@ -184,7 +184,7 @@ TEST_CASE("fetch: the total time cap scales with the size limit, never under a m
     CHECK(defaults.low_speed_time_s == 30);
 }
 
-TEST_CASE("fetch: a slow answer that keeps coming succeeds; one that stalls ends by the low-speed limit") {
+TEST_CASE("fetch: a slow answer that keeps coming succeeds, one that stalls ends by the low-speed limit") {
     TestServer server;
     // 24 bytes over about 1.2 s: slower than any fixed sub-second cap would allow, but above
     // the low-speed limit, so it arrives whole.

@@ -63,7 +63,7 @@ struct TestCert {
 
 }  // namespace
 
-TEST_CASE("fetch pool: results come back with their keys; a default pool has no thread until used") {
+TEST_CASE("fetch pool: results come back with their keys, a default pool has no thread until used") {
     FetchPool idle;
     CHECK(take_finished(idle).empty());
     CHECK_FALSE(wait_for_finished(idle, std::chrono::milliseconds(1)));
@@ -116,7 +116,7 @@ TEST_CASE("fetch pool: dropping it with 50 hanging fetches ends them at once") {
     CHECK(took < std::chrono::seconds(1));
 }
 
-TEST_CASE("https: a private CA given by ca_file is trusted; without it, or with a bad file, a clear error") {
+TEST_CASE("https: a private CA given by ca_file is trusted, without it, or with a bad file, a clear error") {
     TestCert cert;
     REQUIRE(cert.made);
     TestServer server("", cert.cert, cert.key);
@@ -140,7 +140,7 @@ TEST_CASE("https: a private CA given by ca_file is trusted; without it, or with 
                           0) == 0);
 }
 
-TEST_CASE("https: a redirect to plain http is refused; http to https is followed") {
+TEST_CASE("https: a redirect to plain http is refused, http to https is followed") {
     TestCert cert;
     REQUIRE(cert.made);
     TestServer secure("", cert.cert, cert.key);

@@ -34,7 +34,7 @@ TEST_CASE("encode_qr: a version's size, finder patterns in three corners") {
     CHECK_FALSE(finder_at(*q, q->size - 7, q->size - 7));  // the fourth corner has none
 }
 
-TEST_CASE("encode_qr: longer text, larger version; nothing for empty text") {
+TEST_CASE("encode_qr: longer text, larger version, nothing for empty text") {
     const auto small = encode_qr("https://example.dk/");
     const auto large = encode_qr(
         "https://erhvervsfremmebestyrelsen.dk/sites/default/files/2020-03/"
@@ -45,7 +45,7 @@ TEST_CASE("encode_qr: longer text, larger version; nothing for empty text") {
     CHECK_FALSE(encode_qr(""));
 }
 
-TEST_CASE("qr_module_px: whole pixels, never smaller than asked; 300 px and more at 1080p") {
+TEST_CASE("qr_module_px: whole pixels, never smaller than asked, 300 px and more at 1080p") {
     const int size = 45;  // version 7, the bundled link's
     const int px = qr_module_px(size, 1080 * 0.28f);
     CHECK((size + 2 * kQrQuietZone) * px >= 300);

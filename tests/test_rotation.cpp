@@ -62,7 +62,7 @@ TEST_CASE("durations are honoured exactly at the boundaries, with the fade at th
     CHECK(s.slot_start_ms == kT0 + 12000);
 }
 
-TEST_CASE("late frames do not drift the schedule; wrap-around goes on forever") {
+TEST_CASE("late frames do not drift the schedule, wrap-around goes on forever") {
     const std::vector<SlideTiming> timings = {{5000, true}, {7000, true}, {3000, true}};
     RotationState s = start_rotation(kT0, timings);
     // 17 ms frames never land on a boundary; after 100 cycles the slots are still exact.

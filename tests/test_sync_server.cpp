@@ -151,7 +151,7 @@ TEST_CASE("sync with no server and no cache: the bundled slides, and why") {
     for (const auto& t : stale_texts(screen.shown)) CHECK(t.empty());  // bundled data is never stale
 }
 
-TEST_CASE("sync with a server: validators holding byte 0xFF are kept and sent back; nothing throws") {
+TEST_CASE("sync with a server: validators holding byte 0xFF are kept and sent back, nothing throws") {
     TempDir site("site"), cache("cache");
     publish_bundled(site);
     site.write("ODD_VALIDATORS", "");
