@@ -1,8 +1,8 @@
 #include "app/canvas.h"
 #include "app/box_grid.h"
 #include "app/fonts.h"
-#include "feeds/json_reader.h"
 #include "app/text_run.h"
+#include "feeds/json_reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -134,12 +134,16 @@ float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std
     return lines.empty() ? 0 : (y - line_h + font->FontSize - box.y0);
 }
 
-bool fits_lines(const ImFont* font, std::string_view text, float max_width, int max_lines) {
+bool lines_whole(const std::vector<std::string>& lines, std::string_view text) {
     // wrap_lines marks what it had to cut with an ellipsis at a line's end.
-    const bool own_ellipsis = text.find(kEllipsis) != std::string_view::npos;
-    for (const auto& l : wrap_lines(font, text, max_width, max_lines))
-        if (!own_ellipsis && l.size() >= 3 && l.compare(l.size() - 3, 3, kEllipsis) == 0) return false;
+    if (text.find(kEllipsis) != std::string_view::npos) return true;
+    for (const auto& l : lines)
+        if (l.size() >= 3 && l.compare(l.size() - 3, 3, kEllipsis) == 0) return false;
     return true;
+}
+
+bool fits_lines(const ImFont* font, std::string_view text, float max_width, int max_lines) {
+    return lines_whole(wrap_lines(font, text, max_width, max_lines), text);
 }
 
 const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::string_view text,

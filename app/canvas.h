@@ -68,6 +68,10 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
 float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
                        int max_lines = 0, Align align = Align::Left);
 
+// Whether `lines`, wrapped from `text` by wrap_lines(), hold all of it: no line ends in an
+// ellipsis wrap_lines() added (one the text has itself is not a cut).
+bool lines_whole(const std::vector<std::string>& lines, std::string_view text);
+
 // Whether `text` wraps into at most `max_lines` lines of `max_width` with no word cut.
 bool fits_lines(const ImFont* font, std::string_view text, float max_width, int max_lines);
 

@@ -1,5 +1,7 @@
 #include "feeds/map_check.h"
 
+#include "feeds/column_pick.h"
+
 namespace feeds {
 
 namespace {
@@ -41,14 +43,10 @@ void check_projects(const Slide& slide, const ProjectList& list, const std::stri
 }  // namespace
 
 std::vector<const Project*> shown_projects(const Slide& slide, const ProjectList& list) {
+    std::vector<std::string_view> ids;
+    for (const auto& p : list.items) ids.push_back(p.id);
     std::vector<const Project*> out;
-    if (slide.options.columns.empty()) {
-        for (const auto& p : list.items) out.push_back(&p);
-        return out;
-    }
-    for (const auto& id : slide.options.columns)
-        for (const auto& p : list.items)
-            if (p.id == id) out.push_back(&p);
+    for (std::size_t i : picked_positions(slide.options.columns, ids)) out.push_back(&list.items[i]);
     return out;
 }
 

@@ -40,11 +40,7 @@ static BarData from_indicators(const feeds::IndicatorSet& set, const ViewInput& 
         d.items.push_back({it.label, it.value, it.target, opt.unit.empty() ? it.unit : opt.unit,
                            is_highlighted(opt, in.home, {it.id, it.label})});
     };
-    if (opt.columns.empty()) {
-        for (const auto& it : set.items) add(it);
-    } else {
-        for (std::size_t i : positions_of(opt.columns, item_ids(set))) add(set.items[i]);
-    }
+    for (std::size_t i : feeds::picked_positions(opt.columns, item_ids(set))) add(set.items[i]);
     return d;
 }
 
@@ -382,7 +378,6 @@ static void draw_bars(Canvas& c, const ViewStyle& s, Rect area, const BarData& d
 
 void draw_bar_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data,
                     const ViewInput& in) {
-    area = snap_in(area);
     BarData d;
     if (const auto* set = std::get_if<feeds::IndicatorSet>(&data))
         d = from_indicators(*set, in);

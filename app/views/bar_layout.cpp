@@ -75,23 +75,6 @@ std::vector<int> sorted_order(const std::vector<std::optional<double>>& values, 
     return order;
 }
 
-std::vector<std::size_t> positions_of(const std::vector<std::string>& ids,
-                                      const std::vector<std::string_view>& keys) {
-    std::unordered_map<std::string_view, std::vector<std::size_t>> where;
-    for (std::size_t i = 0; i < keys.size(); ++i) where[keys[i]].push_back(i);
-    std::vector<std::size_t> out;
-    for (const auto& id : ids)
-        if (const auto it = where.find(id); it != where.end())
-            out.insert(out.end(), it->second.begin(), it->second.end());
-    return out;
-}
-
-std::vector<std::string_view> item_ids(const feeds::IndicatorSet& set) {
-    std::vector<std::string_view> ids;
-    for (const auto& it : set.items) ids.push_back(it.id);
-    return ids;
-}
-
 bool unit_is_compact(std::string_view unit) {
     return unit.empty() || unit == "%" || unit == "kr";
 }
@@ -105,12 +88,6 @@ float max_text_width(const ImFont* font, const std::vector<std::string>& texts) 
     float w = 0;
     for (const auto& t : texts) w = std::max(w, text_size(font, t).x);
     return w;
-}
-
-void draw_no_items(Canvas& c, const ViewStyle& s, Rect area, std::string_view text) {
-    const ImFont* f = fit_font({s.fonts.heading, s.fonts.body, s.fonts.small}, text, area.w());
-    if (area.h() < f->FontSize) return;
-    canvas_text_in(c, f, area, s.theme.text_muted, text, Align::Center);
 }
 
 void canvas_triangle(Canvas& c, ImVec2 a, ImVec2 b, ImVec2 d, ImU32 color) {
@@ -138,13 +115,6 @@ void draw_bar(Canvas& c, float from, float to, float y0, float y1, ImU32 color) 
 
 float hidden_note_height(const ViewStyle& s) {
     return s.fonts.small->FontSize + s.unit * 0.75f;
-}
-
-Rect snap_in(Rect r) {
-    Rect o{std::ceil(r.x0), std::ceil(r.y0), std::floor(r.x1), std::floor(r.y1)};
-    o.x1 = std::max(o.x1, o.x0);
-    o.y1 = std::max(o.y1, o.y0);
-    return o;
 }
 
 // ---- targets -------------------------------------------------------------------------------

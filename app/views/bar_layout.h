@@ -11,6 +11,7 @@
 #include "app/view.h"
 #include "app/views/home_match.h"
 #include "app/views/status_badge.h"
+#include "app/views/view_kit.h"
 
 // ---- scale -------------------------------------------------------------------------------
 
@@ -47,14 +48,6 @@ std::vector<int> pick_shown(const std::vector<int>& order, const std::vector<boo
 // equal values keep the data order.
 std::vector<int> sorted_order(const std::vector<std::optional<double>>& values, feeds::SortOrder sort);
 
-// The positions in `keys` of the items `ids` names (options.columns), in the order of `ids`: for
-// each id every item with that key, in their order; an unknown id gives none. Linear (a hash
-// map), not ids x items.
-std::vector<std::size_t> positions_of(const std::vector<std::string>& ids,
-                                      const std::vector<std::string_view>& keys);
-// The indicators' ids, in order: the keys options.columns names them by.
-std::vector<std::string_view> item_ids(const feeds::IndicatorSet& set);
-
 // ---- text ----------------------------------------------------------------------------------
 
 // Units that read well after every figure ("2,3 %", "1,1 mia. kr."); others ("personer")
@@ -66,9 +59,6 @@ std::string bar_value_text(double v, std::string_view unit, std::optional<int> d
 
 // The widest text of `texts` in `font`.
 float max_text_width(const ImFont* font, const std::vector<std::string>& texts);
-
-// A calm centred "Ingen data" (or `text`) for an empty dataset.
-void draw_no_items(Canvas& c, const ViewStyle& s, Rect area, std::string_view text = "Ingen data");
 
 // ---- shapes --------------------------------------------------------------------------------
 
@@ -85,10 +75,6 @@ void draw_bar(Canvas& c, float from, float to, float y0, float y1, ImU32 color);
 // The height draw_hidden_note takes from the bottom of an area: reserve it before laying out
 // rows when not everything fits.
 float hidden_note_height(const ViewStyle& s);
-
-// `r` shrunk to whole pixels. Text is placed on whole pixels (floor) for crisp glyphs; inside a
-// snapped area, flooring can never push text out of it.
-Rect snap_in(Rect r);
 
 // ---- targets -------------------------------------------------------------------------------
 

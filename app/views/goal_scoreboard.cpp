@@ -114,8 +114,7 @@ void draw_card(Canvas& c, const ViewStyle& s, const CardMetrics& m, Rect card, c
     // Status at the bottom of the card, the title above it in one or two lines.
     const ImFont* status_font = in.h() >= f.body->FontSize * 2.15f + m.line_gap * 2 ? f.body : f.small;
     const float status_y = in.y1 - status_font->FontSize;
-    draw_status_label(c, s.theme, status_font, {tx, status_y}, look, in.x1 - tx,
-                      kNoMark);
+    draw_status_label(c, s.theme, status_font, {tx, status_y}, look, in.x1 - tx, kNoMark);
     // The title whole in two lines of the body or the small font, else only the number shows.
     const Rect title_box{tx, in.y0, in.x1, status_y - m.line_gap};
     for (const ImFont* font : {f.body, f.small}) {
@@ -152,9 +151,8 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
         for (int i = 0; i < n; ++i) {
             const auto& g = data.items[i];
             status_w = std::max(
-                status_w,
-                draw_status_label(c, s.theme, font, {0, 0}, goal_status_look(s.theme, g.status), 1e9f,
-                                  kNoMark, true));
+                status_w, draw_status_label(c, s.theme, font, {0, 0}, goal_status_look(s.theme, g.status),
+                                            1e9f, kNoMark, true));
             title_need = std::max(title_need, text_size(font, g.title).x);
         }
         const float title_x0 = stripe + pad + num_w + pad, title_w = col_w - title_x0 - pad * 2 - status_w;
@@ -173,14 +171,12 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
             canvas_text_in(c, font, {x + title_x0, card.y0, x + title_x0 + title_w, card.y1}, s.theme.text,
                            g.title);
             const float sy = std::floor(card.y0 + (card.h() - font->FontSize) * 0.5f);
-            draw_status_label(c, s.theme, font, {card.x1 - pad - status_w, sy}, look, status_w,
-                              kNoMark);
+            draw_status_label(c, s.theme, font, {card.x1 - pad - status_w, sy}, look, status_w, kNoMark);
         }
         return true;
     }
     return false;
 }
-
 
 // "mål 2, 3, 4 og 16"
 std::string number_list(const std::vector<int>& numbers) {
@@ -229,9 +225,9 @@ bool draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const feeds::Goal
     for (const auto* g : open) num_w = std::max(num_w, text_size(f.body_bold, std::to_string(g->number)).x);
     num_w = std::ceil(num_w) + 1;
     for (const auto* g : open)
-        status_w = std::max(status_w, draw_status_label(c, s.theme, f.body, {0, 0},
-                                                        goal_status_look(s.theme, g->status), 1e9f, kNoMark,
-                                                        true));
+        status_w =
+            std::max(status_w, draw_status_label(c, s.theme, f.body, {0, 0},
+                                                 goal_status_look(s.theme, g->status), 1e9f, kNoMark, true));
     const float title_x0 = stripe + pad + num_w + pad;
     const float title_w = area.w() - title_x0 - pad * 2 - status_w;
     if (title_w < f.body->FontSize * 4) return false;
@@ -284,7 +280,8 @@ bool draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const feeds::Goal
         canvas_rect(c, card, s.theme.panel, s.unit * 0.4f);
         canvas_rect(c, {card.x0, card.y0, card.x0 + stripe, card.y1}, look.color, s.unit * 0.2f);
         const float ty = card.y0 + pad;
-        canvas_text_in(c, f.body_bold, {card.x0 + stripe + pad, ty, card.x0 + stripe + pad + num_w, ty + f.body->FontSize},
+        canvas_text_in(c, f.body_bold,
+                       {card.x0 + stripe + pad, ty, card.x0 + stripe + pad + num_w, ty + f.body->FontSize},
                        s.theme.text, std::to_string(g.number), Align::Right);
         float ly = ty;
         for (const auto& l : r.title) {
@@ -316,8 +313,7 @@ bool draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const feeds::Goal
 
 void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data,
                           const ViewInput& in) {
-    area = pixel_inner(area);
-    if (data.items.empty()) return draw_empty_view(c, s, area);
+    if (data.items.empty()) return draw_no_items(c, s, area);
     const Fonts& f = s.fonts;
     const int total = int(data.items.size());
     const float gap = std::round(s.unit * 0.8f);

@@ -68,14 +68,9 @@ static GroupedData from_table(const feeds::MunicipalityTable& t, const ViewInput
     const auto& opt = in.slide.options;
     GroupedData d;
     d.noun = "kommuner";
-    std::vector<size_t> cols;
-    if (opt.columns.empty()) {
-        for (size_t i = 0; i < t.columns.size(); ++i) cols.push_back(i);
-    } else {
-        std::vector<std::string_view> ids;
-        for (const auto& col : t.columns) ids.push_back(col.id);
-        cols = positions_of(opt.columns, ids);
-    }
+    std::vector<std::string_view> ids;
+    for (const auto& col : t.columns) ids.push_back(col.id);
+    std::vector<size_t> cols = feeds::picked_positions(opt.columns, ids);
     if (cols.size() > kMaxSeries) cols.resize(kMaxSeries);
     for (size_t i : cols) {
         d.series.push_back(t.columns[i].label);
@@ -418,7 +413,6 @@ static void draw_groups(Canvas& c, const ViewStyle& s, Rect area, const GroupedD
 
 void draw_grouped_bars(Canvas& c, const ViewStyle& s, Rect area, const feeds::DatasetBody& data,
                        const ViewInput& in) {
-    area = snap_in(area);
     GroupedData d;
     if (const auto* ser = std::get_if<feeds::Series>(&data))
         d = from_series(*ser, in);

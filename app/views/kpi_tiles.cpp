@@ -361,14 +361,10 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
 
 void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
                     const ViewInput& in) {
-    area = snap_in(area);
     const auto& opt = in.slide.options;
     std::vector<const feeds::Indicator*> items;
-    if (opt.columns.empty()) {
-        for (const auto& it : data.items) items.push_back(&it);
-    } else {
-        for (std::size_t i : positions_of(opt.columns, item_ids(data))) items.push_back(&data.items[i]);
-    }
+    for (std::size_t i : feeds::picked_positions(opt.columns, item_ids(data)))
+        items.push_back(&data.items[i]);
     const int total = int(items.size());
     if (total == 0) return draw_no_items(c, s, area);
 

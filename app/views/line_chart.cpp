@@ -214,7 +214,6 @@ void spread_labels(std::vector<LastLabel>& ls, float h, float lo, float hi) {
 
 void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Series& data,
                      const ViewInput& in) {
-    area = pixel_inner(area);
     const Theme& t = s.theme;
     const ImFont* small = s.fonts.small;
     const std::string unit = in.slide.options.unit.empty() ? data.unit : in.slide.options.unit;
@@ -228,7 +227,7 @@ void draw_line_chart(Canvas& c, const ViewStyle& s, Rect area, const feeds::Seri
         for (const auto& p : data.lines[i].points)
             if (has_value(p)) vmin = std::min(vmin, *p.value), vmax = std::max(vmax, *p.value);
     }
-    if (nlines == 0 || !(vmin <= vmax)) return draw_empty_view(c, s, area);
+    if (nlines == 0 || !(vmin <= vmax)) return draw_no_items(c, s, area);
     if (total_lines > nlines) area = draw_hidden_note(c, s, area, nlines, total_lines, "linjer");
 
     // A plot much taller than wide steepens every slope: on a portrait screen the chart keeps

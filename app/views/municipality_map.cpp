@@ -91,7 +91,6 @@ void draw_municipality_map(Canvas& c, const ViewStyle& s, Rect area, const feeds
     if (!gp) return;
     const MapGeometry& g = *gp;
     const auto& opt = in.slide.options;
-    area = pixel_inner(area);
     const Rect body = pixel_inner(draw_map_attribution(c, s, area));
 
     std::size_t col = 0;
@@ -113,7 +112,7 @@ void draw_municipality_map(Canvas& c, const ViewStyle& s, Rect area, const feeds
             values.push_back(*r.values[col]);
         }
     }
-    if (values.empty()) return draw_empty_view(c, s, body);
+    if (values.empty()) return draw_no_items(c, s, body);
     const std::vector<MapClass> classes = quantile_classes(values, 5, unit, opt.decimals);
 
     const feeds::ViewOptions no_options{};

@@ -24,7 +24,6 @@
 
 void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
                    const ViewInput& in) {
-    area = snap_in(area);
     const auto& opt = in.slide.options;
     std::vector<StackRow> rows;
     std::vector<std::optional<double>> ratios;  // figure against target, for the sort
@@ -49,11 +48,7 @@ void draw_progress(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indica
         }
         rows.push_back(std::move(r));
     };
-    if (opt.columns.empty()) {
-        for (const auto& it : data.items) add(it);
-    } else {
-        for (std::size_t i : positions_of(opt.columns, item_ids(data))) add(data.items[i]);
-    }
+    for (std::size_t i : feeds::picked_positions(opt.columns, item_ids(data))) add(data.items[i]);
     const int total = int(rows.size());
     if (total == 0) return draw_no_items(c, s, area);
     const std::vector<int> order = sorted_order(ratios, opt.sort);

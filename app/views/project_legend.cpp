@@ -25,21 +25,13 @@ float kind_sample_w(const ImFont* f) {
     return std::round(f->FontSize * 2.2f);
 }
 
-static bool is_whole(const std::vector<std::string>& lines, std::string_view text) {
-    static const std::string ell = "\xE2\x80\xA6";
-    if (text.find(ell) != std::string_view::npos) return true;
-    for (const auto& l : lines)
-        if (l.size() >= ell.size() && l.compare(l.size() - ell.size(), ell.size(), ell) == 0) return false;
-    return true;
-}
-
 const Wrapped& WrapCache::get(const ImFont* font, const std::string& text, float width) {
     const auto key = std::make_tuple(&text, font, width);
     auto it = wraps.find(key);
     if (it != wraps.end()) return it->second;
     Wrapped w;
     w.lines = wrap_lines(font, text, width, 0);
-    w.whole = is_whole(w.lines, text);
+    w.whole = lines_whole(w.lines, text);
     for (const auto& l : w.lines) w.widths.push_back(text_size(font, l).x);
     return wraps.emplace(key, std::move(w)).first->second;
 }

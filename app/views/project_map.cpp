@@ -88,7 +88,6 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
     const MapGeometry* gp = map_geometry_of(c, in);
     if (!gp) return;
     const MapGeometry& g = *gp;
-    area = pixel_inner(area);
     const Rect body = pixel_inner(draw_map_attribution(c, s, area));
 
     std::vector<Shown> shown;
@@ -98,7 +97,7 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
             if (const MapPlace* mp = find_map_place(g, name)) sh.points.push_back(mp->at);
         shown.push_back(std::move(sh));
     }
-    if (shown.empty()) return draw_empty_view(c, s, body);
+    if (shown.empty()) return draw_no_items(c, s, body);
 
     const ImFont* f = floor_font(s, c, false);
     const float gap = std::round(s.unit * 1.5f);

@@ -208,7 +208,7 @@ float draw_stack_row(Canvas& c, const ViewStyle& s, Rect area, StackFonts font, 
     const float tick = std::round(std::max(2.0f, s.unit * 0.3f));
     const float zero_x = bar_x(r.scale, area.x0, area.x1, 0);
     const float end_x = bar_x(r.scale, area.x0, area.x1, *r.value);
-    canvas_rect(c, snap_in({area.x0, y0, area.x1, y1}), s.theme.panel);  // the whole scale, faint
+    canvas_rect(c, pixel_inner({area.x0, y0, area.x1, y1}), s.theme.panel);  // the whole scale, faint
     draw_bar(c, zero_x, end_x, y0, y1, r.highlight ? s.theme.highlight : s.theme.bar);
     if (r.reference) {
         const float rx = std::round(bar_x(r.scale, area.x0, area.x1, *r.reference));

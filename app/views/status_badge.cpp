@@ -132,22 +132,3 @@ void draw_kind_icon(Canvas& c, const Theme& t, feeds::ProjectKind kind, Rect b, 
             break;
     }
 }
-
-void draw_empty_view(Canvas& c, const ViewStyle& s, Rect area) {
-    canvas_text_in(c, s.fonts.body, area, s.theme.text_muted, "Ingen data", Align::Center);
-}
-
-Rect pixel_inner(Rect r) {
-    r = {std::ceil(r.x0), std::ceil(r.y0), std::floor(r.x1), std::floor(r.y1)};
-    r.x1 = std::max(r.x0, r.x1);
-    r.y1 = std::max(r.y0, r.y1);
-    return r;
-}
-
-Rect hidden_note_space(const Canvas& c, const ViewStyle& s, Rect area) {
-    Canvas scratch;  // no draw list: measures only, records into a throw-away canvas
-    scratch.bounds = c.bounds;
-    scratch.min_cap_height = c.min_cap_height;
-    scratch.fine_print = c.fine_print;
-    return draw_hidden_note(scratch, s, area, 1, 2, "");
-}

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "app/view.h"
+#include "app/views/view_kit.h"
 
 enum class StatusIcon {
     Check,      // filled disc with a tick: met, in operation
@@ -38,14 +39,3 @@ float draw_status_label(Canvas& c, const Theme& t, const ImFont* font, ImVec2 po
 
 // Small kind icons for projects (road, rail, bus); nothing for Other. Fits a square of `size`.
 void draw_kind_icon(Canvas& c, const Theme& t, feeds::ProjectKind kind, Rect box, ImU32 color);
-
-// `r` shrunk to whole pixels. Text is drawn at whole pixels (canvas_text_in floors), so a view
-// that starts from a fractional edge would put its first line a fraction outside its area.
-Rect pixel_inner(Rect r);
-
-// The area draw_hidden_note() would leave above its note, without drawing anything: a view
-// counts how many items fit in it before it draws the note with the final count.
-Rect hidden_note_space(const Canvas& c, const ViewStyle& s, Rect area);
-
-// The calm message a view shows for an empty dataset: "Ingen data", centred in `area`.
-void draw_empty_view(Canvas& c, const ViewStyle& s, Rect area);

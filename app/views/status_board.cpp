@@ -49,16 +49,9 @@ std::string cost_label(const feeds::Project& p,
 // list can fill two slides), else all in document order; the costliest (or cheapest) first
 // when the slide sorts.
 std::vector<size_t> row_order(const feeds::ProjectList& data, const feeds::ViewOptions& o) {
-    std::vector<size_t> order;
-    if (o.columns.empty()) {
-        order.resize(data.items.size());
-        std::iota(order.begin(), order.end(), 0);
-    }
-    if (!o.columns.empty()) {
-        std::vector<std::string_view> ids;
-        for (const auto& p : data.items) ids.push_back(p.id);
-        order = positions_of(o.columns, ids);
-    }
+    std::vector<std::string_view> ids;
+    for (const auto& p : data.items) ids.push_back(p.id);
+    std::vector<size_t> order = feeds::picked_positions(o.columns, ids);
     if (o.sort == feeds::SortOrder::None) return order;
     const bool desc = o.sort == feeds::SortOrder::Descending;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -72,13 +65,6 @@ std::vector<size_t> row_order(const feeds::ProjectList& data, const feeds::ViewO
 
 bool has_digit(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-}
-
-// Whether `lines` hold all of `text`: nothing ellipsized, nothing left over.
-bool holds_all(const std::vector<std::string>& lines, std::string_view text) {
-    std::string joined;
-    for (const auto& l : lines) joined += (joined.empty() ? "" : " ") + l;
-    return joined == text;
 }
 
 // Lines of `font` that fit `h`, at the paragraph pitch of canvas_paragraph().
@@ -124,8 +110,8 @@ float draw_cost(Canvas& c, const ViewStyle& s, Rect box, const std::string& cost
             return rest.y0 + canvas_paragraph(c, small, rest, s.theme.text_muted, tail, 0, align);
         }
     }
-    if (holds_all(wrap_lines(bold, cost, box.w(), 0), cost) &&
-        int(wrap_lines(bold, cost, box.w(), 0).size()) <= lines_in(bold, box.h()))
+    if (const auto lines = wrap_lines(bold, cost, box.w(), 0);
+        lines_whole(lines, cost) && int(lines.size()) <= lines_in(bold, box.h()))
         return box.y0 + canvas_paragraph(c, bold, box, s.theme.text, cost, 0, align);
     return small_box.y0 + canvas_paragraph(c, small, small_box, s.theme.text, cost, 0, align);
 }
@@ -275,14 +261,6 @@ float draw_row_content(Canvas& c, const ViewStyle& s, const Geometry& g, float y
     return g.stacked ? draw_stacked(c, s, g, y, r) : draw_wide(c, s, g, y, r);
 }
 
-Canvas scratch_of(const Canvas& c) {
-    Canvas scratch;  // no draw list: measures only
-    scratch.bounds = c.bounds;
-    scratch.min_cap_height = c.min_cap_height;
-    scratch.fine_print = c.fine_print;
-    return scratch;
-}
-
 // Each row's height at `g`, padding included, and how many texts it had to cut: the rows in
 // order up to the first that no longer fits in `avail` (as rows_fitting() counts them). The
 // rows after it are never shown at `g`, so they are not measured: the work is bounded by the
@@ -298,7 +276,7 @@ Measured measure(Canvas& c, const ViewStyle& s, const Geometry& g, const std::ve
     float used = 0;
     for (const Row& r : rows) {
         if (used > avail + 0.5f) break;
-        Canvas scratch = scratch_of(c);
+        Canvas scratch = measuring_canvas(c);
         const float bottom = draw_row_content(scratch, s, g, 0, r);
         m.h.push_back(std::ceil(bottom) + 2 * g.pad);
         for (const auto& t : scratch.texts) m.cuts += text_was_cut(t) ? 1 : 0;
@@ -395,12 +373,11 @@ BoardCommon board_common(const std::vector<const feeds::Project*>& projects,
 
 void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data,
                        const ViewInput& in) {
-    area = pixel_inner(area);
-    if (data.items.empty()) return draw_empty_view(c, s, area);
+    if (data.items.empty()) return draw_no_items(c, s, area);
     const feeds::ViewOptions& opt = in.slide.options;
     const auto order = row_order(data, opt);
     const int total = int(order.size());
-    if (total == 0) return draw_empty_view(c, s, area);
+    if (total == 0) return draw_no_items(c, s, area);
 
     std::vector<Row> rows;
     std::vector<const feeds::Project*> projects;
@@ -436,7 +413,7 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
     // The shared line, then (wide) the column heads, then the rows.
     float common_h = 0;
     if (!common.line.empty()) {
-        Canvas scratch = scratch_of(c);
+        Canvas scratch = measuring_canvas(c);
         const float indent = common.same_phase ? small * 0.72f + small * 0.3f : 0;
         common_h = canvas_paragraph(scratch, f.small, {area.x0 + indent, 0, area.x1, kOpen}, 0, common.line) +
                    std::round(s.unit * 0.6f);

@@ -448,14 +448,10 @@ bool draw_stacked(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timelin
     auto measure = [&](const StackedStyle& style) {
         int cuts = 0;
         for (int i = 0; i < n; ++i) {
-            Canvas scratch;
-            scratch.bounds = c.bounds;
+            Canvas scratch = measuring_canvas(c);
             h[i] = std::ceil(draw_step_block(scratch, s, x0, x1, 0, ev[i], when_of(ev[i].date, in.today),
                                              i == mark.index && mark.on_event, home[i], style));
-            // A word wider than the column comes back from canvas_paragraph() ending in "…"
-            // but without the cut mark: count the ellipsis too.
-            for (const auto& t : scratch.texts)
-                cuts += t.cut || t.text.find("\xE2\x80\xA6") != std::string::npos ? 1 : 0;
+            for (const auto& t : scratch.texts) cuts += text_was_cut(t) ? 1 : 0;
         }
         today_h = s.fonts.body_bold->FontSize;
         return cuts;
@@ -555,8 +551,7 @@ bool draw_stacked(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timelin
 
 void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeline& data,
                    const ViewInput& in) {
-    area = pixel_inner(area);
-    if (data.events.empty()) return draw_empty_view(c, s, area);
+    if (data.events.empty()) return draw_no_items(c, s, area);
     const float min_slot = s.fonts.body->FontSize * 6.5f;
     const bool landscape = area.w() >= area.h();
     if (landscape && area.w() / float(data.events.size()) >= min_slot &&

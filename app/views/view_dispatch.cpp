@@ -2,6 +2,7 @@
 #include <variant>
 
 #include "app/view.h"
+#include "app/views/view_kit.h"
 
 namespace {
 
@@ -20,6 +21,7 @@ void wrong_type(Canvas& c, const ViewInput& in) {
 void draw_view(Canvas& c, const ViewStyle& s, Rect area, const ViewInput& in) {
     using feeds::ViewType;
     const feeds::Dataset& d = in.dataset;
+    area = pixel_inner(area);  // every view starts from whole pixels
     switch (in.slide.view) {
         case ViewType::KpiTiles:
             if (auto* b = body_as<feeds::IndicatorSet>(d)) return draw_kpi_tiles(c, s, area, *b, in);
