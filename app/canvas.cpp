@@ -1,5 +1,6 @@
 #include "app/canvas.h"
 #include "app/box_grid.h"
+#include "app/contrast.h"
 #include "app/fonts.h"
 #include "app/text_run.h"
 #include "feeds/json_reader.h"
@@ -48,8 +49,11 @@ std::string ellipsize(const ImFont* font, std::string_view text, float max_width
 void canvas_text(Canvas& c, const ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, bool cut) {
     if (text.empty()) return;
     const ImVec2 sz = text_size(font, text);  // a text with line breaks is as tall as its lines
-    c.texts.push_back(
-        {{pos.x, pos.y, pos.x + sz.x, pos.y + std::max(sz.y, font->FontSize)}, std::string(text), cut});
+    c.texts.push_back({{pos.x, pos.y, pos.x + sz.x, pos.y + std::max(sz.y, font->FontSize)},
+                       std::string(text),
+                       cut,
+                       color,
+                       c.fills.size()});
     const float cap = cap_height(font);
     if (font != c.fine_print && cap + 0.01f < c.min_cap_height) {
         char buf[120];
@@ -163,7 +167,14 @@ std::string first_that_fits(const ImFont* font, const std::vector<std::string>& 
 }
 
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding) {
+    c.fills.push_back({r, color});
     if (c.dl) c.dl->AddRectFilled(r.min(), r.max(), color, rounding);
+}
+
+void canvas_disc(Canvas& c, ImVec2 center, float radius, ImU32 color) {
+    const float h = radius * 0.70710678f;
+    c.fills.push_back({{center.x - h, center.y - h, center.x + h, center.y + h}, color});
+    if (c.dl) c.dl->AddCircleFilled(center, radius, color);
 }
 
 void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness) {
@@ -194,6 +205,31 @@ static bool overlaps(const Rect& a, const Rect& b) {
     return a.x0 < b.x1 - tol && b.x0 < a.x1 - tol && a.y0 < b.y1 - tol && b.y0 < a.y1 - tol;
 }
 
+ImU32 colour_under(const Canvas& c, const PlacedText& t) {
+    const float x = (t.box.x0 + t.box.x1) * 0.5f, y = (t.box.y0 + t.box.y1) * 0.5f;
+    for (std::size_t i = std::min(t.fills_before, c.fills.size()); i-- > 0;) {
+        const Rect& r = c.fills[i].box;
+        if (x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1) return blend_over(c.fills[i].color, c.background);
+    }
+    return c.background;
+}
+
+// Text below kMinTextContrast against the colour under it. Nothing is checked on a canvas
+// without a background colour (layout-only canvases).
+static void contrast_problems(const Canvas& c, std::vector<std::string>& out) {
+    if (((c.background >> IM_COL32_A_SHIFT) & 0xFF) == 0) return;
+    for (const auto& t : c.texts) {
+        const ImU32 under = colour_under(c, t);
+        const double ratio = contrast_ratio(blend_over(t.color, under), under);
+        if (ratio + 1e-9 >= kMinTextContrast) continue;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, " has a contrast of %.2f:1 against #%06X, below %.1f:1", ratio,
+                      unsigned(((under & 0xFF) << 16) | (under & 0xFF00) | ((under >> 16) & 0xFF)),
+                      kMinTextContrast);
+        out.push_back("text " + feeds::quote_text(t.text) + buf);
+    }
+}
+
 std::vector<std::string> canvas_problems(const Canvas& c) {
     std::vector<std::string> out = c.notes;
     const float tol = 0.5f;
@@ -204,6 +240,7 @@ std::vector<std::string> canvas_problems(const Canvas& c) {
             out.push_back("text " + feeds::quote_text(t.text) + " leaves the screen");
         if (text_was_cut(t)) out.push_back("text " + feeds::quote_text(t.text) + " is cut short");
     }
+    contrast_problems(c, out);
     // Overlapping pairs, found through a grid (a text meets only the texts near it, not all of
     // them), reported in the order of the texts.
     BoxGrid grid(c.bounds, kOverlapCell);

@@ -2,7 +2,8 @@
 //
 // Every view draws text through canvas_text(), which also records the text's box. After a
 // slide is drawn, canvas_problems() reports text that leaves the canvas bounds, text boxes
-// that overlap each other, and text smaller than the smallest allowed size. Tests assert
+// that overlap each other, text smaller than the smallest allowed size, and text with a
+// contrast below 4.5:1 against the colour under it (app/contrast.h). Tests assert
 // that no bundled slide at any supported screen size reports a problem, so layout bugs are
 // caught without anyone looking at a PNG.
 #pragma once
@@ -28,6 +29,14 @@ struct PlacedText {
     Rect box;
     std::string text;
     bool cut = false;  // shortened with an ellipsis: a problem, text that carries meaning is whole
+    ImU32 color = 0;
+    std::size_t fills_before = 0;  // the filled rects drawn before it: only these can be under it
+};
+
+// A filled rectangle as canvas_rect() drew it: what text drawn later may sit on.
+struct FilledRect {
+    Rect box;
+    ImU32 color = 0;
 };
 
 struct Canvas {
@@ -35,7 +44,9 @@ struct Canvas {
     Rect bounds;                         // nothing may be drawn outside this
     float min_cap_height = 0;            // text whose capital height is below this is reported...
     const ImFont* fine_print = nullptr;  // ...unless set in this font (the source line)
+    ImU32 background = 0;                // under text with no filled rect under it; transparent: not checked
     std::vector<PlacedText> texts;
+    std::vector<FilledRect> fills;   // recorded by canvas_rect(), in drawing order
     std::vector<std::string> notes;  // problems a view reports itself ("items hidden" is not one)
     // Items laid out while planning: one per item (row, entry, label) a view plans in one
     // candidate layout. Views bound it, whatever the data holds; tests count it.
@@ -84,15 +95,22 @@ const ImFont* fit_font(std::initializer_list<const ImFont*> candidates, std::str
 // the last one when none fits. Pure: measures only.
 std::string first_that_fits(const ImFont* font, const std::vector<std::string>& forms, float max_width);
 
-// Shapes, drawn only when the canvas has a draw list. Not recorded: shapes may overlap.
+// Shapes, drawn only when the canvas has a draw list. Shapes may overlap; canvas_rect()
+// records its fill (the colour under later text), the others are not recorded.
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding = 0);
+// A filled disc; recorded as a fill of the square inside it (where text on it sits).
+void canvas_disc(Canvas& c, ImVec2 center, float radius, ImU32 color);
 void canvas_line(Canvas& c, ImVec2 a, ImVec2 b, ImU32 color, float thickness);
 
 // Whether a placed text was shortened: marked cut, or ending in "…" (a line wrap_lines() ended
 // so, drawn by canvas_paragraph()). A document's own texts do not end in one.
 bool text_was_cut(const PlacedText& t);
 
-// Overflow, overlap, cut text and size problems of everything drawn so far, one sentence each
+// The colour under a placed text: the topmost fill drawn before it that holds its box's centre,
+// over the canvas background (fills with alpha blended over it).
+ImU32 colour_under(const Canvas& c, const PlacedText& t);
+
+// Overflow, overlap, cut text, contrast and size problems of everything drawn so far, one sentence each
 // (the first 100 overlaps, then one line counting the rest). Near linear in the texts: only
 // texts that share a cell of a grid are compared.
 std::vector<std::string> canvas_problems(const Canvas& c);

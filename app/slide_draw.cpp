@@ -40,6 +40,7 @@ static Canvas begin_canvas(SlideScreen& s) {
     c.bounds = {0, 0, float(s.width), float(s.height)};
     c.min_cap_height = min_cap_height(s.width, s.height);
     c.fine_print = s.fonts.fine;
+    c.background = s.theme.background;
     return c;
 }
 

@@ -46,6 +46,7 @@ Canvas ViewHarness::canvas(Rect r) const {
     c.bounds = r;
     c.min_cap_height = min_cap_height(w, h);
     c.fine_print = fonts.fine;
+    c.background = theme.background;
     return c;
 }
 

@@ -61,10 +61,8 @@ void draw_project_shape(ImDrawList* dl, const ViewStyle& s, const Shown& p, cons
 
 void draw_badge(Canvas& c, const ViewStyle& s, const ImFont* f, Rect box, const Shown& p) {
     const ImVec2 ctr{(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2};
-    if (c.dl) {
-        c.dl->AddCircleFilled(ctr, box.w() / 2, s.theme.text);
-        c.dl->AddCircle(ctr, box.w() / 2, p.look.color, 0, std::max(2.0f, s.unit * 0.25f));
-    }
+    canvas_disc(c, ctr, box.w() / 2, s.theme.text);
+    if (c.dl) c.dl->AddCircle(ctr, box.w() / 2, p.look.color, 0, std::max(2.0f, s.unit * 0.25f));
     canvas_text_in(c, f, box, s.theme.on_badge, std::to_string(p.number), Align::Center);
 }
 

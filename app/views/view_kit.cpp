@@ -21,6 +21,7 @@ Canvas measuring_canvas(const Canvas& c) {
     scratch.bounds = c.bounds;
     scratch.min_cap_height = c.min_cap_height;
     scratch.fine_print = c.fine_print;
+    scratch.background = c.background;
     return scratch;
 }
 
