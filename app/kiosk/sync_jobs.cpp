@@ -19,6 +19,7 @@ SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now) {
         }
         out.applied = true;
     };
+    jobs.reads.max_parsed_bytes = s.data_max_bytes;  // one feed alone past the budget: abandoned
     for (FetchRead& r : take_reads(jobs.reads)) apply(r.key, r.request, r.result, &r.parsed);
     for (feeds::FinishedFetch& f : feeds::take_finished(jobs.pool)) {
         if (f.result.status == feeds::FetchStatus::Ok)  // a body to read, never on this thread
