@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "app/kiosk/rotation.h"
-#include "app/kiosk/slide_set.h"
 #include "app/slide_draw.h"
+#include "app/kiosk/slide_set.h"
 
 struct SDL_Renderer;
 struct SDL_Texture;

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "app/danish_format.h"
-#include "app/kiosk/slide_set.h"
 #include "app/slide_draw.h"
+#include "app/kiosk/slide_set.h"
 #include "platform/font_files.h"
 
 struct RenderOptions {
