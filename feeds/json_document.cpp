@@ -47,8 +47,12 @@ public:
     bool number_unsigned(Json::number_unsigned_t v) { return scalar(v); }
     bool number_float(Json::number_float_t v, const std::string&) { return scalar(v); }
     bool string(std::string& v) {
-        ctx_.stats.parsed_bytes += kStringBytes + v.size();
-        return scalar(std::move(v));
+        Json* s = slot();
+        if (s) {
+            ctx_.stats.parsed_bytes += kStringBytes + v.size();
+            *s = std::move(v);
+        }
+        return tick();
     }
     bool binary(Json::binary_t&) { return scalar(nullptr); }  // JSON text has none
 
@@ -74,9 +78,11 @@ private:
         return tick();
     }
     bool open(Json::value_t type) {
-        ctx_.stats.parsed_bytes += kContainerBytes;
         Json* target = slot();
-        if (target) *target = Json(type);
+        if (target) {
+            ctx_.stats.parsed_bytes += kContainerBytes;
+            *target = Json(type);
+        }
         frames_.push_back(Frame{target, type == Json::value_t::array, 0, {}});
         return tick();
     }
@@ -119,9 +125,9 @@ bool DocumentBuilder::tick() {
     return true;
 }
 
-// Where a new value goes: a new array slot or object member, or null when it is not kept.
+// Where a new value goes: a new array slot or object member, or null when it is not kept
+// (only what is kept counts towards ParseStats::parsed_bytes).
 Json* DocumentBuilder::slot() {
-    ctx_.stats.parsed_bytes += kValueBytes;
     if (frames_.empty()) return &root;
     Frame& top = frames_.back();
     if (top.is_array) {
@@ -129,9 +135,12 @@ Json* DocumentBuilder::slot() {
         if (top.count++ >= ctx_.limits.max_items || !top.target) return nullptr;
         auto& items = top.target->get_ref<Json::array_t&>();
         items.emplace_back();
+        ctx_.stats.parsed_bytes += kValueBytes;
         return &items.back();
     }
-    return top.target ? &(*top.target)[top.key] : nullptr;
+    if (!top.target) return nullptr;
+    ctx_.stats.parsed_bytes += kValueBytes;
+    return &(*top.target)[top.key];
 }
 
 bool DocumentBuilder::close() {
@@ -157,8 +166,8 @@ bool DocumentBuilder::key(std::string& k) {
                                     ") is over the limit of " + std::to_string(ctx_.limits.max_key_bytes) +
                                     " bytes");
     top.key = std::move(k);
-    ctx_.stats.parsed_bytes += kMemberBytes + top.key.size();
     if (top.target) {
+        ctx_.stats.parsed_bytes += kMemberBytes + top.key.size();
         const auto& members = top.target->get_ref<const Json::object_t&>();
         if (members.count(top.key) > 0) {
             if (problems_full(ctx_))
