@@ -10,8 +10,8 @@ Paths:
   /big/<n>            200 with n bytes and a Content-Length
   /stream/<n>         200 with n bytes, chunked (no Content-Length): only the reader can stop it
   /slow[/<any>]       headers, then nothing for 60 s (the client must time out or cancel)
-  /stats              {"hanging": number of /slow requests waiting now,
-                       "served": number of /site bodies sent in full so far}
+  /stats              {"hanging": number of /slow requests waiting now}
+  /served             {"served": number of /site bodies sent in full so far}
   /drip/<n>/<ms>      200 with n bytes and a Content-Length, one byte every <ms> milliseconds
   /odd-validators     200 with the feed, and an ETag and Last-Modified holding byte 0xFF
   /retry/<code>/<v>   that status with "Retry-After: <v>" (v URL-decoded)
@@ -85,7 +85,10 @@ class Handler(BaseHTTPRequestHandler):
                         HANGING[0] -= 1
             elif parts[0] == "stats":
                 with HANGING_LOCK:
-                    self.send(200, json.dumps({"hanging": HANGING[0], "served": SERVED[0]}).encode())
+                    self.send(200, json.dumps({"hanging": HANGING[0]}).encode())
+            elif parts[0] == "served":
+                with HANGING_LOCK:
+                    self.send(200, json.dumps({"served": SERVED[0]}).encode())
             elif parts[0] == "drip":
                 self.drip(int(parts[1]), int(parts[2]))
             elif parts[0] == "odd-validators":

@@ -67,8 +67,8 @@ class Log:
                 self.lines += [l.decode("utf-8", "replace") for l in done]
 
 
-def stats(port):
-    with urllib.request.urlopen("http://127.0.0.1:%d/stats" % port, timeout=5) as r:
+def stats(port, what="stats"):
+    with urllib.request.urlopen("http://127.0.0.1:%d/%s" % (port, what), timeout=5) as r:
         return json.load(r)
 
 
@@ -154,7 +154,7 @@ def stop_during_parse(binary, tmp):
             raise AssertionError("the kiosk did not stop within 30 s of SIGTERM while parsing")
         took = time.monotonic() - t0
         print("SIGTERM while reading 4 MiB worst-case feeds (%d sent): stopped in %.3f s, exit %d" %
-              (stats(port)["served"], took, code))
+              (stats(port, "served")["served"], took, code))
         assert code == 0, "exit code %d" % code
         assert took < STOP_LIMIT_S, "took %.3f s, more than %.1f s" % (took, STOP_LIMIT_S)
     finally:

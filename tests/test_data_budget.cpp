@@ -124,3 +124,16 @@ TEST_CASE("read jobs: a cancelled read is abandoned at a check point and the fee
     for (const auto& item : s.feeds)
         if (item.key == "employment") CHECK(item.schedule.failures == 1);
 }
+
+TEST_CASE("back-pressure: due_fetches orders at most `max`; the rest stay due for the next call") {
+    std::vector<SyncNote> notes;
+    FeedSync s = open_sync(kManifestUrl, "", notes);
+    for (const auto& o : due_fetches(s, kT0))
+        apply_fetch(s, o.key, o.request, ok(bundled(url_file_name(o.request.url))), kT0);
+    REQUIRE(s.feeds.size() >= 2);
+    const auto first = due_fetches(s, kT0, 1);
+    CHECK(first.size() == 1);
+    const auto rest = due_fetches(s, kT0);
+    CHECK(rest.size() == s.feeds.size() - 1);
+    for (const auto& o : rest) CHECK(o.key != first[0].key);
+}

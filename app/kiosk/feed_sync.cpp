@@ -269,10 +269,10 @@ FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, 
     return s;
 }
 
-std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now) {
+std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now, std::size_t max) {
     std::vector<FetchOrder> out;
     auto order = [&](SyncItem& item) {
-        if (item.in_flight || item.location.empty()) return;
+        if (out.size() >= max || item.in_flight || item.location.empty()) return;
         if (!feeds::fetch_due(item.schedule, now)) return;
         item.in_flight = true;
         feeds::FetchRequest req =

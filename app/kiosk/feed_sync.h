@@ -23,6 +23,7 @@
 //  - No manifest, or none of its slides valid: the bundled slides, with the reason.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -87,8 +88,9 @@ struct FetchOrder {
 FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, std::vector<SyncNote>& notes,
                    std::uint64_t data_max_bytes = kDefaultDataMaxBytes);
 
-// The fetches due at `now`, each item marked in flight until apply_fetch() sees its result.
-std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now);
+// The fetches due at `now`, each item marked in flight until apply_fetch() sees its result;
+// at most `max` of them (the rest stay due for a later call).
+std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now, std::size_t max = SIZE_MAX);
 
 // The unix time the next fetch falls due (now or earlier: due already); nullopt when nothing
 // is waiting (all in flight, or nothing to fetch).

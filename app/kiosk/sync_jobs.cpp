@@ -27,7 +27,10 @@ SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now) {
         else
             apply(f.key, f.request, f.result, nullptr);
     }
-    for (FetchOrder& o : due_fetches(s, now)) {
+    // Back-pressure: at most kMaxOrdered fetches between ordering and applying. Each may hold
+    // limits.max_file_bytes, and sixty fast answers would otherwise all wait in memory at once.
+    const std::size_t room = jobs.running.size() < kMaxOrdered ? kMaxOrdered - jobs.running.size() : 0;
+    for (FetchOrder& o : due_fetches(s, now, room)) {
         jobs.running[o.key] = o.request;
         feeds::submit_fetch(jobs.pool, o.key, std::move(o.request));
     }
