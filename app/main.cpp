@@ -57,14 +57,15 @@ std::string cache_dir_or_default(const std::string& option) {
 // where a fetch fails), then drawn. A local manifest is read as it is, without the cache: a
 // preview of those files, which must not replace the screen's last good copies.
 SlideSet slides_for_render(const std::string& manifest, const std::string& cache_dir,
-                           const std::string& ca_file, std::uint64_t cache_max_bytes) {
+                           const std::string& ca_file, std::uint64_t cache_max_bytes,
+                           std::uint64_t data_max_bytes) {
     if (!feeds::is_http_url(manifest)) {
         SlideSet set = load_slide_set({manifest});
         for (const auto& p : set.problems) std::cerr << "infotavle: " << p << "\n";
         return set;
     }
     std::vector<SyncNote> notes;
-    FeedSync sync = open_sync(manifest, cache_dir, notes);
+    FeedSync sync = open_sync(manifest, cache_dir, notes, data_max_bytes);
     sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
     sync.ca_file = ca_file;
     sync.cache_max_bytes = cache_max_bytes;
@@ -94,6 +95,7 @@ int run(int argc, char** argv) {
     std::vector<std::string> check_paths;
     std::string render_dir, size_text, now_text, manifest, home, cache_dir, ca_file;
     std::uint64_t cache_max_mb = feeds::Limits{}.max_cache_bytes / (1024 * 1024);
+    std::uint64_t data_max_mb = kDefaultDataMaxBytes / (1024 * 1024);
     bool fullscreen = false, software = false, version = false;
     int rotate = 0;
     app.add_option("--check", check_paths, "Check feed and manifest files, print every problem, and exit");
@@ -115,6 +117,10 @@ int run(int argc, char** argv) {
                    "The most the cache may hold, in MiB; a copy that would take it over is shown but not "
                    "stored (default 256)")
         ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 30));
+    app.add_option("--data-max-mb", data_max_mb,
+                   "The most memory all feeds' parsed data may take together, in MiB; a feed that would "
+                   "take it over is refused (the others keep working) and tried again later (default 64)")
+        ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 20));
     app.add_option("--ca-file", ca_file,
                    "PEM file with the CA certificate(s) to trust for https instead of the system's (a "
                    "private CA)")
@@ -159,7 +165,8 @@ int run(int argc, char** argv) {
 
     home = resolve_home(home);
     if (!render_dir.empty()) {
-        const SlideSet set = slides_for_render(manifest, cache_dir, ca_file, cache_max_mb * 1024 * 1024);
+        const SlideSet set = slides_for_render(manifest, cache_dir, ca_file, cache_max_mb * 1024 * 1024,
+                                               data_max_mb * 1024 * 1024);
         RenderOptions opt;
         opt.out_dir = render_dir;
         opt.width = size.w;
@@ -181,6 +188,7 @@ int run(int argc, char** argv) {
     k.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
     k.ca_file = ca_file;
     k.cache_max_bytes = cache_max_mb * 1024 * 1024;
+    k.data_max_bytes = data_max_mb * 1024 * 1024;
     k.home = home;
     k.fixed_now = now;
     resolve_status_options(status, std::getenv("RUNTIME_DIRECTORY"));

@@ -8,6 +8,9 @@
    from the signal to the process's exit.
 2. SIGHUP makes it read the manifest again without a restart: a feed dropped from the served
    manifest disappears from the slides and from the cache.
+3. With twelve feeds of 4 MiB that are the worst the parser meets (1,4 million empty objects in
+   one array), once the first has been read and refused (the next reads are under way), SIGTERM
+   ends it, exit 0, within 1 s: no read job keeps the process waiting.
 
 Every wait is for an event (a log line, the server's count, the process's exit) with a deadline.
 """
@@ -64,9 +67,13 @@ class Log:
                 self.lines += [l.decode("utf-8", "replace") for l in done]
 
 
+def stats(port, what="stats"):
+    with urllib.request.urlopen("http://127.0.0.1:%d/%s" % (port, what), timeout=5) as r:
+        return json.load(r)
+
+
 def hanging(port):
-    with urllib.request.urlopen("http://127.0.0.1:%d/stats" % port, timeout=5) as r:
-        return json.load(r)["hanging"]
+    return stats(port)["hanging"]
 
 
 def wait_until_hanging(port, n, limit_s=20):
@@ -106,6 +113,53 @@ def stop_with_hanging_fetches(binary, tmp, stop_signal):
         assert code == 0, "exit code %d" % code
         assert took < STOP_LIMIT_S, "took %.3f s, more than %.1f s" % (took, STOP_LIMIT_S)
     finally:
+        server.kill()
+        server.wait()
+
+
+def worst_feed(path, size=4 * 1024 * 1024):
+    head = '{"format":"infotavle-feed","version":"1.0","id":"w","title":"W","as_of":"2021-12","x":['
+    n = (size - len(head) - 2) // 3
+    with open(path, "w") as f:
+        f.write(head + ",".join(["{}"] * n) + "]}")
+
+
+def stop_during_parse(binary, tmp):
+    site = os.path.join(tmp, "site-parse")
+    os.mkdir(site)
+    worst_feed(os.path.join(site, "w00.json"))
+    for i in range(1, 12):  # the same 4 MiB under twelve names, without twelve copies on disk
+        os.link(os.path.join(site, "w00.json"), os.path.join(site, "w%02d.json" % i))
+    server, port = start_server(site)
+    kiosk = None
+    try:
+        feeds = [{"id": "w%02d" % i, "url": "w%02d.json" % i, "refresh_s": 900} for i in range(12)]
+        playlist = [{"id": "s%02d" % i, "feed": "w%02d" % i, "dataset": "d", "view": "kpi_tiles",
+                     "title": "Slide %d" % i} for i in range(12)]
+        with open(os.path.join(site, "manifest.json"), "w") as f:
+            json.dump({"format": "infotavle-manifest", "version": "1.0", "title": "Tungt",
+                       "feeds": feeds, "playlist": playlist}, f)
+        kiosk = start_kiosk(binary, "http://127.0.0.1:%d/site/manifest.json" % port, os.path.join(tmp, "c3"))
+        log = Log(kiosk)
+        log.wait_for("video")
+        # The first feed read and refused: by then the jobs reading the next ones have started
+        # (take_reads starts the waiting reads before the results are applied and logged).
+        log.wait_for("items, over the limit of 1000", 60)
+        t0 = time.monotonic()
+        kiosk.send_signal(signal.SIGTERM)
+        try:
+            code = kiosk.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            kiosk.kill()
+            raise AssertionError("the kiosk did not stop within 30 s of SIGTERM while parsing")
+        took = time.monotonic() - t0
+        print("SIGTERM while reading 4 MiB worst-case feeds (%d sent): stopped in %.3f s, exit %d" %
+              (stats(port, "served")["served"], took, code))
+        assert code == 0, "exit code %d" % code
+        assert took < STOP_LIMIT_S, "took %.3f s, more than %.1f s" % (took, STOP_LIMIT_S)
+    finally:
+        if kiosk and kiosk.poll() is None:
+            kiosk.kill()
         server.kill()
         server.wait()
 
@@ -152,6 +206,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         stop_with_hanging_fetches(binary, tmp, stop_signal)
         if "--stop-only" not in sys.argv:
+            stop_during_parse(binary, tmp)
             reload_on_sighup(binary, tmp)
     return 0
 

@@ -98,7 +98,7 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
         log << "infotavle: no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
                "--cache-dir): fetched data is not kept across restarts\n";
     std::vector<SyncNote> notes;
-    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes);
+    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes, opt.data_max_bytes);
     d.sync.user_agent = opt.user_agent;
     d.sync.ca_file = opt.ca_file;
     d.sync.cache_max_bytes = opt.cache_max_bytes;
