@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -20,7 +21,8 @@ struct KioskOptions {
     std::string ca_file;  // --ca-file: the CA to trust for https instead of the system's
     std::uint64_t cache_max_bytes = 256ull * 1024 * 1024;  // --cache-max-mb
     std::string home;
-    std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
+    std::optional<CivilTime> fixed_now;                // --now: a frozen clock (screenshots, demos)
+    std::function<void(std::ostream& log)> on_reload;  // SIGHUP, besides the manifest: the config
 };
 
 // Returns the process exit code: 0 after a clean quit (SIGTERM, SIGINT, SIGQUIT, or a key in a

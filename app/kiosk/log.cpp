@@ -13,9 +13,15 @@ std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::ve
     return lines;
 }
 
+Severity severity_of(const std::string& topic) {
+    if (topic == "slides" || topic == "reload" || topic == "cache pruned" || topic == "config")
+        return Severity::info;
+    return Severity::warning;
+}
+
 void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines) {
     const std::vector<std::string> news = news_for(l, topic, std::move(lines));
-    for (const auto& line : news) out << "infotavle: " << line << "\n";
+    for (const auto& line : news) log_line(out, severity_of(topic)) << line << "\n";
     if (!news.empty()) out.flush();
 }
 
@@ -27,7 +33,7 @@ void log_added(KioskLog& l, std::ostream& out, const std::string& topic, std::ve
     bool any = false;
     for (const auto& line : news_for(l, topic, std::move(lines))) {
         if (before.count(line)) continue;
-        out << "infotavle: " << line << "\n";
+        log_line(out, severity_of(topic)) << line << "\n";
         any = true;
     }
     if (any) out.flush();

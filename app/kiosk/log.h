@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/journal.h"
+
 struct KioskLog {
     std::map<std::string, std::vector<std::string>> said;  // topic -> the lines last logged
 };
@@ -17,7 +19,11 @@ struct KioskLog {
 // problem that comes back is logged again.
 std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::vector<std::string> lines);
 
-// Writes news_for(l, topic, lines) as "infotavle: " lines.
+// A topic's journald priority: what the screen shows and what an operator asked for are info
+// ("slides", "reload", "cache pruned"); every other topic is a problem: a warning.
+Severity severity_of(const std::string& topic);
+
+// Writes news_for(l, topic, lines) as log lines (platform/journal.h) of severity_of(topic).
 void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines);
 
 // For a topic that is a list of problems: logs only the lines that were not in its last list
