@@ -76,7 +76,7 @@ in_root apt-get install -y -q "/tmp/$(basename "$v1")" > "$work/install.log" 2>&
 grep -E '^(Need to get|After this operation)' "$work/install.log" | sed 's/^/package_test:   apt: /'
 step "apt-get install ./$(basename "$v1") with its dependencies"
 rm -rf "$root/tmp/out"
-in_root env SDL_VIDEODRIVER=dummy infotavle --render /tmp/out --size 1920x1080 > "$work/render.log" 2>&1 ||
+in_root env SDL_VIDEODRIVER=dummy infotavle --render /tmp/out --size 1920x1080 --now 2022-05-03T10:15 > "$work/render.log" 2>&1 ||
   { cat "$work/render.log"; fail "infotavle --render in the root"; }
 ls "$root"/tmp/out/*.png > /dev/null || fail "no frame drawn"
 first=$(ls -tr --time=ctime "$root"/tmp/out/*.png | head -1)
