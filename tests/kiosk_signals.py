@@ -11,6 +11,10 @@
 3. With twelve feeds of 4 MiB that are the worst the parser meets (1,4 million empty objects in
    one array), once the first has been read and refused (the next reads are under way), SIGTERM
    ends it, exit 0, within 1 s: no read job keeps the process waiting.
+4. SIGHUP reads the configuration file (--config) again: a changed setting is logged as
+   needing a restart, a broken file is named with its line and the kiosk runs on. With stderr
+   as the journal stream (JOURNAL_STREAM) the lines carry sd-daemon priorities (<6>, <4>).
+   A broken file at start: one line naming file, line and key, exit code 2.
 
 Every wait is for an event (a log line, the server's count, the process's exit) with a deadline.
 """
@@ -198,6 +202,51 @@ def reload_on_sighup(binary, tmp):
         server.wait()
 
 
+def config_reload_and_priorities(binary, tmp):
+    conf = os.path.join(tmp, "screen.conf")
+    with open(conf, "w") as f:
+        f.write('screen_name = "Forhal"\n')
+    r, w = os.pipe()
+    st = os.fstat(w)
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", JOURNAL_STREAM="%d:%d" % (st.st_dev, st.st_ino))
+    kiosk = subprocess.Popen([binary, "--size", "800x480", "--config", conf], stdout=subprocess.DEVNULL,
+                             stderr=w, env=env)
+    os.close(w)
+    kiosk.stderr = os.fdopen(r, "rb")
+    try:
+        log = Log(kiosk)
+        video = log.wait_for(" video, ")
+        assert video.startswith("<6>infotavle: "), video
+        screen = log.wait_for("infotavle: screen ")
+        assert screen.startswith("<6>") and "(Forhal)" in screen and conf in screen, screen
+        with open(conf, "w") as f:
+            f.write('screen_name = "Forhal"\nrotate = 90\n')
+        kiosk.send_signal(signal.SIGHUP)
+        changed = log.wait_for("rotate changed")
+        assert changed == "<4>infotavle: SIGHUP: %s: rotate changed: it takes effect after a restart " \
+                          "(systemctl restart infotavle)" % conf, changed
+        with open(conf, "w") as f:
+            f.write('rotat = 90\n')
+        kiosk.send_signal(signal.SIGHUP)
+        broken = log.wait_for('unknown key "rotat"')
+        assert broken.startswith("<4>infotavle: SIGHUP: %s:1: " % conf), broken
+        assert broken.endswith("(the running configuration stays)"), broken
+        assert kiosk.poll() is None, "a broken file on SIGHUP ended the kiosk"
+        kiosk.send_signal(signal.SIGTERM)
+        assert kiosk.wait(timeout=10) == 0
+        assert log.wait_for("stopping").startswith("<6>infotavle: ")
+        print("SIGHUP re-read %s: %r; %r" % (conf, changed, broken))
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+        kiosk.stderr.close()
+    start = subprocess.run([binary, "--config", conf, "--size", "800x480"], capture_output=True, text=True,
+                           env=dict(os.environ, SDL_VIDEODRIVER="dummy"), timeout=30)
+    assert start.returncode == 2, start
+    assert start.stderr == 'infotavle: %s:1: unknown key "rotat" (infotavle --print-config lists the keys)\n' \
+        % conf, start.stderr
+
+
 def main():
     binary = sys.argv[1]
     stop_signal = signal.SIGQUIT
@@ -208,6 +257,7 @@ def main():
         if "--stop-only" not in sys.argv:
             stop_during_parse(binary, tmp)
             reload_on_sighup(binary, tmp)
+            config_reload_and_priorities(binary, tmp)
     return 0
 
 

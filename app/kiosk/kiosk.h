@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -26,6 +27,7 @@ struct KioskOptions {
     std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
     StatusOptions status;                // --status-file, --metrics-file, --heartbeat-url, ...
     std::string version;                 // for the status record
+    std::function<void(std::ostream& log)> on_reload;  // SIGHUP, besides the manifest: the config
 };
 
 // Returns the process exit code: 0 after a clean quit (SIGTERM, SIGINT, SIGQUIT, or a key in a

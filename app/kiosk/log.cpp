@@ -42,9 +42,15 @@ std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::ve
     return {again + ")"};
 }
 
+Severity severity_of(const std::string& topic) {
+    if (topic == "slides" || topic == "reload" || topic == "cache pruned" || topic == "config")
+        return Severity::info;
+    return Severity::warning;
+}
+
 void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines) {
     const std::vector<std::string> news = news_for(l, topic, std::move(lines));
-    for (const auto& line : news) out << "infotavle: " << line << "\n";
+    for (const auto& line : news) log_line(out, severity_of(topic)) << line << "\n";
     if (!news.empty()) out.flush();
 }
 
@@ -61,7 +67,7 @@ void log_new_keys(KioskLog& l, std::ostream& out, const std::string& topic,
     bool any = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (before.count(keys[i])) continue;
-        out << "infotavle: " << lines[i] << "\n";
+        log_line(out, severity_of(topic)) << lines[i] << "\n";
         any = true;
     }
     if (any) out.flush();

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/journal.h"
+
 // A topic's earlier states, for the repeat rule: how often each set of lines has come back.
 struct TopicHistory {
     std::map<std::vector<std::string>, int> times;           // at most kRemembered sets
@@ -31,7 +33,11 @@ struct KioskLog {
 // lines an hour, not thousands.
 std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::vector<std::string> lines);
 
-// Writes news_for(l, topic, lines) as "infotavle: " lines.
+// A topic's journald priority: what the screen shows and what an operator asked for are info
+// ("slides", "reload", "cache pruned"); every other topic is a problem: a warning.
+Severity severity_of(const std::string& topic);
+
+// Writes news_for(l, topic, lines) as log lines (platform/journal.h) of severity_of(topic).
 void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines);
 
 // For a topic that is a list of problems: logs only the lines that were not in its last list
