@@ -95,10 +95,11 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
         return d;
     }
     if (opt.cache_dir.empty())
-        log << "infotavle: no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
+        log_line(log, Severity::warning)
+            << "no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
                "--cache-dir): fetched data is not kept across restarts\n";
     std::vector<SyncNote> notes;
-    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes);
+    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes, opt.data_max_bytes);
     d.sync.user_agent = opt.user_agent;
     d.sync.ca_file = opt.ca_file;
     d.sync.cache_max_bytes = opt.cache_max_bytes;
@@ -227,18 +228,20 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     VideoError verr;
     if (!open_video(opt.video, video, verr)) {
         if (verr.no_display)
-            log << "infotavle: no display to open (SDL: " << verr.sdl_error
+            log_line(log, Severity::error)
+                << "no display to open (SDL: " << verr.sdl_error
                 << "). With no desktop, infotavle drives the screen through kmsdrm: the user needs the "
                    "video and render groups (/dev/dri). To preview without a screen run infotavle "
                    "--render OUTDIR\n";
         else
-            log << "infotavle: cannot start the renderer (SDL: " << verr.sdl_error << ")\n";
+            log_line(log, Severity::error) << "cannot start the renderer (SDL: " << verr.sdl_error << ")\n";
         return 2;
     }
-    log << "infotavle: " << video.driver_name << " video, " << video.renderer_name << " renderer ("
-        << (video.software ? "software: push transitions" : "accelerated: crossfades") << "), "
-        << video.logical_w << "x" << video.logical_h << ", " << count_valid(set) << " of "
-        << set.slides.size() << " slides valid\n";
+    log_line(log, Severity::info) << video.driver_name << " video, " << video.renderer_name << " renderer ("
+                                  << (video.software ? "software: push transitions"
+                                                     : "accelerated: crossfades")
+                                  << "), " << video.logical_w << "x" << video.logical_h << ", "
+                                  << count_valid(set) << " of " << set.slides.size() << " slides valid\n";
 
     KioskScreen k;
     open_kiosk_screen(video.renderer, fonts, video.software, opt.home, k);
@@ -255,6 +258,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     while (!quit.now) {
         const SignalRequests sig = take_signal_requests();
         if (sig.quit) break;
+        if (sig.reload && opt.on_reload) opt.on_reload(log);
         if (sig.reload && data.syncing) log_notes(klog, log, reload_manifest(data.sync));
         const std::int64_t now = std::int64_t(SDL_GetTicks64());
         if (update_data(data, wall_ms() / 1000, klog, log)) {
@@ -290,7 +294,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         wait_for_events(video, int(wait), windowed, k, quit);
     }
     service_stopping();
-    log << "infotavle: stopping\n";
+    log_line(log, Severity::info) << "stopping\n";
     close_kiosk_screen(k);
     close_video(video);
     return 0;

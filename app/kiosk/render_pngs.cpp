@@ -5,6 +5,7 @@
 
 #include "app/slide_draw.h"
 #include "platform/headless.h"
+#include "platform/journal.h"
 #include "platform/png_write.h"
 
 namespace fs = std::filesystem;
@@ -77,13 +78,13 @@ int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions
     std::error_code ec;
     fs::create_directories(opt.out_dir, ec);
     if (ec) {
-        log << "infotavle: cannot make " << opt.out_dir << ": " << ec.message() << "\n";
+        log_line(log, Severity::error) << "cannot make " << opt.out_dir << ": " << ec.message() << "\n";
         return 2;
     }
     std::string error;
     const auto slides = render_slides(set, fonts, opt, error);
     if (!error.empty()) {
-        log << "infotavle: cannot render: " << error << "\n";
+        log_line(log, Severity::error) << "cannot render: " << error << "\n";
         return 2;
     }
     int code = count_valid(set) == 0 ? 1 : 0;
@@ -93,7 +94,7 @@ int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions
         if (!r.problems.empty()) code = 1;
         if (r.rgba.empty()) continue;
         if (auto err = write_slide_png(path, r.rgba, opt.width, opt.height)) {
-            log << "infotavle: " << *err << "\n";
+            log_line(log, Severity::warning) << *err << "\n";
             code = 1;
             continue;
         }
