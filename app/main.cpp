@@ -14,12 +14,12 @@
 #include <sstream>
 
 #include "app/config/config.h"
-#include "app/local_time.h"
 #include "app/kiosk/feed_sync.h"
 #include "app/kiosk/kiosk.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/render_pngs.h"
 #include "app/kiosk/sync_jobs.h"
+#include "app/local_time.h"
 #include "app/status/options.h"
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"

@@ -50,6 +50,7 @@ TEST_CASE("config: every key is read from the file") {
                           "home = \"Køge\"\n"
                           "cache_dir = \"/var/cache/infotavle\"\n"
                           "cache_max_mb = 64\n"
+                          "data_max_mb = 32\n"
                           "ca_file = \"" INFOTAVLE_SOURCE_DIR
                           "/CMakeLists.txt\"\n"
                           "size = \"1280x720\"\n"
@@ -59,7 +60,12 @@ TEST_CASE("config: every key is read from the file") {
                           "now = \"2022-05-03T10:15\"\n"
                           "screen_id = \"koege-1\"\n"
                           "screen_name = \"Forhal, skærm 2\"\n"
-                          "location = \"Køge Rådhus, forhal\"\n");
+                          "location = \"Køge Rådhus, forhal\"\n"
+                          "status_file = \"/run/infotavle/status.json\"\n"
+                          "metrics_file = \"/var/lib/prometheus/node-exporter/infotavle.prom\"\n"
+                          "heartbeat_url = \"https://drift.example/heartbeat\"\n"
+                          "heartbeat_s = 600\n"
+                          "screenshot_s = 3600\n");
     const Settings& s = c.settings;
     CHECK(s.manifest == "https://data.example/manifest.json");
     CHECK(s.home == "Køge");
@@ -74,13 +80,19 @@ TEST_CASE("config: every key is read from the file") {
     CHECK(s.screen_id == "koege-1");
     CHECK(s.screen_name == "Forhal, skærm 2");
     CHECK(s.location == "Køge Rådhus, forhal");
+    CHECK(s.data_max_mb == 32);
+    CHECK(s.status_file == "/run/infotavle/status.json");
+    CHECK(s.metrics_file == "/var/lib/prometheus/node-exporter/infotavle.prom");
+    CHECK(s.heartbeat_url == "https://drift.example/heartbeat");
+    CHECK(s.heartbeat_s == 600);
+    CHECK(s.screenshot_s == 3600);
     CHECK(c.file == kFile);
     for (const auto& v : c.values) {
         INFO(v.key);
         CHECK(v.origin == Origin::file);
     }
     CHECK(value(c, "manifest").line == 2);
-    CHECK(value(c, "location").line == 14);
+    CHECK(value(c, "location").line == 15);
 }
 
 TEST_CASE("config: defaults, and screen_id is the host name") {
@@ -98,7 +110,7 @@ TEST_CASE("config: defaults, and screen_id is the host name") {
     for (const auto& v : c.values) CHECK(v.origin == Origin::default_value);
 }
 
-TEST_CASE("config: a missing default file is no error; no file is read") {
+TEST_CASE("config: a missing default file is no error, no file is read") {
     Files none;
     const ConfigOutcome o = parse_config({"--home", "259"}, kFile, "h", none.reader());
     REQUIRE(o.config);

@@ -58,7 +58,7 @@ std::size_t parsed_size(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("budget: a feed that would take all feeds' data over the budget is refused; the others stay") {
+TEST_CASE("budget: a feed that would take all feeds' data over the budget is refused, the others stay") {
     TempDir cache;
     std::vector<SyncNote> notes;
     FeedSync probe = open_sync(kManifestUrl, "", notes);
@@ -125,7 +125,7 @@ TEST_CASE("read jobs: a cancelled read is abandoned at a check point and the fee
         if (item.key == "employment") CHECK(item.schedule.failures == 1);
 }
 
-TEST_CASE("back-pressure: due_fetches orders at most `max`; the rest stay due for the next call") {
+TEST_CASE("back-pressure: due_fetches orders at most `max`, the rest stay due for the next call") {
     std::vector<SyncNote> notes;
     FeedSync s = open_sync(kManifestUrl, "", notes);
     for (const auto& o : due_fetches(s, kT0))

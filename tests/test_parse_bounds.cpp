@@ -53,7 +53,7 @@ TEST_CASE("bounds: an array of 1,4 million empty objects is one error naming its
     CHECK(r.problems[0].message.rfind("array has 13", 0) == 0);
 }
 
-TEST_CASE("bounds: a table of 10.000 rows is refused for its length; 1.000 rows are read") {
+TEST_CASE("bounds: a table of 10.000 rows is refused for its length, 1.000 rows are read") {
     const auto big = parse_feed(worst::text(worst::Shape::TableRows, k4MiB), "t.json");
     CHECK_FALSE(big.feed);
     CHECK(says(big.problems, "items, over the limit of 1000"));
