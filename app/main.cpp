@@ -1,22 +1,31 @@
-// infotavle: the lobby screen. Parses the command line and hands over to one of three modes:
+// infotavle: the lobby screen. Reads the configuration (app/config: the command line over
+// /etc/infotavle/infotavle.conf) and hands over to one of three modes:
 // --check (validate feeds), --render (PNGs, no display), or the kiosk (default).
-#include <CLI/CLI.hpp>
+#include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
-#include "app/local_time.h"
+#include "app/config/config.h"
 #include "app/kiosk/feed_sync.h"
 #include "app/kiosk/kiosk.h"
+#include "app/kiosk/log.h"
 #include "app/kiosk/render_pngs.h"
 #include "app/kiosk/sync_jobs.h"
+#include "app/local_time.h"
 #include "app/status/options.h"
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"
 #include "feeds/geo_reference.h"
 #include "feeds/url.h"
+#include "platform/journal.h"
 #include "platform/process_memory.h"
 
 namespace {
@@ -29,7 +38,8 @@ std::string resolve_home(const std::string& home) {
     if (const auto* m = feeds::find_municipality(geo, home)) return m->name;
     for (const auto& m : geo.municipalities)
         if (m.name == home) return home;
-    std::cerr << "infotavle: --home " << home << ": no such municipality code or name on the map data\n";
+    log_line(std::cerr, Severity::warning)
+        << "home " << home << ": no such municipality code or name on the map data\n";
     return home;
 }
 
@@ -57,14 +67,15 @@ std::string cache_dir_or_default(const std::string& option) {
 // where a fetch fails), then drawn. A local manifest is read as it is, without the cache: a
 // preview of those files, which must not replace the screen's last good copies.
 SlideSet slides_for_render(const std::string& manifest, const std::string& cache_dir,
-                           const std::string& ca_file, std::uint64_t cache_max_bytes) {
+                           const std::string& ca_file, std::uint64_t cache_max_bytes,
+                           std::uint64_t data_max_bytes) {
     if (!feeds::is_http_url(manifest)) {
         SlideSet set = load_slide_set({manifest});
-        for (const auto& p : set.problems) std::cerr << "infotavle: " << p << "\n";
+        for (const auto& p : set.problems) log_line(std::cerr, Severity::warning) << p << "\n";
         return set;
     }
     std::vector<SyncNote> notes;
-    FeedSync sync = open_sync(manifest, cache_dir, notes);
+    FeedSync sync = open_sync(manifest, cache_dir, notes, data_max_bytes);
     sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
     sync.ca_file = ca_file;
     sync.cache_max_bytes = cache_max_bytes;
@@ -76,92 +87,90 @@ SlideSet slides_for_render(const std::string& manifest, const std::string& cache
     ShownSlides shown = slides_to_show(sync);
     update_stale_texts(shown, sync, now);
     for (const auto& n : notes)
-        for (const auto& line : n.lines) std::cerr << "infotavle: " << line << "\n";
-    if (shown.bundled) std::cerr << "infotavle: " << shown.why_bundled << "\n";
-    for (const auto& p : shown.set.problems) std::cerr << "infotavle: " << p << "\n";
+        for (const auto& line : n.lines) log_line(std::cerr, severity_of(n.topic)) << line << "\n";
+    if (shown.bundled) log_line(std::cerr, Severity::warning) << shown.why_bundled << "\n";
+    for (const auto& p : shown.set.problems) log_line(std::cerr, Severity::warning) << p << "\n";
     return std::move(shown.set);
 }
 
 FontFiles fonts_or_log() {
     const char* dir = std::getenv("INFOTAVLE_FONT_DIR");
     FontFiles f = find_font_files(dir ? dir : "");
-    if (!f.error.empty()) std::cerr << "infotavle: " << f.error << "\n";
+    if (!f.error.empty()) log_line(std::cerr, Severity::error) << f.error << "\n";
     return f;
 }
 
+FileRead read_text_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return {};
+    std::ifstream in(path);
+    if (!in) return {true, std::strerror(errno), ""};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return {true, "", text.str()};
+}
+
+std::string host_name() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0) return "";
+    return name;
+}
+
+ConfigOutcome read_config(const std::vector<std::string>& args) {
+    return parse_config(args, kDefaultConfigFile, host_name(), read_text_file);
+}
+
 int run(int argc, char** argv) {
-    CLI::App app{"infotavle: Danish data slides for a lobby screen"};
-    std::vector<std::string> check_paths;
-    std::string render_dir, size_text, now_text, manifest, home, cache_dir, ca_file;
-    std::uint64_t cache_max_mb = feeds::Limits{}.max_cache_bytes / (1024 * 1024);
-    bool fullscreen = false, software = false, version = false;
-    int rotate = 0;
-    app.add_option("--check", check_paths, "Check feed and manifest files, print every problem, and exit");
-    app.add_option("--render", render_dir,
-                   "Write one PNG per slide into OUTDIR and exit (no display needed). With an http(s) "
-                   "--manifest, its data is fetched once first (cached copies where a fetch fails); "
-                   "a local one is read as it is");
-    app.add_option("--size", size_text,
-                   "Screen size WxH: window size, or PNG size with --render (default 1920x1080)");
-    app.add_option("--now", now_text, "Show this time instead of the clock, e.g. 2022-05-03T10:15");
-    app.add_option("--manifest", manifest,
-                   "Manifest to show: a local path or an http(s) URL. It and its feeds are fetched on "
-                   "their refresh_s schedule and cached; the cached copies are shown at start and "
-                   "whenever a fetch fails (default: the feeds built into the program)");
-    app.add_option("--cache-dir", cache_dir,
-                   "Where fetched data is kept (default: $CACHE_DIRECTORY, else "
-                   "$XDG_CACHE_HOME/infotavle, else ~/.cache/infotavle)");
-    app.add_option("--cache-max-mb", cache_max_mb,
-                   "The most the cache may hold, in MiB; a copy that would take it over is shown but not "
-                   "stored (default 256)")
-        ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 30));
-    app.add_option("--ca-file", ca_file,
-                   "PEM file with the CA certificate(s) to trust for https instead of the system's (a "
-                   "private CA)")
-        ->check(CLI::ExistingFile);
-    app.add_flag("--fullscreen", fullscreen, "Full screen (the kiosk mode)");
-    app.add_option("--rotate", rotate, "Screen mounted turned clockwise by 0, 90, 180 or 270 degrees")
-        ->check(CLI::IsMember({0, 90, 180, 270}));
-    app.add_option("--home", home, "Municipality to highlight: code (\"259\") or name (\"Køge\")");
-    app.add_flag("--software", software, "Use the software renderer even when a GPU is available");
-    app.add_flag("--version", version, "Print the version and exit");
-    StatusOptions status;  // the status outlets (issue 16): app/status/options.h
-    add_status_options(app, status);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;  // usage errors: the same code as other bad options
+    mark_journal_stream(std::cerr, fd_is_journal_stream(2));
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    const ConfigOutcome outcome = read_config(args);
+    if (!outcome.config) {
+        if (outcome.exit_code == 0)
+            std::cout << outcome.message;
+        else
+            log_line(std::cerr, Severity::error) << outcome.message << "\n";
+        return outcome.exit_code;
     }
-    if (version) {
+    const Config& config = *outcome.config;
+    const Settings& s = config.settings;
+    if (config.actions.version) {
         std::cout << "infotavle " << INFOTAVLE_VERSION << "\n";
         return 0;
     }
-    if (!check_paths.empty()) return feeds::run_check(check_paths, std::cout);
-
+    if (config.actions.print_config) {
+        std::cout << print_config(config);
+        return 0;
+    }
+    if (!config.actions.check_paths.empty()) return feeds::run_check(config.actions.check_paths, std::cout);
+    const std::string& size_text = s.size;
+    const std::string& now_text = s.now;
     Size size{1920, 1080};
     if (!size_text.empty() && !parse_size(size_text, size)) {
-        std::cerr << "infotavle: --size " << size_text
-                  << ": expected WxH, e.g. 1920x1080 (320x240 to 8192x8192)\n";
+        log_line(std::cerr, Severity::error)
+            << "size " << size_text << ": expected WxH, e.g. 1920x1080 (320x240 to 8192x8192)\n";
         return 2;
     }
     std::optional<CivilTime> now;
     if (!now_text.empty()) {
         now = parse_iso_minute(now_text);
         if (!now) {
-            std::cerr << "infotavle: --now " << now_text << ": expected a time like 2022-05-03T10:15\n";
+            log_line(std::cerr, Severity::error)
+                << "now " << now_text << ": expected a time like 2022-05-03T10:15\n";
             return 2;
         }
     }
     const FontFiles fonts = fonts_or_log();
     if (!fonts.error.empty()) return 2;
-    const SlideSource source{manifest};
-    cache_dir = cache_dir_or_default(cache_dir);
+    const SlideSource source{s.manifest};
+    const std::string cache_dir = cache_dir_or_default(s.cache_dir);
+    const std::uint64_t cache_max_bytes = s.cache_max_mb * 1024 * 1024;
 
-    home = resolve_home(home);
-    if (!render_dir.empty()) {
-        const SlideSet set = slides_for_render(manifest, cache_dir, ca_file, cache_max_mb * 1024 * 1024);
+    const std::string home = resolve_home(s.home);
+    if (!config.actions.render_dir.empty()) {
+        const SlideSet set =
+            slides_for_render(s.manifest, cache_dir, s.ca_file, cache_max_bytes, s.data_max_mb * 1024 * 1024);
         RenderOptions opt;
-        opt.out_dir = render_dir;
+        opt.out_dir = config.actions.render_dir;
         opt.width = size.w;
         opt.height = size.h;
         opt.now = now ? *now : local_civil_time(std::chrono::system_clock::now());
@@ -171,21 +180,31 @@ int run(int argc, char** argv) {
 
     KioskOptions k;
     // The kiosk is full screen unless a window size is asked for (a preview on a desktop).
-    k.video.fullscreen = fullscreen || size_text.empty();
+    k.video.fullscreen = s.fullscreen || size_text.empty();
     k.video.width = size.w;
     k.video.height = size.h;
-    k.video.rotate = rotate;
-    k.video.force_software = software;
+    k.video.rotate = s.rotate;
+    k.video.force_software = s.software;
     k.source = source;
     k.cache_dir = cache_dir;
     k.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
-    k.ca_file = ca_file;
-    k.cache_max_bytes = cache_max_mb * 1024 * 1024;
+    k.ca_file = s.ca_file;
+    k.cache_max_bytes = cache_max_bytes;
+    k.data_max_bytes = s.data_max_mb * 1024 * 1024;
     k.home = home;
     k.fixed_now = now;
-    resolve_status_options(status, std::getenv("RUNTIME_DIRECTORY"));
-    k.status = status;
+    k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
     k.version = INFOTAVLE_VERSION;
+    // SIGHUP: the kiosk reads the manifest again; the file is read again here and what changed
+    // is said (every setting takes effect at the next start).
+    k.on_reload = [args, config](std::ostream& log) {
+        for (const auto& [severity, line] : reload_report(config, read_config(args)))
+            log_line(log, severity) << line << "\n";
+    };
+    log_line(std::cerr, Severity::info)
+        << "screen " << s.screen_id << (s.screen_name.empty() ? "" : " (" + s.screen_name + ")")
+        << (s.location.empty() ? "" : ", " + s.location) << "; configuration "
+        << (config.file.empty() ? "none (defaults and flags)" : config.file) << "\n";
     return run_kiosk(k, fonts, std::cerr);
 }
 
@@ -198,9 +217,9 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "infotavle: fatal: " << e.what() << "\n";
+        log_line(std::cerr, Severity::error) << "fatal: " << e.what() << "\n";
     } catch (...) {
-        std::cerr << "infotavle: fatal: unknown error\n";
+        log_line(std::cerr, Severity::error) << "fatal: unknown error\n";
     }
     return 3;
 }

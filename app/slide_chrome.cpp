@@ -266,6 +266,12 @@ Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const
 
 void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
                   const std::string& reason) {
+    draw_calm_page(c, s, width, height, clock, "Skærmen viser data igen, så snart de er tilgængelige",
+                   reason);
+}
+
+void draw_calm_page(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
+                    const std::string& headline, const std::string& reason) {
     const Theme& t = s.theme;
     const Fonts& f = s.fonts;
     const ChromeMetrics m = chrome_metrics(width, height);
@@ -278,7 +284,6 @@ void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const Cl
     // A calm, centred message: a measure of about 22 heading characters reads as a sentence,
     // not as a banner.
     const float measure = std::min(w - 2 * m.margin_x, f.heading->FontSize * 14.0f);
-    const std::string headline = "Skærmen viser data igen, så snart de er tilgængelige";
     const auto head_lines = wrap_lines(f.heading, headline, measure, 3);
     const float head_lh = f.heading->FontSize * 1.15f;
     const float small_lh = f.small->FontSize * 1.15f;

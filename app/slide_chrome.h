@@ -41,3 +41,6 @@ Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const
 // in small type ("Ingen gyldige data: employment.json: $.version: ...").
 void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
                   const std::string& reason);
+// The same calm page with another headline: "Ingen sider lige nu" over "Åbner igen mandag kl. 7.00".
+void draw_calm_page(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
+                    const std::string& headline, const std::string& detail);

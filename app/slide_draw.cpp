@@ -93,3 +93,11 @@ std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& 
     end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);
 }
+
+std::vector<std::string> draw_calm_slide(SlideScreen& s, const SlideContext& ctx, const std::string& headline,
+                                         const std::string& detail) {
+    Canvas c = begin_canvas(s);
+    draw_calm_page(c, style_of(s), s.width, s.height, ctx.clock, headline, detail);
+    end_imgui_frame(s.imgui, s.rotate);
+    return canvas_problems(c);
+}

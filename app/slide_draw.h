@@ -64,5 +64,9 @@ std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, co
 std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx,
                                             const std::string& reason);
 
+// The calm page when the slides are valid but none is due now (a slide's `show`, the schedule).
+std::vector<std::string> draw_calm_slide(SlideScreen& s, const SlideContext& ctx, const std::string& headline,
+                                         const std::string& detail);
+
 // The layout of the screen at its current size (for the progress bar, drawn by the caller).
 SlideLayout screen_layout(const SlideScreen& s);

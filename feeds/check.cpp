@@ -55,7 +55,7 @@ struct Checked {
 Checked check_file(const std::string& path, const Limits& limits, std::ostream& out, Tally& tally) {
     ++tally.files;
     Checked result;
-    Ctx ctx{path, limits, {}, 0, 0, 0};
+    Ctx ctx = make_ctx(path, limits);
     std::string why;
     try {
         if (auto text = read_file_prefix(path, limits.max_file_bytes, why)) {

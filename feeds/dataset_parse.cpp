@@ -168,7 +168,7 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
                 for (std::size_t i = 0; i < years->size(); ++i) {
                     // Reuse get_integer's checks by wrapping the element in an object.
                     Json wrapper = {{"year", (*years)[i]}};
-                    Ctx inner{ctx.file, ctx.limits, {}, 0, 0, 0};
+                    Ctx inner = make_ctx(ctx.file, ctx.limits);
                     if (auto y = get_integer(inner, wrapper, yp, "year", Need::Required, 1900, 2200))
                         pr.years.push_back(static_cast<int>(*y));
                     for (auto& problem : inner.problems) {

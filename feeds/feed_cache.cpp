@@ -297,13 +297,14 @@ CacheRead read_cached(const std::string& dir, const std::string& feed_id, const 
     return r;
 }
 
-CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, const Limits& limits) {
+CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, const Limits& limits,
+                            const ParseControl& control) {
     CachedFeed out;
     CacheRead read = read_cached(dir, feed_id, limits);
     out.problems = std::move(read.problems);
     if (!read.copy) return out;
     const std::string file = body_path(dir, feed_id);
-    FeedResult parsed = parse_feed(read.copy->text, file, limits);
+    FeedResult parsed = parse_feed(read.copy->text, file, limits, control);
     out.problems.insert(out.problems.end(), parsed.problems.begin(), parsed.problems.end());
     if (!parsed.feed) {
         out.problems.push_back(error_at(file, "cached copy is not a valid feed: ignored"));
@@ -311,6 +312,7 @@ CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, 
     }
     out.feed = std::move(parsed.feed);
     out.meta = std::move(read.copy->meta);
+    out.parsed_bytes = parsed.stats.parsed_bytes;
     return out;
 }
 

@@ -36,6 +36,7 @@
 #include "feeds/feed_model.h"
 #include "feeds/fetch.h"
 #include "feeds/limits.h"
+#include "feeds/parse_control.h"
 #include "feeds/problem.h"
 
 namespace feeds {
@@ -64,6 +65,7 @@ struct CachedFeed {
     std::optional<Feed> feed;  // nullopt: nothing stored, or the stored copy is not a valid feed
     CacheMeta meta;
     std::vector<Problem> problems;
+    std::size_t parsed_bytes = 0;  // ParseStats::parsed_bytes of the copy
 };
 
 // What the app should do with one finished fetch; see accept_fetched().
@@ -86,7 +88,8 @@ CacheRead read_cached(const std::string& dir, const std::string& feed_id, const 
 
 // read_cached() and parse_feed(): what to show at start-up, before any network. A stored copy
 // that no longer parses (a disk fault, or a newer reader's file) is ignored with its problems.
-CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, const Limits& limits = {});
+CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, const Limits& limits = {},
+                            const ParseControl& control = {});
 
 // Stores validated text atomically (see above); creates dir if needed. nullopt on success,
 // else the problem, and the previous copy is untouched.

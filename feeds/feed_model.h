@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "feeds/schedule.h"
+
 namespace feeds {
 
 // Format version "MAJOR.MINOR". A reader accepts its own major version and any
@@ -220,7 +222,8 @@ struct Slide {
     int duration_s = 12;
     ViewOptions options;
     std::optional<SlideLink> link;
-    std::size_t json_index = 0;  // position in the manifest's "playlist" array, for messages
+    std::optional<SlideShow> show;  // 1.2: when the slide is due; none = always
+    std::size_t json_index = 0;     // position in the manifest's "playlist" array, for messages
 };
 
 struct Manifest {
@@ -228,6 +231,7 @@ struct Manifest {
     std::string title;
     std::vector<FeedRef> feeds;
     std::vector<Slide> playlist;  // only slides of known view types; others were warned about
+    std::optional<DisplaySchedule> display_schedule;  // 1.2: when the screen is on; none = always
 };
 
 }  // namespace feeds

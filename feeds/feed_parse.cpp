@@ -102,8 +102,9 @@ std::optional<Feed> read_feed(Ctx& ctx, const Json& doc) {
     return feed;
 }
 
-FeedResult parse_feed(std::string_view text, const std::string& file_name, const Limits& limits) {
-    Ctx ctx{file_name, limits, {}, 0, 0, 0};
+FeedResult parse_feed(std::string_view text, const std::string& file_name, const Limits& limits,
+                      const ParseControl& control) {
+    Ctx ctx = make_ctx(file_name, limits, control);
     FeedResult result;
     try {
         if (auto doc = read_json_document(text, ctx)) result.feed = read_feed(ctx, *doc);
@@ -114,11 +115,13 @@ FeedResult parse_feed(std::string_view text, const std::string& file_name, const
     if (ctx.errors > 0) result.feed.reset();
     finish_problems(ctx);
     result.problems = std::move(ctx.problems);
+    result.stats = ctx.stats;
     return result;
 }
 
-ManifestResult parse_manifest(std::string_view text, const std::string& file_name, const Limits& limits) {
-    Ctx ctx{file_name, limits, {}, 0, 0, 0};
+ManifestResult parse_manifest(std::string_view text, const std::string& file_name, const Limits& limits,
+                              const ParseControl& control) {
+    Ctx ctx = make_ctx(file_name, limits, control);
     ManifestResult result;
     try {
         if (auto doc = read_json_document(text, ctx)) result.manifest = read_manifest(ctx, *doc);
@@ -128,6 +131,7 @@ ManifestResult parse_manifest(std::string_view text, const std::string& file_nam
     if (ctx.errors > 0) result.manifest.reset();
     finish_problems(ctx);
     result.problems = std::move(ctx.problems);
+    result.stats = ctx.stats;
     return result;
 }
 

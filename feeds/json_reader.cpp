@@ -82,6 +82,18 @@ int days_in_month(int y, int m) {
 
 }  // namespace
 
+Ctx make_ctx(const std::string& file, const Limits& limits, const ParseControl& control) {
+    Ctx ctx;
+    ctx.file = file;
+    ctx.limits = limits;
+    ctx.control = control;
+    return ctx;
+}
+
+bool problems_full(const Ctx& ctx) {
+    return ctx.problems.size() >= ctx.limits.max_problems;
+}
+
 void add_error(Ctx& ctx, const std::string& path, std::string message) {
     add(ctx, Problem::Severity::Error, path, std::move(message));
 }

@@ -15,6 +15,7 @@
 
 #include "feeds/feed_model.h"
 #include "feeds/limits.h"
+#include "feeds/parse_control.h"
 #include "feeds/problem.h"
 
 namespace feeds {
@@ -28,7 +29,15 @@ struct Ctx {
     std::size_t suppressed = 0;         // problems past limits.max_problems, summarised at the end
     std::size_t suppressed_errors = 0;  // how many of those were errors
     std::size_t errors = 0;             // all errors, shown or not: any error refuses the file
+    ParseControl control;               // read_json_document() stops when told to
+    ParseStats stats;                   // what reading the JSON cost
 };
+
+// A Ctx for one file.
+Ctx make_ctx(const std::string& file, const Limits& limits, const ParseControl& control = {});
+
+// True when problems past this one are only counted: callers can skip building its path.
+bool problems_full(const Ctx& ctx);
 
 void add_error(Ctx& ctx, const std::string& path, std::string message);
 void add_warning(Ctx& ctx, const std::string& path, std::string message);

@@ -3,6 +3,7 @@
 #include "feeds/feed_parse.h"
 #include "feeds/parse_internal.h"
 #include "feeds/playlist_check.h"
+#include "feeds/schedule_parse.h"
 
 namespace feeds {
 
@@ -107,7 +108,8 @@ std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {
                     "unknown view " + quote_text(view_name) + " (slide skipped); known views: " + known);
         return std::nullopt;
     }
-    warn_unknown_keys(ctx, o, p, {"id", "feed", "dataset", "view", "title", "duration_s", "options", "link"});
+    warn_unknown_keys(ctx, o, p,
+                      {"id", "feed", "dataset", "view", "title", "duration_s", "options", "link", "show"});
     Slide slide;
     slide.id = get_id(ctx, o, p, "id", Need::Required);
     slide.feed = get_id(ctx, o, p, "feed", Need::Required);
@@ -119,6 +121,8 @@ std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {
         slide.options = read_options(ctx, *options, key_path(p, "options"));
     if (const Json* link = get_object(ctx, o, p, "link", Need::Optional))
         slide.link = read_link(ctx, *link, key_path(p, "link"));
+    if (const Json* show = get_object(ctx, o, p, "show", Need::Optional))
+        slide.show = read_slide_show(ctx, *show, key_path(p, "show"));
     if (!view) return std::nullopt;
     slide.view = *view;
     return slide;
@@ -129,8 +133,10 @@ std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {
 std::optional<Manifest> read_manifest(Ctx& ctx, const Json& doc) {
     Manifest m;
     if (!check_format_and_version(ctx, doc, kManifestFormat, m.format_version)) return std::nullopt;
-    warn_unknown_keys(ctx, doc, "$", {"format", "version", "title", "feeds", "playlist"});
+    warn_unknown_keys(ctx, doc, "$", {"format", "version", "title", "feeds", "playlist", "display_schedule"});
     m.title = get_text(ctx, doc, "$", "title", Need::Required);
+    if (const Json* s = get_object(ctx, doc, "$", "display_schedule", Need::Optional))
+        m.display_schedule = read_display_schedule(ctx, *s, "$.display_schedule");
 
     std::vector<std::pair<std::string, std::string>> feed_ids, slide_ids;
     if (const Json* feeds = get_array(ctx, doc, "$", "feeds", Need::Required)) {

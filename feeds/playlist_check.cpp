@@ -4,6 +4,7 @@
 #include <set>
 
 #include "feeds/feed_lookup.h"
+#include "feeds/limits.h"
 #include "feeds/map_check.h"
 
 namespace feeds {
@@ -31,9 +32,15 @@ std::string q(std::string_view s) {
     return "\"" + std::string(s) + "\"";
 }
 
+// The names a message lists: the first kListed, then how many more (a list of 1.000 ids in each
+// of 1.000 messages would be a message per name).
+constexpr std::size_t kListed = 10;
+
 std::string list_of(const std::vector<std::string>& names) {
     std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + q(n);
+    for (std::size_t i = 0; i < names.size() && i < kListed; ++i)
+        out += (out.empty() ? "" : ", ") + q(names[i]);
+    if (names.size() > kListed) out += " and " + std::to_string(names.size() - kListed) + " more";
     return out.empty() ? "none" : out;
 }
 
@@ -55,8 +62,9 @@ std::vector<std::string> item_ids(const IndicatorSet& s) {
     return ids;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
+// For lookups in a loop: a set, so checking n names against m is n log m, not n * m.
+std::set<std::string_view> set_of(const std::vector<std::string>& v) {
+    return {v.begin(), v.end()};
 }
 
 // What "highlight" may name for this dataset: ids, municipality codes or names, x labels.
@@ -83,14 +91,32 @@ std::set<std::string> highlightable(const DatasetBody& body) {
     return out;
 }
 
+// Collects a playlist's problems, at most Limits::max_problems of them; the rest are counted
+// and summarised in one line by finish().
 struct SlideCheck {
     const std::string& file;
     std::vector<Problem>& out;
+    std::size_t suppressed = 0, suppressed_errors = 0;
+    void add(Problem::Severity severity, const std::string& path, std::string msg) {
+        if (out.size() >= Limits{}.max_problems) {
+            ++suppressed;
+            suppressed_errors += severity == Problem::Severity::Error;
+            return;
+        }
+        out.push_back(Problem{severity, file, path, std::move(msg)});
+    }
     void error(const std::string& path, std::string msg) {
-        out.push_back(Problem{Problem::Severity::Error, file, path, std::move(msg)});
+        add(Problem::Severity::Error, path, std::move(msg));
     }
     void warning(const std::string& path, std::string msg) {
-        out.push_back(Problem{Problem::Severity::Warning, file, path, std::move(msg)});
+        add(Problem::Severity::Warning, path, std::move(msg));
+    }
+    void finish() {
+        if (suppressed == 0) return;
+        out.push_back(Problem{suppressed_errors > 0 ? Problem::Severity::Error : Problem::Severity::Warning,
+                              file, "",
+                              "... and " + std::to_string(suppressed) + " more problems (" +
+                                  std::to_string(suppressed_errors) + " errors) not shown"});
     }
 };
 
@@ -104,7 +130,7 @@ void check_options(SlideCheck& c, const Slide& slide, const Dataset& ds, const s
     if (!o.column.empty()) {
         if (!table)
             c.warning(op + ".column", "ignored: \"column\" applies to municipality_table datasets only");
-        else if (!contains(column_ids(*table), o.column))
+        else if (!set_of(column_ids(*table)).count(o.column))
             c.error(op + ".column", "dataset " + q(ds.id) + " has no column " + q(o.column) +
                                         "; its columns: " + list_of(column_ids(*table)));
     } else if (table && table->columns.size() > 1 &&
@@ -121,9 +147,10 @@ void check_options(SlideCheck& c, const Slide& slide, const Dataset& ds, const s
             c.warning(op + ".columns",
                       "ignored: \"columns\" applies to municipality_table, indicators "
                       "and projects datasets");
-        else
+        const auto known_set = set_of(known);
+        if (table || indicators || projects)
             for (std::size_t i = 0; i < o.columns.size(); ++i)
-                if (!contains(known, o.columns[i]))
+                if (!known_set.count(o.columns[i]))
                     c.error(op + ".columns[" + std::to_string(i) + "]",
                             "dataset " + q(ds.id) + " has no " + (table ? "column " : "item ") +
                                 q(o.columns[i]) + "; it has: " + list_of(known));
@@ -133,8 +160,9 @@ void check_options(SlideCheck& c, const Slide& slide, const Dataset& ds, const s
 
     if (indicators && slide.view == ViewType::Progress) {
         bool any_target = false;
+        const auto shown = set_of(o.columns);
         for (const auto& item : indicators->items)
-            if ((o.columns.empty() || contains(o.columns, item.id)) && item.target) any_target = true;
+            if ((o.columns.empty() || shown.count(item.id)) && item.target) any_target = true;
         if (!any_target)
             c.warning(path + ".view", "progress: no shown item has a \"target\" to measure against");
     }
@@ -246,7 +274,7 @@ std::vector<Problem> check_playlist(const Manifest& manifest, const std::string&
         if (slide.view == ViewType::MunicipalityMap || slide.view == ViewType::ProjectMap) {
             if (!geo) geo = load_geo_reference();
             for (auto& p : check_map_slide(slide, *ds, manifest_file, path, *geo))
-                out.push_back(std::move(p));
+                c.add(p.severity, p.path, std::move(p.message));
         }
     }
     for (std::size_t i = 0; i < manifest.feeds.size(); ++i) {
@@ -258,6 +286,7 @@ std::vector<Problem> check_playlist(const Manifest& manifest, const std::string&
             c.warning(path + ".id", "the manifest calls this feed " + q(ref.id) +
                                         " but the feed's own id is " + q(it->second->id));
     }
+    c.finish();
     return out;
 }
 

@@ -4,6 +4,8 @@
 #   platform/bootstrap.sh run [infotavle options...]   build and start the kiosk
 #   platform/bootstrap.sh test                          build and run the whole test suite
 #   platform/bootstrap.sh build                         build only
+#   platform/bootstrap.sh package                       build build/infotavle_<version>_<arch>.deb
+#     (CPack's DEB generator; INFOTAVLE_PACKAGE_VERSION=0.1.1 packs under another version)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -34,11 +36,19 @@ fi
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
+# A package installs under /usr (the unit's ExecStart names the program's path).
+[ "$mode" = package ] && cmake -S "$root" -B "$build" -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 cmake --build "$build" -j "$(nproc)"
 
 case "$mode" in
   run)   exec "$build/infotavle" "$@" ;;
   test)  cd "$build" && exec ctest --output-on-failure -j "$(nproc)" "$@" ;;
   build) ;;
-  *) echo "usage: $0 run|test|build" >&2; exit 2 ;;
+  package)
+    cd "$build"
+    rm -f infotavle_*.deb
+    cpack -G DEB ${INFOTAVLE_PACKAGE_VERSION:+-D CPACK_PACKAGE_VERSION="$INFOTAVLE_PACKAGE_VERSION"} >/dev/null
+    ls "$build"/infotavle_*.deb
+    if command -v lintian >/dev/null; then lintian "$build"/infotavle_*.deb; fi ;;
+  *) echo "usage: $0 run|test|build|package" >&2; exit 2 ;;
 esac

@@ -11,6 +11,7 @@ Paths:
   /stream/<n>         200 with n bytes, chunked (no Content-Length): only the reader can stop it
   /slow[/<any>]       headers, then nothing for 60 s (the client must time out or cancel)
   /stats              {"hanging": number of /slow requests waiting now}
+  /served             {"served": number of /site bodies sent in full so far}
   /drip/<n>/<ms>      200 with n bytes and a Content-Length, one byte every <ms> milliseconds
   /odd-validators     200 with the feed, and an ETag and Last-Modified holding byte 0xFF
   /retry/<code>/<v>   that status with "Retry-After: <v>" (v URL-decoded)
@@ -44,6 +45,7 @@ FEED = json.dumps({
 ETAG = '"v1"'
 LAST_MODIFIED = "Tue, 03 May 2022 10:00:00 GMT"
 HANGING = [0]
+SERVED = [0]
 HANGING_LOCK = threading.Lock()
 BEATS = []
 
@@ -101,6 +103,9 @@ class Handler(BaseHTTPRequestHandler):
             elif parts[0] == "stats":
                 with HANGING_LOCK:
                     self.send(200, json.dumps({"hanging": HANGING[0]}).encode())
+            elif parts[0] == "served":
+                with HANGING_LOCK:
+                    self.send(200, json.dumps({"served": SERVED[0]}).encode())
             elif parts[0] == "drip":
                 self.drip(int(parts[1]), int(parts[2]))
             elif parts[0] == "odd-validators":
@@ -156,6 +161,9 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         self.send(200, body, [("ETag", etag), ("Content-Type", "application/json")] + extra)
+        self.wfile.flush()
+        with HANGING_LOCK:
+            SERVED[0] += 1
 
     def drip(self, n, ms):
         self.send_response(200)

@@ -8,6 +8,13 @@
    from the signal to the process's exit.
 2. SIGHUP makes it read the manifest again without a restart: a feed dropped from the served
    manifest disappears from the slides and from the cache.
+3. With twelve feeds of 4 MiB that are the worst the parser meets (1,4 million empty objects in
+   one array), once the first has been read and refused (the next reads are under way), SIGTERM
+   ends it, exit 0, within 1 s: no read job keeps the process waiting.
+4. SIGHUP reads the configuration file (--config) again: a changed setting is logged as
+   needing a restart, a broken file is named with its line and the kiosk runs on. With stderr
+   as the journal stream (JOURNAL_STREAM) the lines carry sd-daemon priorities (<6>, <4>).
+   A broken file at start: one line naming file, line and key, exit code 2.
 
 Every wait is for an event (a log line, the server's count, the process's exit) with a deadline.
 """
@@ -64,9 +71,13 @@ class Log:
                 self.lines += [l.decode("utf-8", "replace") for l in done]
 
 
+def stats(port, what="stats"):
+    with urllib.request.urlopen("http://127.0.0.1:%d/%s" % (port, what), timeout=5) as r:
+        return json.load(r)
+
+
 def hanging(port):
-    with urllib.request.urlopen("http://127.0.0.1:%d/stats" % port, timeout=5) as r:
-        return json.load(r)["hanging"]
+    return stats(port)["hanging"]
 
 
 def wait_until_hanging(port, n, limit_s=20):
@@ -110,6 +121,53 @@ def stop_with_hanging_fetches(binary, tmp, stop_signal):
         server.wait()
 
 
+def worst_feed(path, size=4 * 1024 * 1024):
+    head = '{"format":"infotavle-feed","version":"1.0","id":"w","title":"W","as_of":"2021-12","x":['
+    n = (size - len(head) - 2) // 3
+    with open(path, "w") as f:
+        f.write(head + ",".join(["{}"] * n) + "]}")
+
+
+def stop_during_parse(binary, tmp):
+    site = os.path.join(tmp, "site-parse")
+    os.mkdir(site)
+    worst_feed(os.path.join(site, "w00.json"))
+    for i in range(1, 12):  # the same 4 MiB under twelve names, without twelve copies on disk
+        os.link(os.path.join(site, "w00.json"), os.path.join(site, "w%02d.json" % i))
+    server, port = start_server(site)
+    kiosk = None
+    try:
+        feeds = [{"id": "w%02d" % i, "url": "w%02d.json" % i, "refresh_s": 900} for i in range(12)]
+        playlist = [{"id": "s%02d" % i, "feed": "w%02d" % i, "dataset": "d", "view": "kpi_tiles",
+                     "title": "Slide %d" % i} for i in range(12)]
+        with open(os.path.join(site, "manifest.json"), "w") as f:
+            json.dump({"format": "infotavle-manifest", "version": "1.0", "title": "Tungt",
+                       "feeds": feeds, "playlist": playlist}, f)
+        kiosk = start_kiosk(binary, "http://127.0.0.1:%d/site/manifest.json" % port, os.path.join(tmp, "c3"))
+        log = Log(kiosk)
+        log.wait_for("video")
+        # The first feed read and refused: by then the jobs reading the next ones have started
+        # (take_reads starts the waiting reads before the results are applied and logged).
+        log.wait_for("items, over the limit of 1000", 60)
+        t0 = time.monotonic()
+        kiosk.send_signal(signal.SIGTERM)
+        try:
+            code = kiosk.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            kiosk.kill()
+            raise AssertionError("the kiosk did not stop within 30 s of SIGTERM while parsing")
+        took = time.monotonic() - t0
+        print("SIGTERM while reading 4 MiB worst-case feeds (%d sent): stopped in %.3f s, exit %d" %
+              (stats(port, "served")["served"], took, code))
+        assert code == 0, "exit code %d" % code
+        assert took < STOP_LIMIT_S, "took %.3f s, more than %.1f s" % (took, STOP_LIMIT_S)
+    finally:
+        if kiosk and kiosk.poll() is None:
+            kiosk.kill()
+        server.kill()
+        server.wait()
+
+
 def reload_on_sighup(binary, tmp):
     site = os.path.join(tmp, "site-hup")
     cache = os.path.join(tmp, "c2")
@@ -144,6 +202,51 @@ def reload_on_sighup(binary, tmp):
         server.wait()
 
 
+def config_reload_and_priorities(binary, tmp):
+    conf = os.path.join(tmp, "screen.conf")
+    with open(conf, "w") as f:
+        f.write('screen_name = "Forhal"\n')
+    r, w = os.pipe()
+    st = os.fstat(w)
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", JOURNAL_STREAM="%d:%d" % (st.st_dev, st.st_ino))
+    kiosk = subprocess.Popen([binary, "--size", "800x480", "--config", conf], stdout=subprocess.DEVNULL,
+                             stderr=w, env=env)
+    os.close(w)
+    kiosk.stderr = os.fdopen(r, "rb")
+    try:
+        log = Log(kiosk)
+        video = log.wait_for(" video, ")
+        assert video.startswith("<6>infotavle: "), video
+        screen = log.wait_for("infotavle: screen ")
+        assert screen.startswith("<6>") and "(Forhal)" in screen and conf in screen, screen
+        with open(conf, "w") as f:
+            f.write('screen_name = "Forhal"\nrotate = 90\n')
+        kiosk.send_signal(signal.SIGHUP)
+        changed = log.wait_for("rotate changed")
+        assert changed == "<4>infotavle: SIGHUP: %s: rotate changed: it takes effect after a restart " \
+                          "(systemctl restart infotavle)" % conf, changed
+        with open(conf, "w") as f:
+            f.write('rotat = 90\n')
+        kiosk.send_signal(signal.SIGHUP)
+        broken = log.wait_for('unknown key "rotat"')
+        assert broken.startswith("<4>infotavle: SIGHUP: %s:1: " % conf), broken
+        assert broken.endswith("(the running configuration stays)"), broken
+        assert kiosk.poll() is None, "a broken file on SIGHUP ended the kiosk"
+        kiosk.send_signal(signal.SIGTERM)
+        assert kiosk.wait(timeout=10) == 0
+        assert log.wait_for("stopping").startswith("<6>infotavle: ")
+        print("SIGHUP re-read %s: %r; %r" % (conf, changed, broken))
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+        kiosk.stderr.close()
+    start = subprocess.run([binary, "--config", conf, "--size", "800x480"], capture_output=True, text=True,
+                           env=dict(os.environ, SDL_VIDEODRIVER="dummy"), timeout=30)
+    assert start.returncode == 2, start
+    assert start.stderr == 'infotavle: %s:1: unknown key "rotat" (infotavle --print-config lists the keys)\n' \
+        % conf, start.stderr
+
+
 def main():
     binary = sys.argv[1]
     stop_signal = signal.SIGQUIT
@@ -152,7 +255,9 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         stop_with_hanging_fetches(binary, tmp, stop_signal)
         if "--stop-only" not in sys.argv:
+            stop_during_parse(binary, tmp)
             reload_on_sighup(binary, tmp)
+            config_reload_and_priorities(binary, tmp)
     return 0
 
 

@@ -3,7 +3,7 @@
 
 Usage: /usr/bin/python3 tests/schema_agreement.py <tests/fixtures dir> <feeds/schema dir>
 
-- good/ and warn/ fixtures, and feeds/bundled/*.json when present, must pass the schema
+- good/ and warn/ fixtures, feeds/bundled/*.json and feeds/examples/*/*.json when present, must pass the schema
   (warnings are not errors: unknown keys, dataset types and views are allowed).
 - every bad/ fixture must be classified below, so a new fixture cannot slip by:
   NOT_JSON ones must also be refused by a strict Python JSON reader; SCHEMA ones must fail the
@@ -74,7 +74,8 @@ def main(argv):
     bundled_files = sorted(bundled.glob("*.json")) if bundled.is_dir() else []
     if not bundled_files:
         print(f"note: no {bundled}/*.json yet; skipped")
-    for path in must_pass + bundled_files:
+    examples = sorted((schema_dir.parent / "examples").glob("*/*.json"))  # feeds/examples/schedule/...
+    for path in must_pass + bundled_files + examples:
         kind, errors = errors_of(path, schemas)
         for e in errors:
             failures.append(f"{path}: {e.json_path}: {e.message} (valid for the C++ checker, refused by the {kind} schema)")

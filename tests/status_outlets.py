@@ -89,7 +89,7 @@ def start_kiosk(binary, tmp, site, extra, notify_socket=None):
         env["NOTIFY_SOCKET"] = notify_socket
     cmd = [binary, "--size", "800x480", "--cache-dir", os.path.join(tmp, "cache"),
            "--manifest", os.path.join(site, "manifest.json"), "--screen-id", "test-screen",
-           "--screen-name", "Foyer", "--screen-location", "Rådhuset"] + extra
+           "--screen-name", "Foyer", "--location", "Rådhuset"] + extra
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
 
 

@@ -178,7 +178,7 @@ TEST_CASE("sync: an invalid feed is not shown or stored, the problem names the f
     std::vector<SyncNote> notes;
     FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
     answer_all_from_bundled(s, kT0);
-    const std::string title = s.data.at("employment").title;
+    const std::string title = s.data.at("employment")->title;
     const std::uint64_t version = s.version;
 
     const auto orders = due_fetches(s, kT0 + 990);
@@ -190,7 +190,7 @@ TEST_CASE("sync: an invalid feed is not shown or stored, the problem names the f
     CHECK(lines.front().rfind("employment.json: ", 0) == 0);
     CHECK(lines.back().ends_with("; keeping the last good copy"));
     CHECK(s.version == version);
-    CHECK(s.data.at("employment").title == title);
+    CHECK(s.data.at("employment")->title == title);
     CHECK(load_cached_feed(cache.dir(), "employment").feed->title == title);
     // Retried within 30 s in case the publisher fixes it.
     CHECK(*next_fetch_due(s, kT0 + 990) <= kT0 + 990 + 30);

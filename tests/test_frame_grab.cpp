@@ -6,6 +6,7 @@
 
 #include "app/kiosk/frame_grab.h"
 #include "platform/headless.h"
+#include "tests/render_date.h"
 
 namespace {
 
@@ -25,9 +26,8 @@ TEST_CASE("frame hash: changes when the slide changes, not while it stands") {
     KioskScreen k;
     open_kiosk_screen(hl.renderer, test_fonts(), true, "", k);
     set_kiosk_slides(k, set);
-    const std::string clock = "tirsdag 3. maj 2022, kl. 10.15";
     auto frame = [&](std::int64_t t) {
-        return kiosk_frame(k, set, 1, {t, clock, {2022, 5, 3}, w, h, 0, nullptr});
+        return kiosk_frame(k, set, 1, {t, render_clock(), kRenderToday, w, h, 0, nullptr});
     };
     CHECK(shown_picture_key(k).empty());  // nothing composed yet
     REQUIRE(frame(0).composed);

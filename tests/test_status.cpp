@@ -13,6 +13,7 @@
 #include "app/kiosk/feed_sync.h"
 #include "app/status/frame_cost.h"
 #include "app/status/prometheus_text.h"
+#include "app/status/options.h"
 #include "app/status/record.h"
 #include "app/status/rotation_changes.h"
 #include "app/status/status_json.h"
@@ -118,7 +119,7 @@ TEST_CASE("status record: every field from a fake kiosk state") {
     CHECK_FALSE(r.manifest.title.empty());
     REQUIRE(r.feeds.size() == s.sync.feeds.size());
     const FeedStatus& emp = feed(r, "employment");
-    CHECK(emp.as_of == feeds::format_partial_date(s.sync.data.at("employment").as_of));
+    CHECK(emp.as_of == feeds::format_partial_date(s.sync.data.at("employment")->as_of));
     CHECK(emp.version_tag == "\"employment-1\"");
     CHECK(emp.last_good_at == kT0);
     CHECK(emp.age_s == 240);
@@ -346,4 +347,23 @@ TEST_CASE("the log says each accepted update (feed, as_of, bytes) and each refus
                                         [](const SyncItem& i) { return i.key == "employment"; });
     CHECK(emp.failures_total == 1);
     CHECK(emp.last_error.find("keeping the last good copy") != std::string::npos);
+}
+
+TEST_CASE("status options come from the settings, the status file from RuntimeDirectory= by default") {
+    Settings s;
+    s.screen_id = "koege-1";
+    s.screen_name = "Forhal";
+    s.location = "Køge Rådhus";
+    s.heartbeat_url = "https://drift.example/hb";
+    s.heartbeat_s = 600;
+    StatusOptions o = status_options(s, "/run/infotavle:/run/other");
+    CHECK(o.status_file == "/run/infotavle/status.json");
+    CHECK(o.screen.id == "koege-1");
+    CHECK(o.screen.name == "Forhal");
+    CHECK(o.screen.location == "Køge Rådhus");
+    CHECK(o.heartbeat_url == "https://drift.example/hb");
+    CHECK(o.heartbeat_s == 600);
+    CHECK(status_options(s, nullptr).status_file.empty());
+    s.status_file = "/tmp/s.json";
+    CHECK(status_options(s, "/run/infotavle").status_file == "/tmp/s.json");
 }

@@ -84,10 +84,20 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const feed
                              {"feed \"manifest\": its id is the manifest's cache key, so it is not cached"}});
         return item;
     }
-    feeds::CachedFeed cached = feeds::load_cached_feed(s.cache_dir, ref.id);
-    notes.push_back({"cache " + ref.id, lines_of(cached.problems)});
+    feeds::ParseControl control;
+    control.max_parsed_bytes = s.data_max_bytes;
+    feeds::CachedFeed cached = feeds::load_cached_feed(s.cache_dir, ref.id, {}, control);
+    std::vector<std::string> lines = lines_of(cached.problems);
     if (cached.feed) {
-        s.data[ref.id] = std::move(*cached.feed);
+        if (auto why = over_data_budget(s, ref.id, cached.parsed_bytes); !why.empty()) {
+            lines.push_back(item.label + ": cached copy not loaded: " + why);
+            cached.feed.reset();
+        }
+    }
+    notes.push_back({"cache " + ref.id, std::move(lines)});
+    if (cached.feed) {
+        s.data[ref.id] = std::make_shared<const feeds::Feed>(std::move(*cached.feed));
+        s.data_bytes[ref.id] = cached.parsed_bytes;
         item.meta = cached.meta;
         item.have_copy = true;
         resume_schedule(item);
@@ -118,8 +128,14 @@ void adopt_manifest(FeedSync& s, feeds::Manifest m, std::vector<SyncNote>& notes
     for (const auto& ref : m.feeds) items.push_back(feed_item(s, where, ref, notes));
     s.feeds = std::move(items);
     prune(s, m, notes);
-    for (auto it = s.data.begin(); it != s.data.end();)
-        it = find_item(s, it->first) ? std::next(it) : s.data.erase(it);
+    for (auto it = s.data.begin(); it != s.data.end();) {
+        if (find_item(s, it->first)) {
+            ++it;
+            continue;
+        }
+        s.data_bytes.erase(it->first);
+        it = s.data.erase(it);
+    }
     s.manifest_item.ref = manifest_ref(where, m);
     s.manifest = std::move(m);
     ++s.version;
@@ -209,6 +225,23 @@ feeds::FetchOutcome accept(FeedSync& s, SyncItem& item, const feeds::FetchReques
     return feeds::accept_fetched(s.cache_dir, item.key, req, res, now, cache_limits(s), next_due);
 }
 
+std::string mib(std::size_t bytes) {
+    const std::size_t tenths = (bytes * 10 + (1 << 19)) >> 20;
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MiB";
+}
+
+// A valid feed that does not fit the data budget is refused here, before it is stored or shown:
+// from then on it is a failed fetch like any other. Returns the size of what is kept.
+std::size_t keep_within_budget(const FeedSync& s, const SyncItem& item, ParsedBody& body) {
+    if (!body.feed || !body.feed->feed) return 0;
+    const std::size_t bytes = body.feed->stats.parsed_bytes;
+    if (auto why = over_data_budget(s, item.key, bytes); !why.empty()) {
+        body.feed->feed.reset();
+        body.feed->problems.push_back({feeds::Problem::Severity::Error, item.label, "", "refused: " + why});
+    }
+    return bytes;
+}
+
 // The topic's lines after a fetch: its problems, and what the screen does about them.
 std::vector<std::string> outcome_lines(const SyncItem& item, const feeds::FetchOutcome& out,
                                        int failures_before) {
@@ -229,10 +262,11 @@ SyncNote update_note(const SyncItem& item, const feeds::Feed& feed, std::size_t 
 
 }  // namespace
 
-FeedSync open_sync(const std::string& manifest_location, std::string cache_dir,
-                   std::vector<SyncNote>& notes) {
+FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, std::vector<SyncNote>& notes,
+                   std::uint64_t data_max_bytes) {
     FeedSync s;
     s.cache_dir = std::move(cache_dir);
+    s.data_max_bytes = data_max_bytes;
     SyncItem& m = s.manifest_item;
     m.key = kManifestKey;
     m.location = manifest_location;
@@ -247,10 +281,10 @@ FeedSync open_sync(const std::string& manifest_location, std::string cache_dir,
     return s;
 }
 
-std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now) {
+std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now, std::size_t max) {
     std::vector<FetchOrder> out;
     auto order = [&](SyncItem& item) {
-        if (item.in_flight || item.location.empty()) return;
+        if (out.size() >= max || item.in_flight || item.location.empty()) return;
         if (!feeds::fetch_due(item.schedule, now)) return;
         item.in_flight = true;
         feeds::FetchRequest req =
@@ -276,15 +310,25 @@ std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now) 
     return next;
 }
 
+std::string over_data_budget(const FeedSync& s, const std::string& key, std::size_t bytes) {
+    if (s.data_max_bytes == 0) return {};
+    std::size_t others = 0;
+    for (const auto& [id, b] : s.data_bytes)
+        if (id != key) others += b;
+    if (others + bytes <= s.data_max_bytes) return {};
+    return "its data would take about " + mib(bytes) + " of memory; with the other feeds' " + mib(others) +
+           " that is over the budget of " + mib(s.data_max_bytes) + " for all feeds together (--data-max-mb)";
+}
+
 ParsedBody parse_fetched(const std::string& key, const feeds::FetchRequest& request,
-                         const feeds::FetchResult& result) {
+                         const feeds::FetchResult& result, const feeds::ParseControl& control) {
     ParsedBody out;
     if (result.status != feeds::FetchStatus::Ok) return out;
     const std::string label = request.label.empty() ? feeds::url_file_name(request.url) : request.label;
     if (key == kManifestKey)
-        out.manifest = feeds::parse_manifest(result.body, label);
+        out.manifest = feeds::parse_manifest(result.body, label, {}, control);
     else
-        out.feed = feeds::parse_feed(result.body, label);
+        out.feed = feeds::parse_feed(result.body, label, {}, control);
     return out;
 }
 
@@ -302,11 +346,13 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
     feeds::FetchSchedule if_ok;
     std::optional<feeds::Manifest> manifest;
     feeds::FetchOutcome out;
+    std::size_t bytes = 0;
     try {
         ParsedBody parsed_here;
         if (!parsed) parsed_here = parse_fetched(key, request, result);
         ParsedBody& body = parsed ? *parsed : parsed_here;
         if_ok = feeds::after_attempt(item->schedule, schedule_ref(*item, body), true, now, unit);
+        bytes = keep_within_budget(s, *item, body);
         out = accept(s, *item, request, result, now, body, manifest, *if_ok.next_due_s);
     } catch (const std::exception& e) {  // nothing a server sends may end the run loop
         out = {};
@@ -336,7 +382,8 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
         notes.push_back(update_note(*item, *out.feed, result.body.size()));
         notes.push_back({"update " + key, {}});  // said every time: the next update is news too
         item->have_copy = true;
-        s.data[key] = std::move(*out.feed);
+        s.data[key] = std::make_shared<const feeds::Feed>(std::move(*out.feed));
+        s.data_bytes[key] = bytes;
         ++s.version;
     }
     return notes;

@@ -17,9 +17,13 @@
 //    no longer lists are removed; the whole cache is held to cache_max_bytes.
 //  - Only valid text replaces what is shown or stored; a bad or missing fetch keeps the last good
 //    copy and says so once (the notes are for change-only logging: app/kiosk/log.h).
+//  - All feeds' parsed data together is held to data_max_bytes (by ParseStats::parsed_bytes, an
+//    estimate counted while parsing): a feed that would take it over is refused like an invalid
+//    one (backed off, the last good copy kept, said once), the others keep working.
 //  - No manifest, or none of its slides valid: the bundled slides, with the reason.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -32,9 +36,10 @@
 #include "feeds/feed_parse.h"
 #include "feeds/freshness.h"
 
-inline constexpr const char* kManifestKey = "manifest";  // the manifest's cache key
-inline constexpr int kLocalCheckS = 5;                   // how often local files are looked at
-inline constexpr int kDefaultManifestRefreshS = 900;     // a manifest that lists no feeds
+inline constexpr const char* kManifestKey = "manifest";             // the manifest's cache key
+inline constexpr int kLocalCheckS = 5;                              // how often local files are looked at
+inline constexpr int kDefaultManifestRefreshS = 900;                // a manifest that lists no feeds
+inline constexpr std::uint64_t kDefaultDataMaxBytes = 64ull << 20;  // --data-max-mb
 
 // The manifest or one of its feeds: where it comes from and what is known of its fetches.
 struct SyncItem {
@@ -61,10 +66,12 @@ struct FeedSync {
     std::uint64_t cache_max_bytes = feeds::Limits{}.max_cache_bytes;
     std::mt19937_64 rng;  // jitter; the kiosk seeds it from std::random_device
     SyncItem manifest_item;
-    std::optional<feeds::Manifest> manifest;  // the last good manifest
-    std::vector<SyncItem> feeds;              // one per manifest FeedRef, in manifest order
-    std::map<std::string, feeds::Feed> data;  // the last good copy of each feed, by id
-    std::uint64_t version = 0;                // bumped whenever the manifest or a feed's data changes
+    std::optional<feeds::Manifest> manifest;              // the last good manifest
+    std::vector<SyncItem> feeds;                          // one per manifest FeedRef, in manifest order
+    std::uint64_t data_max_bytes = kDefaultDataMaxBytes;  // all of `data` together; 0 = no limit
+    FeedMap data;                                         // the last good copy of each feed, by id
+    std::map<std::string, std::size_t> data_bytes;        // the estimated size of each in `data`
+    std::uint64_t version = 0;  // bumped whenever the manifest or a feed's data changes
 };
 
 // What a topic (app/kiosk/log.h) has to say now; empty lines: the topic is fine.
@@ -81,10 +88,13 @@ struct FetchOrder {
 
 // Sets up for a manifest at `manifest_location` (local path or http(s) URL) and loads whatever
 // the cache holds for it. `notes` gets the cache's problems (a corrupt copy, another location).
-FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, std::vector<SyncNote>& notes);
+// `data_max_bytes` is FeedSync::data_max_bytes, applied to the cached copies loaded here too.
+FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, std::vector<SyncNote>& notes,
+                   std::uint64_t data_max_bytes = kDefaultDataMaxBytes);
 
-// The fetches due at `now`, each item marked in flight until apply_fetch() sees its result.
-std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now);
+// The fetches due at `now`, each item marked in flight until apply_fetch() sees its result;
+// at most `max` of them (the rest stay due for a later call).
+std::vector<FetchOrder> due_fetches(FeedSync& s, std::int64_t now, std::size_t max = SIZE_MAX);
 
 // The unix time the next fetch falls due (now or earlier: due already); nullopt when nothing
 // is waiting (all in flight, or nothing to fetch).
@@ -98,7 +108,11 @@ struct ParsedBody {
     std::optional<feeds::ManifestResult> manifest;
 };
 ParsedBody parse_fetched(const std::string& key, const feeds::FetchRequest& request,
-                         const feeds::FetchResult& result);
+                         const feeds::FetchResult& result, const feeds::ParseControl& control = {});
+
+// Empty when a feed of `bytes` (ParseStats::parsed_bytes) fits the data budget beside the
+// other feeds held (the one at `key` is replaced); else the reason it does not.
+std::string over_data_budget(const FeedSync& s, const std::string& key, std::size_t bytes);
 
 // A finished fetch for `key` (the request is the one from its FetchOrder): stores a valid copy,
 // keeps the last good one otherwise, moves the schedule on. A result for an item the manifest

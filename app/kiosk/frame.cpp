@@ -35,10 +35,13 @@ void invalidate_kiosk(KioskScreen& k) {
     k.dirty = true;
 }
 
-void set_kiosk_slides(KioskScreen& k, const SlideSet& set) {
+void set_kiosk_slides(KioskScreen& k, const SlideSet& set, const std::vector<bool>* due) {
     k.timings.clear();
-    for (const auto& s : set.slides)
-        k.timings.push_back({std::int64_t(s.slide ? s.slide->duration_s : 12) * 1000, s.valid});
+    for (std::size_t i = 0; i < set.slides.size(); ++i) {
+        const ScreenSlide& s = set.slides[i];
+        const bool shown = s.valid && (!due || (i < due->size() && (*due)[i]));
+        k.timings.push_back({std::int64_t(s.slide ? s.slide->duration_s : 12) * 1000, shown});
+    }
     invalidate_kiosk(k);
 }
 
@@ -62,7 +65,9 @@ static void draw_whole_slide(KioskScreen& k, const SlideSet& set, const FrameInp
                              FrameResult& out) {
     const SlideContext ctx{in.clock, k.home, in.today};
     std::vector<std::string> problems = slide >= 0 ? draw_slide(k.screen, set.slides[std::size_t(slide)], ctx)
-                                                   : draw_no_data_slide(k.screen, ctx, no_data_reason(set));
+                                        : !k.calm_headline.empty()
+                                            ? draw_calm_slide(k.screen, ctx, k.calm_headline, k.calm_detail)
+                                            : draw_no_data_slide(k.screen, ctx, no_data_reason(set));
     out.notes.push_back({slide_topic(set, slide), std::move(problems)});
     ++out.slides_drawn;
 }

@@ -56,6 +56,8 @@ struct KioskScreen {
     bool shown_in_transition = false;
     std::int64_t bar_drawn_ms = 0;
     bool dirty = true;  // something (size, data, texture loss) asks for a full redraw
+    // When no slide is due (screen_plan.h): the calm page's words in place of the no-data screen.
+    std::string calm_headline, calm_detail;
 };
 
 struct FrameInput {
@@ -91,7 +93,8 @@ void open_kiosk_screen(SDL_Renderer* renderer, const FontFiles& fonts, bool soft
 void close_kiosk_screen(KioskScreen& k);
 
 // New data: the cache is dropped, rotation continues (restarts when the slide count changed).
-void set_kiosk_slides(KioskScreen& k, const SlideSet& set);
+// `due` (per slide, from plan_screen) leaves out the slides not due now; null = all valid ones.
+void set_kiosk_slides(KioskScreen& k, const SlideSet& set, const std::vector<bool>* due = nullptr);
 
 // Textures lost (SDL_RENDER_TARGETS_RESET) or the size changed: redraw everything.
 void invalidate_kiosk(KioskScreen& k);

@@ -20,7 +20,9 @@ const CachedSlide* shown_entry(const KioskScreen& k) {
 std::string shown_picture_key(const KioskScreen& k) {
     const CachedSlide* c = shown_entry(k);
     if (!c) return "";
-    return std::to_string(c->slide) + " " + std::to_string(c->generation) + " " + c->clock + " " +
+    // The clock's longest form names the minute; the shorter ones follow from it.
+    const std::string clock = c->clock.empty() ? std::string() : c->clock.front();
+    return std::to_string(c->slide) + " " + std::to_string(c->generation) + " " + clock + " " +
            std::to_string(c->width) + "x" + std::to_string(c->height) + " " + std::to_string(c->rotate);
 }
 

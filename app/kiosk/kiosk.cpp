@@ -9,6 +9,7 @@
 #include "app/kiosk/feed_sync.h"
 #include "app/kiosk/frame.h"
 #include "app/kiosk/log.h"
+#include "app/kiosk/screen_plan.h"
 #include "app/kiosk/sync_jobs.h"
 #include "app/local_time.h"
 #include "app/status/rotation_changes.h"
@@ -23,14 +24,16 @@ constexpr std::int64_t kJobPollMs = 1000;  // while a fetch runs: its result is 
 struct Clock {
     ClockForms text;
     feeds::PartialDate today;
+    feeds::CivilMinute minute = 0;  // for the schedule
     std::int64_t ms_to_next_minute = 60000;
+    bool fixed = false;
 };
 
 Clock read_clock(const std::optional<CivilTime>& fixed) {
     using namespace std::chrono;
     const auto now = system_clock::now();
     const CivilTime t = fixed ? *fixed : local_civil_time(now);
-    Clock c{clock_header_forms(t), {t.year, t.month, t.day}, 60000};
+    Clock c{clock_header_forms(t), {t.year, t.month, t.day}, civil_minute_of(t), 60000, fixed.has_value()};
     if (!fixed) {
         const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count();
         c.ms_to_next_minute = 60000 - ms % 60000 + 5;  // a little after the minute turns
@@ -95,10 +98,11 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
         return d;
     }
     if (opt.cache_dir.empty())
-        log << "infotavle: no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
+        log_line(log, Severity::warning)
+            << "no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
                "--cache-dir): fetched data is not kept across restarts\n";
     std::vector<SyncNote> notes;
-    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes);
+    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes, opt.data_max_bytes);
     d.sync.user_agent = opt.user_agent;
     d.sync.ca_file = opt.ca_file;
     d.sync.cache_max_bytes = opt.cache_max_bytes;
@@ -214,6 +218,48 @@ double ms_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
 }
 
+// The schedule's side of the loop: which slides are due, the calm page, on or off.
+struct ScheduleView {
+    std::optional<ScreenPlan> plan;  // as last applied
+    bool black_shown = false;        // the Black channel: one black picture presented while off
+};
+
+// Applies a new plan to the screen when it differs; logs each on/off change once.
+bool apply_plan(ScheduleView& v, ScreenPlan plan, bool data_changed, const SlideSet& set, KioskScreen& k,
+                feeds::CivilMinute now, KioskLog& klog, std::ostream& log) {
+    const bool first = !v.plan;
+    const bool slides_changed = first || data_changed || plan.due != v.plan->due || plan.calm != v.plan->calm;
+    if (first || plan.screen_on != v.plan->screen_on) {
+        if (!first || !plan.screen_on || plan.screen_change)
+            log_news(klog, log, "display", {screen_change_line(plan, now)});
+        v.black_shown = false;
+        invalidate_kiosk(k);
+    }
+    if (slides_changed) {
+        k.calm_headline = plan.calm ? plan.calm->headline : "";
+        k.calm_detail = plan.calm ? plan.calm->detail : "";
+        set_kiosk_slides(k, set, &plan.due);
+    }
+    v.plan = std::move(plan);
+    return slides_changed;
+}
+
+// Black, the power channel that always works: one black picture, then nothing is presented
+// until the schedule turns the screen on. (HDMI-CEC and DPMS, when they come, go beside it.)
+void show_black(SDL_Renderer* renderer) {
+    SDL_SetRenderTarget(renderer, nullptr);
+    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    SDL_RenderClear(renderer);
+    SDL_RenderPresent(renderer);
+}
+
+// Milliseconds until the local wall-clock minute `at` (through the timezone database).
+std::int64_t ms_until(const Clock& clock, std::optional<feeds::CivilMinute> at) {
+    if (clock.fixed || !at) return 60000;
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(local_time_point(*at) - system_clock::now()).count() + 5;
+}
+
 }  // namespace
 
 int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log) {
@@ -227,18 +273,20 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     VideoError verr;
     if (!open_video(opt.video, video, verr)) {
         if (verr.no_display)
-            log << "infotavle: no display to open (SDL: " << verr.sdl_error
+            log_line(log, Severity::error)
+                << "no display to open (SDL: " << verr.sdl_error
                 << "). With no desktop, infotavle drives the screen through kmsdrm: the user needs the "
                    "video and render groups (/dev/dri). To preview without a screen run infotavle "
                    "--render OUTDIR\n";
         else
-            log << "infotavle: cannot start the renderer (SDL: " << verr.sdl_error << ")\n";
+            log_line(log, Severity::error) << "cannot start the renderer (SDL: " << verr.sdl_error << ")\n";
         return 2;
     }
-    log << "infotavle: " << video.driver_name << " video, " << video.renderer_name << " renderer ("
-        << (video.software ? "software: push transitions" : "accelerated: crossfades") << "), "
-        << video.logical_w << "x" << video.logical_h << ", " << count_valid(set) << " of "
-        << set.slides.size() << " slides valid\n";
+    log_line(log, Severity::info) << video.driver_name << " video, " << video.renderer_name << " renderer ("
+                                  << (video.software ? "software: push transitions"
+                                                     : "accelerated: crossfades")
+                                  << "), " << video.logical_w << "x" << video.logical_h << ", "
+                                  << count_valid(set) << " of " << set.slides.size() << " slides valid\n";
 
     KioskScreen k;
     open_kiosk_screen(video.renderer, fonts, video.software, opt.home, k);
@@ -251,21 +299,40 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     const std::int64_t watchdog_ms = service_watchdog_interval_ms();
     std::int64_t next_watchdog_ms = 0;
     bool ready_sent = false;
+    ScheduleView sched;
     Quit quit;
     while (!quit.now) {
         const SignalRequests sig = take_signal_requests();
         if (sig.quit) break;
+        if (sig.reload && opt.on_reload) opt.on_reload(log);
         if (sig.reload && data.syncing) log_notes(klog, log, reload_manifest(data.sync));
         const std::int64_t now = std::int64_t(SDL_GetTicks64());
-        if (update_data(data, wall_ms() / 1000, klog, log)) {
-            ++generation;
-            set_kiosk_slides(k, set);
-        }
+        const bool data_changed = update_data(data, wall_ms() / 1000, klog, log);
+        if (data_changed) ++generation;
         if (watchdog_ms > 0 && now >= next_watchdog_ms) {
             service_watchdog();
             next_watchdog_ms = now + watchdog_ms;
         }
         const Clock clock = read_clock(opt.fixed_now);
+        if (apply_plan(sched, plan_screen(set, clock.minute), data_changed, set, k, clock.minute, klog,
+                       log) &&
+            !data_changed)
+            ++generation;              // the calm page's words or the due slides changed
+        if (!sched.plan->screen_on) {  // off: nothing drawn or presented; fetching goes on
+            if (!sched.black_shown || k.dirty) show_black(video.renderer);
+            sched.black_shown = true;
+            k.dirty = false;
+            if (!ready_sent) service_ready();  // started at a closed hour: up all the same
+            ready_sent = true;
+            step_outlets(outlets, status_view(data, set, k), data.sync.version, now, wall_ms() / 1000,
+                         sig.screenshot, klog, log);
+            std::int64_t wait =
+                std::min(ms_until(clock, sched.plan->screen_change), data_wait_ms(data, wall_ms()));
+            wait = std::min(wait, outlets_wait_ms(outlets, now));
+            if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
+            wait_for_events(video, int(std::clamp<std::int64_t>(wait, 0, 60000)), windowed, k, quit);
+            continue;
+        }
         const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
                             video.rotate, nullptr};
         const auto frame_start = std::chrono::steady_clock::now();
@@ -290,7 +357,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         wait_for_events(video, int(wait), windowed, k, quit);
     }
     service_stopping();
-    log << "infotavle: stopping\n";
+    log_line(log, Severity::info) << "stopping\n";
     close_kiosk_screen(k);
     close_video(video);
     return 0;

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
 
 #include "app/danish_format.h"
+#include "app/kiosk/feed_sync.h"
 #include "app/kiosk/slide_set.h"
 #include "app/status/outlets.h"
 #include "platform/font_files.h"
@@ -20,10 +22,12 @@ struct KioskOptions {
     std::string user_agent = "infotavle";
     std::string ca_file;  // --ca-file: the CA to trust for https instead of the system's
     std::uint64_t cache_max_bytes = 256ull * 1024 * 1024;  // --cache-max-mb
+    std::uint64_t data_max_bytes = kDefaultDataMaxBytes;   // --data-max-mb
     std::string home;
-    std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
-    StatusOptions status;                // --status-file, --metrics-file, --heartbeat-url, ...
-    std::string version;                 // for the status record
+    std::optional<CivilTime> fixed_now;                // --now: a frozen clock (screenshots, demos)
+    StatusOptions status;                              // --status-file, --metrics-file, --heartbeat-url, ...
+    std::string version;                               // for the status record
+    std::function<void(std::ostream& log)> on_reload;  // SIGHUP, besides the manifest: the config
 };
 
 // Returns the process exit code: 0 after a clean quit (SIGTERM, SIGINT, SIGQUIT, or a key in a

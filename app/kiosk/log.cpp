@@ -2,6 +2,29 @@
 
 #include <set>
 
+namespace {
+
+bool power_of_two(int n) {
+    return n > 0 && (n & (n - 1)) == 0;
+}
+
+// Counts another appearance of `lines` for the topic; returns how many there have been.
+int count_appearance(KioskLog& l, const std::string& topic, const std::vector<std::string>& lines) {
+    TopicHistory& h = l.history[topic];
+    const int n = ++h.times[lines];
+    h.last[lines] = ++l.tick;
+    if (h.times.size() > kRemembered) {  // forget the set seen longest ago
+        auto oldest = h.last.begin();
+        for (auto it = h.last.begin(); it != h.last.end(); ++it)
+            if (it->second < oldest->second) oldest = it;
+        h.times.erase(oldest->first);
+        h.last.erase(oldest);
+    }
+    return n;
+}
+
+}  // namespace
+
 std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::vector<std::string> lines) {
     auto it = l.said.find(topic);
     if (it == l.said.end()) {
@@ -10,12 +33,24 @@ std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::ve
     }
     if (it->second == lines) return {};
     it->second = lines;
-    return lines;
+    if (lines.empty()) return lines;
+    const int n = count_appearance(l, topic, lines);
+    if (n == 1) return lines;
+    if (!power_of_two(n)) return {};
+    std::string again = lines.front() + " (again: " + std::to_string(n) + " times so far";
+    if (lines.size() > 1) again += ", with " + std::to_string(lines.size() - 1) + " more lines as before";
+    return {again + ")"};
+}
+
+Severity severity_of(const std::string& topic) {
+    if (topic == "slides" || topic == "reload" || topic == "cache pruned" || topic == "config")
+        return Severity::info;
+    return Severity::warning;
 }
 
 void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines) {
     const std::vector<std::string> news = news_for(l, topic, std::move(lines));
-    for (const auto& line : news) out << "infotavle: " << line << "\n";
+    for (const auto& line : news) log_line(out, severity_of(topic)) << line << "\n";
     if (!news.empty()) out.flush();
 }
 
@@ -32,7 +67,7 @@ void log_new_keys(KioskLog& l, std::ostream& out, const std::string& topic,
     bool any = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (before.count(keys[i])) continue;
-        out << "infotavle: " << lines[i] << "\n";
+        log_line(out, severity_of(topic)) << lines[i] << "\n";
         any = true;
     }
     if (any) out.flush();

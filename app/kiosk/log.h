@@ -3,22 +3,41 @@
 // something keeps rewriting. The journal of a screen that runs for months stays readable.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "platform/journal.h"
+
+// A topic's earlier states, for the repeat rule: how often each set of lines has come back.
+struct TopicHistory {
+    std::map<std::vector<std::string>, int> times;           // at most kRemembered sets
+    std::map<std::vector<std::string>, std::uint64_t> last;  // when each came last (a counter)
+};
+inline constexpr std::size_t kRemembered = 8;
+
 struct KioskLog {
     std::map<std::string, std::vector<std::string>> said;  // topic -> the lines last logged
+    std::map<std::string, TopicHistory> history;           // topic -> the sets it has had
+    std::uint64_t tick = 0;
 };
 
 // The lines to log now for `topic`: all of `lines` when they differ from the last ones for
-// it, else none. Empty `lines` records that the topic is fine again (and logs nothing), so a
-// problem that comes back is logged again.
+// it, else none. Empty `lines` records that the topic is fine again (and logs nothing).
+// The repeat rule: lines the topic has had before (a feed flipping between valid and invalid,
+// a slide count going up and down) are said again only the 2nd, 4th, 8th, ... time they come
+// back, as one line naming the count, so a fault that flaps every few seconds writes a dozen
+// lines an hour, not thousands.
 std::vector<std::string> news_for(KioskLog& l, const std::string& topic, std::vector<std::string> lines);
 
-// Writes news_for(l, topic, lines) as "infotavle: " lines.
+// A topic's journald priority: what the screen shows and what an operator asked for are info
+// ("slides", "reload", "cache pruned"); every other topic is a problem: a warning.
+Severity severity_of(const std::string& topic);
+
+// Writes news_for(l, topic, lines) as log lines (platform/journal.h) of severity_of(topic).
 void log_news(KioskLog& l, std::ostream& out, const std::string& topic, std::vector<std::string> lines);
 
 // For a topic that is a list of problems: logs only the lines that were not in its last list

@@ -10,14 +10,24 @@ void start_waiting(ReadJobs& r) {
     while (r.running.size() < kMaxReads && !r.waiting.empty()) {
         FetchRead f = std::move(r.waiting.front());
         r.waiting.pop_front();
-        r.running.push_back(std::async(std::launch::async, [f = std::move(f)]() mutable {
-            f.parsed = parse_fetched(f.key, f.request, f.result);
-            return std::move(f);
-        }));
+        feeds::ParseControl control;
+        control.cancel = r.cancel.get();  // the flag outlives the job: the lambda holds it
+        control.deadline = std::chrono::steady_clock::now() + r.read_limit;
+        control.max_parsed_bytes = r.max_parsed_bytes;
+        r.running.push_back(
+            std::async(std::launch::async, [f = std::move(f), control, keep = r.cancel]() mutable {
+                f.parsed = parse_fetched(f.key, f.request, f.result, control);
+                return std::move(f);
+            }));
     }
 }
 
 }  // namespace
+
+ReadJobs::~ReadJobs() {
+    // The futures' destructors wait for their jobs: tell them to stop first.
+    if (cancel) cancel->store(true);
+}
 
 void start_read(ReadJobs& r, FetchRead fetch) {
     r.waiting.push_back(std::move(fetch));

@@ -1,20 +1,27 @@
 // Reading fetched bodies off the caller's thread, which in the kiosk is the render thread: each
 // Ok body is parsed (parse_fetched, feed_sync.h) by a job of its own, at most kMaxReads at once;
-// the rest wait their turn in order. Parsing up to limits.max_file_bytes of JSON takes time in
-// proportion to the file, so a large or hostile file must never cost the screen a frame.
+// the rest wait their turn in order. Parsing takes time in proportion to the file (linear, up to
+// limits.max_file_bytes), so a large or hostile file must never cost the screen a frame.
+// Every read is abandonable (feeds::ParseControl): it stops at its next check point when it runs
+// past kReadLimit or its parsed data past max_parsed_bytes (then it is a refused file, backed off
+// like a failed fetch), or when the jobs are dropped (the program stopping: dropping them takes
+// microseconds, whatever a read is doing).
 // Independent of how the fetches run: whatever hands back a finished fetch hands it on here.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <deque>
 #include <future>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/kiosk/feed_sync.h"
 
 inline constexpr std::size_t kMaxReads = 2;
+inline constexpr std::chrono::seconds kReadLimit{5};  // a 4 MiB worst case takes well under 1 s
 
 // One finished fetch and, once read, what its body says.
 struct FetchRead {
@@ -24,8 +31,16 @@ struct FetchRead {
     ParsedBody parsed;  // filled in by the read job
 };
 
-// Dropping it waits for the reads under way (each bounded by the file size limit).
+// Dropping it cancels the reads under way, then waits for them to reach a check point.
 struct ReadJobs {
+    ReadJobs() = default;
+    ReadJobs(ReadJobs&&) = default;
+    ReadJobs& operator=(ReadJobs&&) = default;
+    ~ReadJobs();
+
+    std::chrono::milliseconds read_limit = kReadLimit;
+    std::size_t max_parsed_bytes = 0;  // ParseControl::max_parsed_bytes of each read; 0 = no limit
+    std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
     std::deque<FetchRead> waiting;
     std::vector<std::future<FetchRead>> running;
 };

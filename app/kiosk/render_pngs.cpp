@@ -3,8 +3,11 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/kiosk/screen_plan.h"
+#include "app/local_time.h"
 #include "app/slide_draw.h"
 #include "platform/headless.h"
+#include "platform/journal.h"
 #include "platform/png_write.h"
 
 namespace fs = std::filesystem;
@@ -24,10 +27,21 @@ std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* r
         r.rgba = read_rgba(renderer, screen.width, screen.height);
         if (r.rgba.empty()) r.problems.push_back("cannot read back the pixels");
     };
+    // What the screen would show at --now: the due slides, or the calm page when none is due
+    // or the schedule has the screen off.
+    const ScreenPlan plan = plan_screen(set, civil_minute_of(opt.now));
+    if (plan.calm) {
+        RenderedSlide r;
+        r.file_name = "00-ingen-sider.png";
+        grab(r, draw_calm_slide(screen, ctx, plan.calm->headline, plan.calm->detail));
+        out.push_back(std::move(r));
+        return out;
+    }
     int position = 0;
     for (const ScreenSlide& s : set.slides) {
         RenderedSlide r;
         r.file_name = png_name(++position, s.slide->id);
+        if (s.valid && !plan.due[std::size_t(position - 1)]) continue;  // not due at --now (its `show`)
         if (s.valid)
             grab(r, draw_slide(screen, s, ctx));
         else
@@ -77,13 +91,13 @@ int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions
     std::error_code ec;
     fs::create_directories(opt.out_dir, ec);
     if (ec) {
-        log << "infotavle: cannot make " << opt.out_dir << ": " << ec.message() << "\n";
+        log_line(log, Severity::error) << "cannot make " << opt.out_dir << ": " << ec.message() << "\n";
         return 2;
     }
     std::string error;
     const auto slides = render_slides(set, fonts, opt, error);
     if (!error.empty()) {
-        log << "infotavle: cannot render: " << error << "\n";
+        log_line(log, Severity::error) << "cannot render: " << error << "\n";
         return 2;
     }
     int code = count_valid(set) == 0 ? 1 : 0;
@@ -93,7 +107,7 @@ int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions
         if (!r.problems.empty()) code = 1;
         if (r.rgba.empty()) continue;
         if (auto err = write_slide_png(path, r.rgba, opt.width, opt.height)) {
-            log << "infotavle: " << *err << "\n";
+            log_line(log, Severity::warning) << *err << "\n";
             code = 1;
             continue;
         }

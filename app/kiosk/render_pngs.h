@@ -1,4 +1,5 @@
-// --render OUTDIR: every slide of the playlist as a PNG, drawn by the software renderer into
+// --render OUTDIR: every slide due at --now as a PNG (or the calm page when none is, or the
+// schedule has the screen off), drawn by the software renderer into
 // memory. Needs no display. With a fixed --now the files are identical run after run.
 #pragma once
 

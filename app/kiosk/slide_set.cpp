@@ -65,7 +65,7 @@ void load_feeds(const SlideSource& src, SlideSet& set) {
         }
         feeds::FeedResult r = feeds::parse_feed(t.text, where);
         log_problems(set, r.problems);
-        if (r.feed) set.feeds.emplace(ref.id, std::move(*r.feed));
+        if (r.feed) set.feeds.emplace(ref.id, std::make_shared<const feeds::Feed>(std::move(*r.feed)));
     }
 }
 
@@ -80,7 +80,7 @@ ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
         out.why_invalid = "slide \"" + s.id + "\": feed \"" + s.feed + "\" has no valid data";
         return out;
     }
-    const feeds::Feed& feed = feed_it->second;
+    const feeds::Feed& feed = *feed_it->second;
     const feeds::Dataset* d = feeds::find_dataset(feed, s.dataset);
     if (!d) {
         out.why_invalid =
@@ -103,7 +103,7 @@ ScreenSlide make_slide(const SlideSet& set, const feeds::Slide& s) {
 // The slides of a loaded manifest and feeds: playlist checks, one ScreenSlide per entry.
 void finish_slide_set(SlideSet& set, const std::string& manifest_name) {
     feeds::LoadedFeeds loaded;
-    for (const auto& [id, feed] : set.feeds) loaded.emplace(id, &feed);
+    for (const auto& [id, feed] : set.feeds) loaded.emplace(id, feed.get());
     log_problems(set, feeds::check_playlist(set.manifest, manifest_name, loaded));
 
     for (const auto& s : set.manifest.playlist) set.slides.push_back(make_slide(set, s));
@@ -157,8 +157,8 @@ SlideSet load_slide_set(const SlideSource& src) {
     return set;
 }
 
-SlideSet build_slide_set(feeds::Manifest manifest, std::map<std::string, feeds::Feed> feeds,
-                         const std::string& manifest_name, std::vector<std::string> problems) {
+SlideSet build_slide_set(feeds::Manifest manifest, FeedMap feeds, const std::string& manifest_name,
+                         std::vector<std::string> problems) {
     SlideSet set;
     set.manifest = std::move(manifest);
     set.feeds = std::move(feeds);

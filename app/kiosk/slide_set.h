@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,12 @@ struct SlideSource {
     std::string manifest_path;  // empty = the bundled feeds compiled into the program
 };
 
-// Owns what the ScreenSlide pointers point into: move it, never copy it.
+// A parsed feed, shared by the sync state and every slide set built from it: a new set costs
+// a pointer per feed, not a copy of its data.
+using FeedPtr = std::shared_ptr<const feeds::Feed>;
+using FeedMap = std::map<std::string, FeedPtr>;  // by manifest feed id
+
+// Owns (or shares) what the ScreenSlide pointers point into: move it, never copy it.
 struct SlideSet {
     SlideSet() = default;
     SlideSet(SlideSet&&) = default;
@@ -38,10 +44,10 @@ struct SlideSet {
     SlideSet& operator=(const SlideSet&) = delete;
 
     feeds::Manifest manifest;
-    std::map<std::string, feeds::Feed> feeds;  // by manifest feed id; only those that loaded
-    std::vector<ScreenSlide> slides;           // one per playlist entry, in order
-    std::vector<std::string> problems;         // one line each: "file: $.path: reason"
-    bool manifest_ok = false;                  // false: nothing could be read at all
+    FeedMap feeds;                      // by manifest feed id; only those that loaded
+    std::vector<ScreenSlide> slides;    // one per playlist entry, in order
+    std::vector<std::string> problems;  // one line each: "file: $.path: reason"
+    bool manifest_ok = false;           // false: nothing could be read at all
 };
 
 // Reads and checks everything. Never throws; problems are in the result.
@@ -49,8 +55,8 @@ SlideSet load_slide_set(const SlideSource& source);
 
 // The slides of a manifest and feeds already read and parsed (fetched or cached: feed_sync.h).
 // `feeds` holds only valid feeds, by manifest feed id; `problems` are carried into the set.
-SlideSet build_slide_set(feeds::Manifest manifest, std::map<std::string, feeds::Feed> feeds,
-                         const std::string& manifest_name, std::vector<std::string> problems = {});
+SlideSet build_slide_set(feeds::Manifest manifest, FeedMap feeds, const std::string& manifest_name,
+                         std::vector<std::string> problems = {});
 
 int count_valid(const SlideSet& set);
 

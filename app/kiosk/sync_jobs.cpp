@@ -19,6 +19,7 @@ SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now) {
         }
         out.applied = true;
     };
+    jobs.reads.max_parsed_bytes = s.data_max_bytes;  // one feed alone past the budget: abandoned
     for (FetchRead& r : take_reads(jobs.reads)) apply(r.key, r.request, r.result, &r.parsed);
     for (feeds::FinishedFetch& f : feeds::take_finished(jobs.pool)) {
         if (f.result.status == feeds::FetchStatus::Ok)  // a body to read, never on this thread
@@ -26,7 +27,10 @@ SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now) {
         else
             apply(f.key, f.request, f.result, nullptr);
     }
-    for (FetchOrder& o : due_fetches(s, now)) {
+    // Back-pressure: at most kMaxOrdered fetches between ordering and applying. Each may hold
+    // limits.max_file_bytes, and sixty fast answers would otherwise all wait in memory at once.
+    const std::size_t room = jobs.running.size() < kMaxOrdered ? kMaxOrdered - jobs.running.size() : 0;
+    for (FetchOrder& o : due_fetches(s, now, room)) {
         jobs.running[o.key] = o.request;
         feeds::submit_fetch(jobs.pool, o.key, std::move(o.request));
     }

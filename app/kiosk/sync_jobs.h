@@ -15,6 +15,8 @@
 #include "app/kiosk/read_jobs.h"
 #include "feeds/fetch_pool.h"
 
+inline constexpr std::size_t kMaxOrdered = 8;  // bodies held at once: 32 MiB at 4 MiB each
+
 // The fetches ordered and not yet applied (fetching, or their body being read), by item key.
 // Dropping it abandons the fetches at once and waits for the reads under way.
 struct SyncJobs {
@@ -30,7 +32,8 @@ struct SyncStep {
 
 // Applies every fetch whose body has been read (and every one without a body: a 304, an
 // unchanged file, a failure), hands the other finished fetches to be read, then starts those
-// due at `now`. Never blocks.
+// due at `now`, so that at most kMaxOrdered are under way (fetching, or their body held for a
+// read); the others start in later steps. Never blocks.
 SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now);
 
 // Fetches until nothing more is due at `now`: the manifest, then the feeds it lists. Each wait

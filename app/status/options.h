@@ -1,14 +1,10 @@
-// The status outlets' command-line options (also keys of a config file CLI11 reads), in one
-// block so that main.cpp registers them with one call.
+// The status outlets' options, from the settings (app/config/settings.h: the command line over
+// the configuration file) and the environment.
 #pragma once
 
-#include <CLI/CLI.hpp>
-
+#include "app/config/settings.h"
 #include "app/status/outlets.h"
 
-void add_status_options(CLI::App& app, StatusOptions& opt);
-
-// Defaults from the environment once the command line is read: the status file under
-// systemd's RuntimeDirectory= ($RUNTIME_DIRECTORY/status.json), the screen id from the host
-// name. `runtime_dir` may be null.
-void resolve_status_options(StatusOptions& opt, const char* runtime_dir);
+// The status file defaults to systemd's RuntimeDirectory= ($RUNTIME_DIRECTORY/status.json);
+// `runtime_dir` may be null. The screen's id, name and location are the settings' own.
+StatusOptions status_options(const Settings& s, const char* runtime_dir);

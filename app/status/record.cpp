@@ -33,7 +33,7 @@ FeedStatus fetched_feed(const SyncItem& item, const FeedSync& sync, std::int64_t
     f.id = item.key;
     f.location = item.location;
     if (auto it = sync.data.find(item.key); it != sync.data.end())
-        f.as_of = feeds::format_partial_date(it->second.as_of);
+        f.as_of = feeds::format_partial_date(it->second->as_of);
     if (item.have_copy) {
         const feeds::DataAge age = feeds::data_age(item.ref, item.meta.fetched_at, now);
         f.version_tag = version_tag(item.meta);
@@ -56,7 +56,7 @@ std::vector<FeedStatus> bundled_feeds(const SlideSet& set) {
         f.id = ref.id;
         f.location = "bundled";
         if (auto it = set.feeds.find(ref.id); it != set.feeds.end())
-            f.as_of = feeds::format_partial_date(it->second.as_of);
+            f.as_of = feeds::format_partial_date(it->second->as_of);
         out.push_back(std::move(f));
     }
     return out;

@@ -16,7 +16,7 @@ struct FeedSync;
 struct SlideSet;
 
 // Who the screen is, from the command line (or config): --screen-id (default the host name),
-// --screen-name, --screen-location.
+// --screen-name, --location (app/config/settings.h).
 struct ScreenIdentity {
     std::string id, name, location;
 };
