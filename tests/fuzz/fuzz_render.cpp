@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <memory>
 #include <string_view>
 
 #include "app/kiosk/render_pngs.h"
@@ -82,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FeedMap feeds;
         for (const auto& ref : m->feeds)
             if (auto it = fuzz_bundled().feeds.find(ref.id); it != fuzz_bundled().feeds.end())
-                feeds[ref.id] = it->second;
+                feeds[ref.id] = std::make_shared<const feeds::Feed>(it->second);
         draw(build_slide_set(std::move(*m), std::move(feeds), "fuzz.json"));
     }
     return 0;
