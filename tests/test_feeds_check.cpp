@@ -19,17 +19,28 @@ struct CheckOutput {
     std::string text;
 };
 
-CheckOutput check(const std::vector<std::string>& paths, const Limits& limits = {}) {
+CheckOutput check(const std::vector<std::string>& paths, const Limits& limits = {},
+                  const CheckOptions& options = {}) {
     std::ostringstream out;
-    const int rc = run_check(paths, out, limits);
+    const int rc = run_check(paths, out, limits, options);
     return {rc, out.str()};
+}
+
+// `line` without the item names --check writes after an index: "items[1] (\"ledighed\")" -> "items[1]".
+std::string without_item_names(std::string line) {
+    for (std::size_t at = line.find("] ("); at != std::string::npos; at = line.find("] (", at + 1)) {
+        const std::size_t end = line.find(')', at);
+        if (end != std::string::npos) line.erase(at + 1, end - at);
+    }
+    return line;
 }
 
 // True when some output line reports `path` with a message containing `fragment`.
 bool has_line(const std::string& output, const std::string& path, const std::string& fragment) {
     std::istringstream lines(output);
     for (std::string line; std::getline(lines, line);)
-        if (line.find(": " + path + ": ") != std::string::npos && line.find(fragment) != std::string::npos)
+        if (without_item_names(line).find(": " + path + ": ") != std::string::npos &&
+            line.find(fragment) != std::string::npos)
             return true;
     return false;
 }
@@ -111,8 +122,8 @@ TEST_CASE("the good fixtures pass, following the manifest to its feeds") {
     CHECK(again.text == "3 files checked: 0 errors, 0 warnings\n");
 }
 
-TEST_CASE("warnings alone pass: unknown keys, dataset types and views") {
-    const auto r = check({fixture("warn/manifest_unknown_view.json")});
+TEST_CASE("with --allow-unknown, unknown keys, dataset types and views are warnings and pass") {
+    const auto r = check({fixture("warn/manifest_unknown_view.json")}, {}, {true});
     INFO(r.text);
     CHECK(r.rc == 0);
     CHECK(has_line(r.text, "$.playlist[0].view", "warning: unknown view \"heatmap\" (slide skipped)"));
