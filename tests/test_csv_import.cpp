@@ -32,7 +32,7 @@ TEST_CASE("slip: a Danish spreadsheet's CSV (LibreOffice, UTF-8 and Windows-1252
         const std::string bytes = csv_fixture(name);
         REQUIRE_FALSE(bytes.empty());
         const CsvDataset d = csv_to_dataset(bytes, name, "table", "kommuner");
-        INFO(d.errors.size() ? d.errors[0] : "");
+        INFO((d.errors.empty() ? std::string() : d.errors[0]));
         REQUIRE(d.errors.empty());
         const FeedResult f = as_feed(d.json);
         REQUIRE(f.feed);
