@@ -176,12 +176,24 @@ CsvDataset csv_to_dataset(std::string_view bytes, const std::string& file, const
         const std::string cell = c < cells.rows[r].size() ? cells.rows[r][c] : "";
         const CsvNumber n = read_danish_number(cell, cells.separator == ';');
         if (!n.error.empty()) fail(r, c, c < header.size() ? header[c] : "", n.error);
-        return n.value ? Json(*n.value) : Json(nullptr);
+        if (!n.value) return Json(nullptr);
+        // Whole figures as whole numbers: 1350, not 1350.0.
+        if (std::floor(*n.value) == *n.value && std::fabs(*n.value) < 1e15)
+            return Json((long long)(*n.value));
+        return Json(*n.value);
     };
     if (kind == "municipality_table") {
         ds["columns"] = Json::array();
-        for (std::size_t c = 2; c < header.size(); ++c)
-            ds["columns"].push_back({{"id", column_id(header[c], c)}, {"label", header[c]}, {"unit", ""}});
+        for (std::size_t c = 2; c < header.size(); ++c) {
+            // "Ledighed (%)": the unit in brackets at the end of a header.
+            const auto open = header[c].rfind(" (");
+            const bool unit = open != std::string::npos && header[c].back() == ')';
+            const std::string label = unit ? header[c].substr(0, open) : header[c];
+            ds["columns"].push_back(
+                {{"id", column_id(label, c)},
+                 {"label", label},
+                 {"unit", unit ? header[c].substr(open + 2, header[c].size() - open - 3) : ""}});
+        }
         ds["rows"] = Json::array();
         for (std::size_t r = 1; r < cells.rows.size(); ++r) {
             Json values = Json::array();

@@ -31,7 +31,8 @@ struct CsvNumber {
 CsvNumber read_danish_number(std::string_view cell, bool semicolon_file = true);
 
 // The dataset as JSON text (2-space indent), or errors naming file, row and column.
-// `type`: "municipality_table" (or "table"): code; name; one column per figure.
+// `type`: "municipality_table" (or "table"): code; name; one column per figure (a header
+//         "Ledighed (%)" gives the label "Ledighed" and the unit "%").
 //         "series": x; one column per line.  "indicators": id; label; value; unit.
 struct CsvDataset {
     std::string json;

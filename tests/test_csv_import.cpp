@@ -44,7 +44,9 @@ TEST_CASE("slip: a Danish spreadsheet's CSV (LibreOffice, UTF-8 and Windows-1252
         CHECK(t.rows[0].values[1] == doctest::Approx(1350));
         CHECK_FALSE(t.rows[1].values[1]);                      // an empty cell: no figure
         CHECK(t.rows[2].values[1] == doctest::Approx(12207));  // "12.207" with a thousands point
-        CHECK(t.columns[0].label == "Ledighed (%)");
+        CHECK(t.columns[0].label == "Ledighed");               // "Ledighed (%)": the unit from the header
+        CHECK(t.columns[0].unit == "%");
+        CHECK(t.columns[1].unit.empty());
     }
     CHECK(read_csv(csv_fixture("kommuner_windows1252.csv")).was_windows_1252);
 }

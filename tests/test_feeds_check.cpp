@@ -156,7 +156,9 @@ TEST_CASE("a manifest naming a missing or broken local feed fails") {
     CHECK(r.rc == 1);
     CHECK(r.text.find("f.json: cannot read: no such file") != std::string::npos);
     CHECK(r.text.find("g.json: line 1, column 2 (byte 1): malformed JSON") != std::string::npos);
-    CHECK(r.text.find("3 files checked: 2 errors, 0 warnings") != std::string::npos);
+    CHECK(r.text.find("$.feeds[0].url (line 1): feed \"f\" names \"f.json\", which cannot be read") !=
+          std::string::npos);
+    CHECK(r.text.find("3 files checked: 3 errors, 0 warnings") != std::string::npos);
 }
 
 TEST_CASE("no path, a missing path or a directory fail cleanly") {
@@ -205,7 +207,7 @@ TEST_CASE("a 50 MB file is refused quickly without reading it all") {
 
 TEST_CASE("a file given twice is checked once, the summary counts files, errors and warnings") {
     const auto f = fixture("bad/number_as_string.json");
-    const auto r = check({f, f, fixture("warn/feed_unknown_keys.json")});
+    const auto r = check({f, f, fixture("warn/feed_unknown_keys.json")}, {}, {true});
     CHECK(r.rc == 1);
     CHECK(r.text.find("2 files checked: 1 error, 3 warnings") != std::string::npos);
 }
@@ -229,11 +231,13 @@ TEST_CASE("a map naming a municipality or place the map does not know is reporte
     const auto r = check({m});
     INFO(r.text);
     CHECK(r.rc == 1);
-    CHECK(has_line(r.text, "$.playlist[0].dataset",
-                   "rows[1]: municipality code \"999\" (\"Atlantis\") is not on the map"));
-    CHECK(has_line(r.text, "$.playlist[0].dataset",
-                   "warning: dataset \"t\" rows[2]: code \"265\" is \"Roskilde\" on the map"));
-    CHECK(has_line(r.text, "$.playlist[1].dataset",
+    // The fix is in the feed: its file and path are named, and the slide that shows it.
+    CHECK(has_line(r.text, "$.datasets[0].rows[1].code",
+                   "municipality code \"999\" (\"Atlantis\") is not on the map"));
+    CHECK(r.text.find("f.json: $.datasets[0].rows[1].code") != std::string::npos);
+    CHECK(r.text.find("(shown by " + m + " $.playlist[0])") != std::string::npos);
+    CHECK(has_line(r.text, "$.datasets[0].rows[2].code", "warning: code \"265\" is \"Roskilde\" on the map"));
+    CHECK(has_line(r.text, "$.datasets[1].items[0].places[1]",
                    "project \"x\" names the place \"Atlantis C\", which the map does not know"));
     CHECK(r.text.find("\"Køge\", which") == std::string::npos);
 }
