@@ -48,6 +48,9 @@ struct Canvas {
     std::vector<PlacedText> texts;
     std::vector<FilledRect> fills;   // recorded by canvas_rect(), in drawing order
     std::vector<std::string> notes;  // problems a view reports itself ("items hidden" is not one)
+    // What the publisher wrote that a view had no room for at this size ("tile \"ledighed\": its
+    // change ... does not fit"): not a layout problem (the view chose it), but --render says it.
+    std::vector<std::string> left_out;
     // Items laid out while planning: one per item (row, entry, label) a view plans in one
     // candidate layout. Views bound it, whatever the data holds; tests count it.
     long layout_steps = 0;

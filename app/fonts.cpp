@@ -17,12 +17,24 @@ float cap_height(const ImFont* font) {
     return g ? g->Y1 - g->Y0 : (font ? font->FontSize * kCapHeightOfSize : 0);
 }
 
+// The source line's own floor: capitals of at least kFineMinCap px. Below about 10 px the hinted
+// Inter digits of a page reference ("5659-5673") and æ/ø/å lose their counters and cannot be
+// told apart at any distance. And 10 px is readable at 2 m on the screens an 800x480 signal
+// drives in a lobby: on a 32" TV (398 mm tall, 0.83 mm per px) 10 px are 8.3 mm, 14 arcminutes
+// at 2 m, about three times the 5 arcminutes of 20/20 acuity, so a visitor with ordinary
+// (20/40) eyesight reads it. Before, 800x480 gave 13 px type with 8 px capitals (4.6 arcmin).
+constexpr float kFineMinCap = 10.0f;
+
+static float fine_floor_size() {
+    return std::ceil((kFineMinCap + 1.0f) / kCapHeightOfSize);  // hinting may round down by 1 px
+}
+
 FontSizes font_sizes_for(int width, int height) {
     const float m = float(std::max(1, std::min(width, height)));
     FontSizes s;
     // Hinting may round the capital height down by up to a pixel: aim just above the floor.
     s.small = std::ceil((min_cap_height(width, height) + 1.0f) / kCapHeightOfSize);
-    s.fine = std::max(12.0f, std::round(m / 36.0f));
+    s.fine = std::max(fine_floor_size(), std::round(m / 36.0f));
     s.fine = std::min(s.fine, s.small);
     s.body = std::round(std::max(s.small * 1.15f, m / 24.0f));
     s.heading = std::round(std::max(s.small * 1.45f, m / 15.0f));

@@ -3,6 +3,7 @@
 // --check (validate feeds), --render (PNGs, no display), or the kiosk (default).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -22,6 +23,8 @@
 #include "app/local_time.h"
 #include "app/status/options.h"
 #include "feeds/check.h"
+#include "feeds/csv_import.h"
+#include "feeds/file_read.h"
 #include "feeds/feed_cache.h"
 #include "feeds/geo_reference.h"
 #include "feeds/url.h"
@@ -63,6 +66,12 @@ std::string cache_dir_or_default(const std::string& option) {
                                     std::getenv("HOME"));
 }
 
+std::vector<const SyncItem*> sync_items(const FeedSync& sync) {
+    std::vector<const SyncItem*> items{&sync.manifest_item};
+    for (const auto& f : sync.feeds) items.push_back(&f);
+    return items;
+}
+
 // --render with an http(s) --manifest: the data of this moment, fetched once (cached copies
 // where a fetch fails), then drawn. A local manifest is read as it is, without the cache: a
 // preview of those files, which must not replace the screen's last good copies.
@@ -88,9 +97,30 @@ SlideSet slides_for_render(const std::string& manifest, const std::string& cache
     update_stale_texts(shown, sync, now);
     for (const auto& n : notes)
         for (const auto& line : n.lines) log_line(std::cerr, severity_of(n.topic)) << line << "\n";
-    if (shown.bundled) log_line(std::cerr, Severity::warning) << shown.why_bundled << "\n";
+    if (shown.bundled) log_line(std::cerr, Severity::error) << shown.why_bundled << "\n";
     for (const auto& p : shown.set.problems) log_line(std::cerr, Severity::warning) << p << "\n";
+    // Not what the publisher wrote: the bundled slides, or a copy kept after a refused fetch.
+    shown.set.errors += shown.bundled ? 1 : 0;
+    for (const SyncItem* item : sync_items(sync))
+        if (!item->last_error.empty()) {
+            log_line(std::cerr, Severity::error) << item->label << ": " << item->last_error << "\n";
+            ++shown.set.errors;
+        }
     return std::move(shown.set);
+}
+
+// --from-csv: the dataset on `out`, or every ambiguous or unreadable cell on `err`.
+int csv_dataset(const Actions& a, std::ostream& out, std::ostream& err) {
+    std::string why;
+    const auto bytes = feeds::read_file_prefix(a.from_csv, feeds::Limits{}.max_file_bytes, why);
+    if (!bytes) {
+        err << a.from_csv << ": cannot read: " << why << "\n";
+        return 1;
+    }
+    const feeds::CsvDataset d = feeds::csv_to_dataset(*bytes, a.from_csv, a.dataset_type, a.dataset_id);
+    for (const auto& e : d.errors) err << e << "\n";
+    out << d.json;
+    return d.errors.empty() ? 0 : 1;
 }
 
 FontFiles fonts_or_log() {
@@ -141,15 +171,30 @@ int run(int argc, char** argv) {
         std::cout << print_config(config);
         return 0;
     }
-    if (!config.actions.check_paths.empty()) return feeds::run_check(config.actions.check_paths, std::cout);
+    if (!config.actions.from_csv.empty()) return csv_dataset(config.actions, std::cout, std::cerr);
+    if (config.actions.list_places) return feeds::list_places(config.actions.check_paths, std::cout);
+    if (!config.actions.check_paths.empty())
+        return feeds::run_check(config.actions.check_paths, std::cout, {}, {config.actions.allow_unknown});
     const std::string& size_text = s.size;
     const std::string& now_text = s.now;
     Size size{1920, 1080};
-    if (!size_text.empty() && !parse_size(size_text, size)) {
-        log_line(std::cerr, Severity::error)
-            << "size " << size_text << ": expected WxH, e.g. 1920x1080 (320x240 to 8192x8192)\n";
-        return 2;
+    // --render takes several sizes, "1920x1080,800x480": every slide at each.
+    std::vector<std::pair<int, int>> sizes;
+    for (std::size_t from = 0; !size_text.empty() && from <= size_text.size();) {
+        const std::size_t comma = std::min(size_text.find(',', from), size_text.size());
+        if (!parse_size(size_text.substr(from, comma - from), size) ||
+            (comma < size_text.size() && config.actions.render_dir.empty())) {
+            log_line(std::cerr, Severity::error)
+                << "size " << size_text << ": expected WxH, e.g. 1920x1080 (320x240 to 8192x8192)"
+                << (config.actions.render_dir.empty() ? "" : "; with --render a list, 1920x1080,800x480")
+                << "\n";
+            return 2;
+        }
+        sizes.emplace_back(size.w, size.h);
+        from = comma + 1;
     }
+    if (!sizes.empty()) size = {sizes.front().first, sizes.front().second};
+    if (sizes.empty()) sizes.emplace_back(size.w, size.h);
     std::optional<CivilTime> now;
     if (!now_text.empty()) {
         now = parse_iso_minute(now_text);
@@ -175,7 +220,9 @@ int run(int argc, char** argv) {
         opt.height = size.h;
         opt.now = now ? *now : local_civil_time(std::chrono::system_clock::now());
         opt.home = home;
-        return render_pngs(set, fonts, opt, std::cerr);
+        opt.only_slide = config.actions.render_slide;
+        opt.allow_unknown = config.actions.allow_unknown;
+        return render_all_sizes(set, fonts, opt, sizes, std::cerr);
     }
 
     KioskOptions k;

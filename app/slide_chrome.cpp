@@ -264,10 +264,9 @@ Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const
     return rest;
 }
 
-void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
-                  const std::string& reason) {
+void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock) {
     draw_calm_page(c, s, width, height, clock, "Skærmen viser data igen, så snart de er tilgængelige",
-                   reason);
+                   kNoDataDetail);
 }
 
 void draw_calm_page(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,

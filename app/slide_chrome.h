@@ -37,10 +37,12 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& layout, const
 // qr_readable() on this screen (qr_code.h).
 Rect draw_link(Canvas& c, const ViewStyle& s, Rect body, const QrCode& qr, const std::string& caption);
 
-// Whole-screen message when nothing can be shown: a calm Danish headline, and the reason
-// in small type ("Ingen gyldige data: employment.json: $.version: ...").
-void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
-                  const std::string& reason);
+// Whole-screen message when nothing can be shown: a calm Danish headline over kNoDataDetail.
+// The technical reason (English, file and JSON path) goes to the log and the status, never to
+// the lobby.
+inline constexpr const char* kNoDataDetail =
+    "Ingen af skærmens sider har gyldige data lige nu. Årsagen står i skærmens log.";
+void draw_no_data(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock);
 // The same calm page with another headline: "Ingen sider lige nu" over "Åbner igen mandag kl. 7.00".
 void draw_calm_page(Canvas& c, const ViewStyle& s, int width, int height, const ClockForms& clock,
                     const std::string& headline, const std::string& detail);

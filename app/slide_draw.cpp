@@ -77,19 +77,21 @@ void compose_slide(Canvas& c, const ViewStyle& style, const SlideLayout& layout,
     draw_view(c, style, body, in);
 }
 
-std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx) {
+std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx,
+                                    std::vector<std::string>* left_out) {
     if (!slide.valid || !slide.dataset || !slide.slide) return draw_no_data_slide(s, ctx, slide.why_invalid);
     Canvas c = begin_canvas(s);
     const MapSupport map = map_support(s, slide.slide->view);
     compose_slide(c, style_of(s), screen_layout(s), slide, ctx, &map);
     end_imgui_frame(s.imgui, s.rotate);
+    if (left_out) *left_out = c.left_out;
     return canvas_problems(c);
 }
 
 std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx,
-                                            const std::string& reason) {
+                                            [[maybe_unused]] const std::string& reason) {
     Canvas c = begin_canvas(s);
-    draw_no_data(c, style_of(s), s.width, s.height, ctx.clock, reason);
+    draw_no_data(c, style_of(s), s.width, s.height, ctx.clock);
     end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);
 }

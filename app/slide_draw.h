@@ -57,10 +57,13 @@ void compose_slide(Canvas& c, const ViewStyle& style, const SlideLayout& layout,
 
 // Draws the slide at the screen's size (turned by s.rotate) into the renderer's current target
 // (the whole of it).
-// Returns the layout problems the canvas found: empty is good.
-std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx);
+// Returns the layout problems the canvas found: empty is good. `left_out`, when given, gets
+// what the publisher wrote that the view had no room for (Canvas::left_out).
+std::vector<std::string> draw_slide(SlideScreen& s, const ScreenSlide& slide, const SlideContext& ctx,
+                                    std::vector<std::string>* left_out = nullptr);
 
-// The calm full-screen message when no slide has valid data.
+// The calm full-screen message when no slide has valid data, in Danish; `reason` is for the
+// caller's log (the screen does not show it).
 std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& ctx,
                                             const std::string& reason);
 

@@ -1,7 +1,9 @@
 // Reads the body of each dataset type. Required/optional keys follow FORMAT.md's dataset table.
 #include <cctype>
+#include <cstdio>
 #include <set>
 
+#include "feeds/near_miss.h"
 #include "feeds/parse_internal.h"
 
 namespace feeds {
@@ -78,6 +80,18 @@ bool is_municipality_code(const std::string& code) {
            std::isdigit(static_cast<unsigned char>(code[2]));
 }
 
+// Why a row has the wrong number of values: too few want null for a missing figure; one too
+// many whole numbers side by side are most often a figure written with a Danish decimal comma.
+std::string count_hint(const Json& values, std::size_t columns) {
+    if (values.size() < columns) return " (use null for a missing figure)";
+    for (std::size_t i = 0; i + 1 < values.size(); ++i)
+        if (values[i].is_number_integer() && values[i + 1].is_number_unsigned())
+            return ": " + values[i].dump() + "," + values[i + 1].dump() +
+                   " looks like a Danish decimal comma; write " + values[i].dump() + "." +
+                   values[i + 1].dump() + " (JSON numbers take a decimal point)";
+    return " (remove the extra values)";
+}
+
 MunicipalityTable read_table(Ctx& ctx, const Json& obj, const std::string& path) {
     MunicipalityTable table;
     IdPaths column_ids;
@@ -112,14 +126,49 @@ MunicipalityTable read_table(Ctx& ctx, const Json& obj, const std::string& path)
             if (columns_ok && values->size() != table.columns.size())
                 add_error(ctx, vp,
                           "has " + std::to_string(values->size()) + " values but the table has " +
-                              std::to_string(table.columns.size()) +
-                              " columns (use null for a missing figure)");
+                              std::to_string(table.columns.size()) + " columns" +
+                              count_hint(*values, table.columns.size()));
         }
         codes.emplace_back(row.code, key_path(p, "code"));
         table.rows.push_back(std::move(row));
     });
     check_unique(ctx, codes, "municipality code");
     return table;
+}
+
+// Region Sjælland with a margin for its neighbours (Copenhagen, the airport, the bridges):
+// a point outside is a typing slip, most often latitude and longitude swapped.
+constexpr double kLatMin = 54.4, kLatMax = 56.2, kLonMin = 10.7, kLonMax = 12.8;
+
+std::vector<PlacePoint> read_place_points(Ctx& ctx, const Json& obj, const std::string& path) {
+    std::vector<PlacePoint> out;
+    IdPaths names;
+    for_each_object(ctx, obj, path, "places", [&](const Json& o, const std::string& p) {
+        warn_unknown_keys(ctx, o, p, {"name", "lat", "lon"});
+        PlacePoint pt;
+        pt.name = get_text(ctx, o, p, "name", Need::Required);
+        const auto lat = get_number(ctx, o, p, "lat", Need::Required);
+        const auto lon = get_number(ctx, o, p, "lon", Need::Required);
+        if (!lat || !lon) return;
+        pt.lat = *lat, pt.lon = *lon;
+        const auto inside = [](double la, double lo) {
+            return la >= kLatMin && la <= kLatMax && lo >= kLonMin && lo <= kLonMax;
+        };
+        if (!inside(pt.lat, pt.lon)) {
+            char box[160];
+            std::snprintf(
+                box, sizeof box,
+                "lat %.4f, lon %.4f lies outside Region Sjælland and its neighbours (lat %.1f to %.1f, "
+                "lon %.1f to %.1f)",
+                pt.lat, pt.lon, kLatMin, kLatMax, kLonMin, kLonMax);
+            add_error(ctx, p, std::string(box) + (inside(pt.lon, pt.lat) ? ": lat and lon swapped?" : ""));
+            return;
+        }
+        names.emplace_back(pt.name, key_path(p, "name"));
+        out.push_back(std::move(pt));
+    });
+    check_unique(ctx, names, "place name");
+    return out;
 }
 
 ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
@@ -186,6 +235,7 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
         list.items.push_back(std::move(pr));
     });
     check_unique(ctx, ids, "project id");
+    if (obj.contains("places")) list.places = read_place_points(ctx, obj, path);
     std::set<std::string> known;
     for (const auto& pr : list.items) known.insert(pr.id);
     for (std::size_t i = 0; i < list.items.size(); ++i) {
@@ -271,13 +321,7 @@ std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::stri
         std::vector<std::string_view> keys = {"id",         "type",   "title", "as_of",
                                               "as_of_text", "source", "note",  "provenance"};
         keys.insert(keys.end(), body.begin(), body.end());
-        for (const auto& item : value.items()) {
-            bool known = false;
-            for (const auto k : keys) known = known || item.key() == k;
-            if (!known)
-                add_warning(ctx, key_path(path, item.key()),
-                            "unknown key " + quote_text(item.key()) + " (skipped)");
-        }
+        warn_unknown_keys(ctx, value, path, keys);
     };
     if (type == "indicators") {
         common_and({"items"});
@@ -289,7 +333,7 @@ std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::stri
         common_and({"columns", "rows"});
         ds.body = read_table(ctx, value, path);
     } else if (type == "projects") {
-        common_and({"items"});
+        common_and({"items", "places"});
         ds.body = read_projects(ctx, value, path);
     } else if (type == "timeline") {
         common_and({"events"});
@@ -299,11 +343,12 @@ std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::stri
         ds.body = read_goals(ctx, value, path);
     } else {
         // Forward compatible: a newer minor version may add dataset types.
-        add_warning(
-            ctx, key_path(path, "type"),
-            "unknown dataset type " + quote_text(type) +
-                " (dataset skipped); known types: \"indicators\", \"series\", \"municipality_table\", "
-                "\"projects\", \"timeline\", \"goals\"");
+        add_lost(ctx, key_path(path, "type"),
+                 "unknown dataset type " + quote_text(type) + " (dataset skipped)" +
+                     did_you_mean(type, {"indicators", "series", "municipality_table", "projects", "timeline",
+                                         "goals"}) +
+                     "; known types: \"indicators\", \"series\", \"municipality_table\", \"projects\", "
+                     "\"timeline\", \"goals\"");
         return std::nullopt;
     }
     return ds;

@@ -106,8 +106,15 @@ struct Project {
     std::string source_lines;
     std::string provenance;  // never on screen; --check lists it
 };
+// 1.2: a place a project names, with its coordinates, given by the feed for places the map's
+// own list lacks ("Ølby"). WGS84 degrees, within or near Region Sjælland.
+struct PlacePoint {
+    std::string name;
+    double lat = 0, lon = 0;
+};
 struct ProjectList {
     std::vector<Project> items;
+    std::vector<PlacePoint> places;  // the feed's own places; they win over the map's of that name
 };
 
 struct TimelineEvent {

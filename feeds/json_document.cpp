@@ -1,5 +1,6 @@
 #include "feeds/json_document.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,51 @@ std::string parser_reason(const std::string& what) {
     return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+// -?[1-9][0-9]{0,2}.[0-9]{3}: "62.014", "1.207", not "0.125" or "2.50".
+bool looks_like_thousands(const std::string& t) {
+    std::size_t i = t.rfind('-', 0) == 0 ? 1 : 0;
+    const auto dot = t.find('.');
+    if (dot == std::string::npos || dot == i || dot - i > 3 || t[i] == '0' || t.size() - dot - 1 != 3)
+        return false;
+    for (std::size_t k = i; k < t.size(); ++k)
+        if (k != dot && (t[k] < '0' || t[k] > '9')) return false;
+    return true;
+}
+
+struct Slip {
+    std::size_t offset;
+    std::string message;
+};
+
+// The slips people make in JSON by hand, told in their words rather than the parser's:
+// a comma before } or ], and a Danish decimal comma ("value": 2,1).
+std::optional<Slip> usual_slip(std::string_view text, std::size_t position) {
+    // nlohmann's "last token" may carry earlier characters ("1,}"): read the token off the text.
+    if (position == 0 || position > text.size()) return std::nullopt;
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t start = position - 1;
+    const char last = text[start];
+    if (is_digit(last))
+        while (start > 0 && is_digit(text[start - 1])) --start;
+    else if (last != '}' && last != ']')
+        return std::nullopt;
+    const std::string token(text.substr(start, position - start));
+    std::size_t before = start;
+    while (before > 0 && std::string_view(" \t\r\n").find(text[before - 1]) != std::string_view::npos)
+        --before;
+    if (before == 0 || text[before - 1] != ',') return std::nullopt;
+    const std::size_t comma = before - 1;
+    if (!is_digit(last))
+        return Slip{comma, "remove the comma before " + token + " (JSON allows no comma after the last " +
+                               (last == '}' ? "key" : "item") + ")"};
+    if (before != start || comma == 0 || !is_digit(text[comma - 1])) return std::nullopt;
+    std::size_t from = comma;
+    while (from > 0 && (is_digit(text[from - 1]) || text[from - 1] == '-')) --from;
+    const std::string whole(text.substr(from, comma - from));
+    return Slip{comma, "\"" + whole + "," + token + "\" looks like a Danish decimal comma: write " + whole +
+                           "." + token + " (JSON numbers take a decimal point)"};
+}
+
 // The SAX handler (nlohmann's json_sax interface). Returning false ends the parse.
 class DocumentBuilder {
 public:
@@ -45,7 +91,10 @@ public:
     bool boolean(bool v) { return scalar(v); }
     bool number_integer(Json::number_integer_t v) { return scalar(v); }
     bool number_unsigned(Json::number_unsigned_t v) { return scalar(v); }
-    bool number_float(Json::number_float_t v, const std::string&) { return scalar(v); }
+    bool number_float(Json::number_float_t v, const std::string& written) {
+        warn_thousands_slip(written);
+        return scalar(v);
+    }
     bool string(std::string& v) {
         Json* s = slot();
         if (s) {
@@ -70,6 +119,8 @@ private:
     std::vector<Frame> frames_;
 
     std::string top_path() const;
+    std::string value_path() const;
+    void warn_thousands_slip(const std::string& written);
     bool tick();
     Json* slot();
     template <class T>
@@ -100,6 +151,24 @@ std::string DocumentBuilder::top_path() const {
     for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
         path = frames_[i].is_array ? index_path(path, frames_[i].count - 1) : key_path(path, frames_[i].key);
     return path;
+}
+
+// The path of the value about to be read (before slot() counts it).
+std::string DocumentBuilder::value_path() const {
+    if (frames_.empty()) return "$";
+    const Frame& top = frames_.back();
+    return top.is_array ? index_path(top_path(), top.count) : key_path(top_path(), top.key);
+}
+
+// "62.014": a point then exactly three digits is how Danish writes 62014. JSON reads 62,014.
+void DocumentBuilder::warn_thousands_slip(const std::string& written) {
+    if (!looks_like_thousands(written) || problems_full(ctx_)) return;
+    std::string whole = written;
+    whole.erase(whole.find('.'), 1);
+    add_warning(ctx_, value_path(),
+                "number " + written + " looks like a Danish thousands separator: JSON reads it as " +
+                    written + " (about " + written.substr(0, written.find('.')) + "); if you meant " + whole +
+                    ", write " + whole + " (JSON numbers have no thousands separator)");
 }
 
 // One event: counted, and every kCheckEvery a look at ParseControl.
@@ -186,6 +255,10 @@ bool DocumentBuilder::key(std::string& k) {
 bool DocumentBuilder::parse_error(std::size_t position, const std::string& last_token,
                                   const nlohmann::detail::exception& e) {
     fatal = true;
+    if (auto slip = usual_slip(text_, position)) {
+        add_error(ctx_, position_text(text_, slip->offset), slip->message);
+        return false;
+    }
     if (e.id == 406) {  // 1e999 and the like: a number that does not fit a double
         const auto at = text_.rfind(last_token, position);
         add_error(ctx_, at == std::string_view::npos ? "" : position_text(text_, at),

@@ -1,6 +1,7 @@
 #include "feeds/json_reader.h"
 
 #include "feeds/feed_parse.h"
+#include "feeds/near_miss.h"
 #include "feeds/screen_text.h"
 
 #include <cmath>
@@ -11,7 +12,8 @@ namespace feeds {
 
 namespace {
 
-void add(Ctx& ctx, Problem::Severity severity, const std::string& path, std::string message) {
+void add(Ctx& ctx, Problem::Severity severity, const std::string& path, std::string message,
+         bool lost = false) {
     const bool error = severity == Problem::Severity::Error;
     if (error) ++ctx.errors;
     if (ctx.problems.size() >= ctx.limits.max_problems) {
@@ -19,7 +21,7 @@ void add(Ctx& ctx, Problem::Severity severity, const std::string& path, std::str
         if (error) ++ctx.suppressed_errors;
         return;
     }
-    ctx.problems.push_back(Problem{severity, ctx.file, path, std::move(message)});
+    ctx.problems.push_back(Problem{severity, ctx.file, path, std::move(message), lost});
 }
 
 bool is_identifier(std::string_view key) {
@@ -102,6 +104,10 @@ void add_warning(Ctx& ctx, const std::string& path, std::string message) {
     add(ctx, Problem::Severity::Warning, path, std::move(message));
 }
 
+void add_lost(Ctx& ctx, const std::string& path, std::string message) {
+    add(ctx, Problem::Severity::Warning, path, std::move(message), true);
+}
+
 void add_errors_not_shown(Ctx& ctx, std::size_t n) {
     ctx.errors += n;
     ctx.suppressed += n;
@@ -182,13 +188,14 @@ bool expect_object(Ctx& ctx, const Json& value, const std::string& path) {
 }
 
 void warn_unknown_keys(Ctx& ctx, const Json& obj, const std::string& path,
-                       std::initializer_list<std::string_view> known) {
+                       const std::vector<std::string_view>& known) {
     for (const auto& item : obj.items()) {
         bool is_known = false;
         for (const auto k : known) is_known = is_known || item.key() == k;
         if (!is_known)
-            add_warning(ctx, key_path(path, item.key()),
-                        "unknown key " + quote_text(item.key()) + " (skipped)");
+            add_lost(
+                ctx, key_path(path, item.key()),
+                "unknown key " + quote_text(item.key()) + " (skipped)" + did_you_mean(item.key(), known));
     }
 }
 
@@ -204,7 +211,11 @@ std::string get_string(Ctx& ctx, const Json& obj, const std::string& path, std::
 std::string get_text(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key, Need need) {
     const Json* value = find(obj, key);
     std::string text = get_string(ctx, obj, path, key, need);
-    if (value && value->is_string() && text.empty()) add_error(ctx, key_path(path, key), "must not be empty");
+    if (value && value->is_string() && text.empty())
+        add_error(ctx, key_path(path, key), "must not be empty");
+    else if (value && value->is_string() && text.find_first_not_of(" \t\r\n") == std::string::npos)
+        add_error(ctx, key_path(path, key),
+                  "only spaces: nothing would be shown; write the text or leave the key out");
     return text;
 }
 

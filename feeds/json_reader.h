@@ -41,6 +41,8 @@ bool problems_full(const Ctx& ctx);
 
 void add_error(Ctx& ctx, const std::string& path, std::string message);
 void add_warning(Ctx& ctx, const std::string& path, std::string message);
+// A warning marked Problem::lost: what the publisher wrote there will not be shown.
+void add_lost(Ctx& ctx, const std::string& path, std::string message);
 // Counts `n` errors that were found but not recorded (past limits.max_problems already).
 void add_errors_not_shown(Ctx& ctx, std::size_t n);
 // Appends "... and N more problems" when problems were suppressed.
@@ -58,16 +60,17 @@ std::string quote_text(std::string_view text);  // "\"text\"", truncated to 60 b
 // Type checks that record "expected an object, got ..." on failure.
 bool expect_object(Ctx& ctx, const Json& value, const std::string& path);
 
-// Warns about every key of obj not in known. Forward compatibility: newer minors add keys.
+// Warns about every key of obj not in known (Problem::lost), naming the nearest known key.
+// Forward compatibility: newer minors add keys.
 void warn_unknown_keys(Ctx& ctx, const Json& obj, const std::string& path,
-                       std::initializer_list<std::string_view> known);
+                       const std::vector<std::string_view>& known);
 
 // The getters: obj must be an object. "required" ones record "missing required key" when absent.
 enum class Need { Required, Optional };
 
 // Any string, empty allowed (units may be "").
 std::string get_string(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key, Need need);
-// A non-empty string (titles, labels, names).
+// A non-empty string (titles, labels, names); one of only spaces is as empty on screen.
 std::string get_text(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key, Need need);
 // An id: 1..64 of A-Z a-z 0-9 _ - (ids end up in option lists, logs and cache file names).
 std::string get_id(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key, Need need);

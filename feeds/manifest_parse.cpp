@@ -1,6 +1,7 @@
 // Reads a manifest: feeds to fetch and the playlist of slides. Cross-references between slides
 // and feeds are checked later, by check_playlist(), once the feeds are loaded.
 #include "feeds/feed_parse.h"
+#include "feeds/near_miss.h"
 #include "feeds/parse_internal.h"
 #include "feeds/playlist_check.h"
 #include "feeds/schedule_parse.h"
@@ -102,10 +103,14 @@ std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {
     std::optional<ViewType> view = has_view ? parse_view_type(view_name) : std::nullopt;
     if (has_view && !view) {
         std::string known;
-        for (const ViewType v : kAllViewTypes)
+        std::vector<std::string_view> names;
+        for (const ViewType v : kAllViewTypes) {
             known += std::string(known.empty() ? "" : ", ") + view_type_name(v);
-        add_warning(ctx, key_path(p, "view"),
-                    "unknown view " + quote_text(view_name) + " (slide skipped); known views: " + known);
+            names.push_back(view_type_name(v));
+        }
+        add_lost(ctx, key_path(p, "view"),
+                 "unknown view " + quote_text(view_name) + " (slide skipped)" +
+                     did_you_mean(view_name, names) + "; known views: " + known);
         return std::nullopt;
     }
     warn_unknown_keys(ctx, o, p,
@@ -165,7 +170,7 @@ std::optional<Manifest> read_manifest(Ctx& ctx, const Json& doc) {
     }
     check_unique(ctx, feed_ids, "feed id");
     check_unique(ctx, slide_ids, "slide id");
-    if (ctx.errors > 0) return std::nullopt;
+    // With errors too: --check goes on to the feeds it names. parse_manifest() refuses it.
     return m;
 }
 

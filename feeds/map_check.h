@@ -12,9 +12,20 @@
 
 namespace feeds {
 
-// `path` is the slide's JSON path in the manifest ("$.playlist[3]"). Nothing for other views.
-std::vector<Problem> check_map_slide(const Slide& slide, const Dataset& dataset, const std::string& file,
-                                     const std::string& path, const GeoReference& geo);
+// Where a map slide and its dataset are written: the manifest and the slide's path in it
+// ("$.playlist[3]"); the feed's file and the dataset's path in it ("$.datasets[1]") when known.
+// A problem whose fix is in the feed names the feed's file when it is known.
+struct MapWhere {
+    std::string manifest_file, slide_path;
+    std::string feed_file, dataset_path;
+};
+
+// Nothing for other views.
+std::vector<Problem> check_map_slide(const Slide& slide, const Dataset& dataset, const MapWhere& where,
+                                     const GeoReference& geo);
+
+// The dataset's own place of that name (ProjectList::places), or null.
+const PlacePoint* find_feed_place(const ProjectList& list, std::string_view name);
 
 // The projects a slide shows: those named by options.columns, in that order, else all.
 std::vector<const Project*> shown_projects(const Slide& slide, const ProjectList& list);

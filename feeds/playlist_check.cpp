@@ -4,6 +4,7 @@
 #include <set>
 
 #include "feeds/feed_lookup.h"
+#include "feeds/json_reader.h"
 #include "feeds/limits.h"
 #include "feeds/map_check.h"
 
@@ -135,7 +136,8 @@ void check_options(SlideCheck& c, const Slide& slide, const Dataset& ds, const s
                                         "; its columns: " + list_of(column_ids(*table)));
     } else if (table && table->columns.size() > 1 &&
                (slide.view == ViewType::BarChart || slide.view == ViewType::MunicipalityMap)) {
-        c.warning(op, "no \"column\" option: the first column, " + q(table->columns[0].id) + ", is shown");
+        c.warning(path, "no \"column\" in \"options\": the first column, " + q(table->columns[0].id) +
+                            ", is shown");
     }
 
     if (!o.columns.empty()) {
@@ -240,7 +242,7 @@ bool view_accepts(ViewType view, const DatasetBody& body) {
 }
 
 std::vector<Problem> check_playlist(const Manifest& manifest, const std::string& manifest_file,
-                                    const LoadedFeeds& loaded) {
+                                    const LoadedFeeds& loaded, const FeedFiles& feed_files) {
     std::vector<Problem> out;
     SlideCheck c{manifest_file, out};
     std::set<std::string> used_feeds;
@@ -273,8 +275,15 @@ std::vector<Problem> check_playlist(const Manifest& manifest, const std::string&
         check_options(c, slide, *ds, path);
         if (slide.view == ViewType::MunicipalityMap || slide.view == ViewType::ProjectMap) {
             if (!geo) geo = load_geo_reference();
-            for (auto& p : check_map_slide(slide, *ds, manifest_file, path, *geo))
-                c.add(p.severity, p.path, std::move(p.message));
+            const auto file = feed_files.find(slide.feed);
+            const MapWhere where{manifest_file, path, file == feed_files.end() ? "" : file->second,
+                                 index_path("$.datasets", std::size_t(ds - feed.datasets.data()))};
+            for (auto& p : check_map_slide(slide, *ds, where, *geo)) {
+                if (c.out.size() >= Limits{}.max_problems)
+                    c.add(p.severity, p.path, std::move(p.message));  // counted, not kept
+                else
+                    c.out.push_back(std::move(p));
+            }
         }
     }
     for (std::size_t i = 0; i < manifest.feeds.size(); ++i) {

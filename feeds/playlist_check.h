@@ -33,7 +33,11 @@ bool view_accepts(ViewType view, const DatasetBody& body);
 // out (or null); slides on them are not checked further, their own problems say why.
 using LoadedFeeds = std::map<std::string, const Feed*, std::less<>>;
 
+// Manifest feed id -> the feed's file, where known: a problem whose fix is in the feed (a map's
+// unknown place) names that file and the path in it.
+using FeedFiles = std::map<std::string, std::string, std::less<>>;
+
 std::vector<Problem> check_playlist(const Manifest& manifest, const std::string& manifest_file,
-                                    const LoadedFeeds& loaded);
+                                    const LoadedFeeds& loaded, const FeedFiles& feed_files = {});
 
 }  // namespace feeds

@@ -15,6 +15,10 @@ struct Problem {
     std::string file;
     std::string path;
     std::string message;
+    // Something the publisher wrote that will not be shown (an unknown key, view or dataset
+    // type): a warning for a screen with an older reader, an error for --check and --render
+    // unless --allow-unknown.
+    bool lost = false;
 };
 
 // "employment.json: $.datasets[2].items[5].value: expected a number, got \"2,3\""

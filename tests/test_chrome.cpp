@@ -153,22 +153,33 @@ TEST_CASE("draw_chrome: the clock is whole with its time, in the longest form it
     CHECK(header_clock(480, 272, longest) == "tors. 30. sep., kl. 23.59");
 }
 
-TEST_CASE("draw_no_data: a calm message and the reason, never spilling") {
-    const std::string reason =
-        "Ingen gyldige data: employment.json: $.version: forventede \"1.x\", fik \"2.0\". " + kLong + " " +
-        kLong + " " + kLong;
+TEST_CASE("no English on screen: the no-data page says it in Danish, the reason stays in the log") {
     for (const ScreenSize& sz : kScreenSizes) {
         ViewHarness h(sz.w, sz.h);
         h.begin_frame();
-        for (const std::string& r : {reason, std::string()}) {
-            Canvas c = h.canvas(h.screen());
-            draw_no_data(c, h.style(), sz.w, sz.h, clock_header_forms({2022, 5, 3, 10, 15, 0}), r);
-            const auto problems = without_cuts(canvas_problems(c));  // the reason may be cut
-            INFO(sz.w, "x", sz.h);
-            CHECK_MESSAGE(problems.empty(), join_problems(problems));
-            CHECK(find_text(c, "Skærmen viser"));
-            if (!r.empty()) CHECK(find_text(c, "Ingen gyldige data"));
+        Canvas c = h.canvas(h.screen());
+        draw_no_data(c, h.style(), sz.w, sz.h, clock_header_forms({2022, 5, 3, 10, 15, 0}));
+        const auto problems = canvas_problems(c);
+        INFO(sz.w, "x", sz.h);
+        CHECK_MESSAGE(problems.empty(), join_problems(problems));
+        CHECK(find_text(c, "Skærmen viser"));
+        CHECK(find_text(c, "Ingen af"));
+        for (const auto& t : c.texts) {
+            CHECK(t.text.find("slide \"") == std::string::npos);
+            CHECK(t.text.find("has no valid data") == std::string::npos);
         }
         h.end_frame();
     }
+}
+
+TEST_CASE("the source line has a floor of its own: capitals of at least 10 px where the screen allows") {
+    for (const ScreenSize& sz : kScreenSizes) {
+        ViewHarness h(sz.w, sz.h);
+        const FontSizes fs = font_sizes_for(sz.w, sz.h);
+        INFO(sz.w, "x", sz.h);
+        // The floor gives way only to the small size itself (it never outgrows the captions).
+        if (fs.fine < fs.small) CHECK(cap_height(h.fonts.fine) >= 10.0f);
+    }
+    const FontSizes at800 = font_sizes_for(800, 480);
+    CHECK(at800.fine == 19.0f);  // was 13 px type, 8 px capitals
 }

@@ -20,7 +20,23 @@ void describe(CLI::App& app, Parsed& p) {
     app.add_option("--render", p.actions.render_dir,
                    "Write one PNG per slide into OUTDIR and exit (no display needed). With an http(s) "
                    "--manifest, its data is fetched once first (cached copies where a fetch fails); "
-                   "a local one is read as it is");
+                   "a local one is read as it is. Also writes OUTDIR/index.html, a contact sheet with each "
+                   "slide's warnings; exit 1 when something written is not on screen");
+    app.add_option("--slide", p.actions.render_slide, "With --render: render only the slide of this id");
+    app.add_flag("--allow-unknown", p.actions.allow_unknown,
+                 "With --check/--render: keys, views and dataset types this version does not know are "
+                 "warnings, not errors (a file written for a newer infotavle)");
+    app.add_flag("--list-places", p.actions.list_places,
+                 "Print the places a project map knows (lat lon name) and exit; with --check FEED.json..., "
+                 "also the places those feeds add");
+    app.add_option(
+        "--from-csv", p.actions.from_csv,
+        "Print a dataset (JSON, to paste into a feed's \"datasets\") made from a spreadsheet's CSV: "
+        "UTF-8 or Windows-1252, ';' separated, Danish numbers (2,3; 1.207,5), and exit");
+    app.add_option("--dataset-type", p.actions.dataset_type,
+                   "With --from-csv: table (code;name;figures...), series (x;lines...) or indicators "
+                   "(id;label;value;unit)");
+    app.add_option("--dataset-id", p.actions.dataset_id, "With --from-csv: the dataset's id (default data)");
     app.add_option("--config", p.config_path,
                    std::string("Configuration file (default: ") + kDefaultConfigFile +
                        " when it exists). A flag given here wins over the file");

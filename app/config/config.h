@@ -20,6 +20,12 @@ enum class Origin { default_value, file, flag };
 struct Actions {
     std::vector<std::string> check_paths;  // --check
     std::string render_dir;                // --render
+    std::string render_slide;              // --slide: render this slide id only
+    bool allow_unknown = false;            // --allow-unknown: unknown keys/views warn, not fail
+    bool list_places = false;              // --list-places (with --check)
+    std::string from_csv;                  // --from-csv FILE
+    std::string dataset_type = "table";    // --dataset-type
+    std::string dataset_id = "data";       // --dataset-id
     bool version = false;                  // --version
     bool print_config = false;             // --print-config
 };

@@ -26,7 +26,8 @@ void add_settings(CLI::App& app, Settings& s) {
                    "private CA)")
         ->check(CLI::ExistingFile);
     app.add_option("--size", s.size,
-                   "Screen size WxH: window size, or PNG size with --render (default 1920x1080)");
+                   "Screen size WxH: window size, or PNG size with --render, which takes a list: "
+                   "1920x1080,800x480 (default 1920x1080)");
     app.add_flag("--fullscreen", s.fullscreen, "Full screen (the kiosk mode; also when no --size is given)");
     app.add_option("--rotate", s.rotate, "Screen mounted turned clockwise by 0, 90, 180 or 270 degrees")
         ->check(CLI::IsMember({0, 90, 180, 270}));

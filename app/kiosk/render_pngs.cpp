@@ -1,21 +1,42 @@
 #include "app/kiosk/render_pngs.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
+#include "app/kiosk/contact_sheet.h"
 #include "app/kiosk/screen_plan.h"
 #include "app/local_time.h"
 #include "app/slide_draw.h"
+#include "feeds/near_miss.h"
 #include "platform/headless.h"
 #include "platform/journal.h"
 #include "platform/png_write.h"
 
 namespace fs = std::filesystem;
 
-static std::string png_name(int position, const std::string& id) {
+static std::string png_name(int position, const std::string& id, const std::string& suffix) {
     char num[16];
     std::snprintf(num, sizeof num, "%02d-", position);
-    return num + id + ".png";
+    return num + id + suffix + ".png";
+}
+
+static bool has_slide(const SlideSet& set, const std::string& id) {
+    for (const auto& s : set.slides)
+        if (s.slide->id == id) return true;
+    return false;
+}
+
+static std::string slide_ids_hint(const SlideSet& set, const std::string& id) {
+    std::vector<std::string_view> ids;
+    std::string all;
+    for (const auto& s : set.slides) {
+        ids.push_back(s.slide->id);
+        all += (all.empty() ? "" : ", ") + s.slide->id;
+    }
+    const std::string near = feeds::did_you_mean(id, ids);
+    return "the slides: " + (all.empty() ? std::string("none") : all) + near;
 }
 
 std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* renderer, const SlideSet& set,
@@ -32,25 +53,27 @@ std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* r
     const ScreenPlan plan = plan_screen(set, civil_minute_of(opt.now));
     if (plan.calm) {
         RenderedSlide r;
-        r.file_name = "00-ingen-sider.png";
+        r.file_name = "00-ingen-sider" + opt.size_suffix + ".png";
         grab(r, draw_calm_slide(screen, ctx, plan.calm->headline, plan.calm->detail));
         out.push_back(std::move(r));
         return out;
     }
-    int position = 0;
-    for (const ScreenSlide& s : set.slides) {
+    for (std::size_t i = 0; i < set.slides.size(); ++i) {
+        const ScreenSlide& s = set.slides[i];
+        if (!opt.only_slide.empty() && s.slide->id != opt.only_slide) continue;
         RenderedSlide r;
-        r.file_name = png_name(++position, s.slide->id);
-        if (s.valid && !plan.due[std::size_t(position - 1)]) continue;  // not due at --now (its `show`)
+        r.slide_id = s.slide->id;
+        r.file_name = png_name(int(s.slide->json_index) + 1, s.slide->id, opt.size_suffix);
+        if (s.valid && !plan.due[i]) continue;  // not due at --now (its `show`)
         if (s.valid)
-            grab(r, draw_slide(screen, s, ctx));
+            grab(r, draw_slide(screen, s, ctx, &r.left_out));
         else
             r.problems.push_back(s.why_invalid);
         out.push_back(std::move(r));
     }
     if (count_valid(set) == 0) {
         RenderedSlide r;
-        r.file_name = "00-ingen-data.png";
+        r.file_name = "00-ingen-data" + opt.size_suffix + ".png";
         grab(r, draw_no_data_slide(screen, ctx, no_data_reason(set)));
         out.push_back(std::move(r));
     }
@@ -87,11 +110,17 @@ std::optional<std::string> write_slide_png(const std::string& path, const std::v
     return write_png(path, rgb.data(), width, height, 3, width * 3);
 }
 
-int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions& opt, std::ostream& log) {
+int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions& opt, std::ostream& log,
+                std::vector<SheetEntry>* sheet) {
     std::error_code ec;
     fs::create_directories(opt.out_dir, ec);
     if (ec) {
         log_line(log, Severity::error) << "cannot make " << opt.out_dir << ": " << ec.message() << "\n";
+        return 2;
+    }
+    if (!opt.only_slide.empty() && !has_slide(set, opt.only_slide)) {
+        log_line(log, Severity::error) << "--slide " << opt.only_slide << ": no slide of that id; "
+                                       << slide_ids_hint(set, opt.only_slide) << "\n";
         return 2;
     }
     std::string error;
@@ -100,11 +129,17 @@ int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions
         log_line(log, Severity::error) << "cannot render: " << error << "\n";
         return 2;
     }
-    int code = count_valid(set) == 0 ? 1 : 0;
+    int code = count_valid(set) == 0 || set.errors > 0 || (set.lost > 0 && !opt.allow_unknown) ? 1 : 0;
     for (const auto& r : slides) {
         const std::string path = (fs::path(opt.out_dir) / r.file_name).string();
+        SheetEntry entry{r.slide_id, r.file_name, opt.width, opt.height, r.problems};
         for (const auto& p : r.problems) log << path << ": " << p << "\n";
-        if (!r.problems.empty()) code = 1;
+        for (const auto& p : r.left_out) {
+            log << path << ": not on screen at " << opt.width << "x" << opt.height << ": " << p << "\n";
+            entry.lines.push_back("not on screen: " + p);
+        }
+        if (!r.problems.empty() || !r.left_out.empty()) code = 1;
+        if (sheet) sheet->push_back(entry);
         if (r.rgba.empty()) continue;
         if (auto err = write_slide_png(path, r.rgba, opt.width, opt.height)) {
             log_line(log, Severity::warning) << *err << "\n";
@@ -113,5 +148,27 @@ int render_pngs(const SlideSet& set, const FontFiles& fonts, const RenderOptions
         }
         log << "wrote " << path << "\n";
     }
+    return code;
+}
+
+int render_all_sizes(const SlideSet& set, const FontFiles& fonts, RenderOptions opt,
+                     const std::vector<std::pair<int, int>>& sizes, std::ostream& log) {
+    std::vector<SheetEntry> sheet;
+    int code = 0;
+    for (const auto& [w, h] : sizes) {
+        opt.width = w;
+        opt.height = h;
+        opt.size_suffix = sizes.size() > 1 ? "-" + std::to_string(w) + "x" + std::to_string(h) : "";
+        code = std::max(code, render_pngs(set, fonts, opt, log, &sheet));
+        if (code == 2) return code;
+    }
+    const std::string index = (fs::path(opt.out_dir) / "index.html").string();
+    std::ofstream out(index, std::ios::binary);
+    out << contact_sheet_html(set.manifest.title, set.problems, sheet);
+    if (!out.flush()) {
+        log_line(log, Severity::warning) << "cannot write " << index << "\n";
+        return std::max(code, 1);
+    }
+    log << "wrote " << index << "\n";
     return code;
 }

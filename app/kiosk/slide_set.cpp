@@ -35,7 +35,11 @@ Text file_text(const std::string& path) {
 }
 
 void log_problems(SlideSet& set, const std::vector<feeds::Problem>& problems) {
-    for (const auto& p : problems) set.problems.push_back(feeds::to_line(p));
+    for (const auto& p : problems) {
+        set.problems.push_back(feeds::to_line(p));
+        set.errors += p.severity == feeds::Problem::Severity::Error;
+        set.lost += p.lost;
+    }
 }
 
 // The feed file's name as a reader of the log knows it: the bundled name or the local path.
@@ -51,6 +55,7 @@ void load_feeds(const SlideSource& src, SlideSet& set) {
             set.problems.push_back(where +
                                    ": remote feeds are not fetched by this program yet; slides on feed \"" +
                                    ref.id + "\" are skipped");
+            ++set.errors;
             continue;
         }
         Text t;
@@ -61,6 +66,7 @@ void load_feeds(const SlideSource& src, SlideSet& set) {
         }
         if (!t.found) {
             set.problems.push_back(where + ": " + t.error);
+            ++set.errors;
             continue;
         }
         feeds::FeedResult r = feeds::parse_feed(t.text, where);
@@ -145,6 +151,7 @@ SlideSet load_slide_set(const SlideSource& src) {
     const Text t = bundled ? bundled_text("manifest.json") : file_text(src.manifest_path);
     if (!t.found) {
         set.problems.push_back(manifest_name + ": " + t.error);
+        ++set.errors;
         return set;
     }
     feeds::ManifestResult m = feeds::parse_manifest(t.text, manifest_name);

@@ -47,7 +47,10 @@ struct SlideSet {
     FeedMap feeds;                      // by manifest feed id; only those that loaded
     std::vector<ScreenSlide> slides;    // one per playlist entry, in order
     std::vector<std::string> problems;  // one line each: "file: $.path: reason"
-    bool manifest_ok = false;           // false: nothing could be read at all
+    // Of `problems`: errors, and parts the publisher wrote that are not shown (feeds::Problem::
+    // lost). --render fails on either (on lost ones unless --allow-unknown); the screen goes on.
+    std::size_t errors = 0, lost = 0;
+    bool manifest_ok = false;  // false: nothing could be read at all
 };
 
 // Reads and checks everything. Never throws; problems are in the result.

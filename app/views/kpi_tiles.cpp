@@ -359,6 +359,23 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
     draw_tile_parts(c, s, p, x0, x1, y);
 }
 
+// What the publisher wrote that the chosen tiles leave out (Canvas::left_out): a part of a
+// tile, or a tile past the `shown` that fit of the `meant` (a limit the publisher set is meant).
+static void report_left_out(Canvas& c, const std::vector<TilePlan>& plans,
+                            const std::vector<const feeds::Indicator*>& items, int shown, int meant) {
+    for (const auto& p : plans) {
+        const std::string tile = "tile \"" + p.item->id + "\": ";
+        if (!p.change.empty() && p.change_lines.empty())
+            c.left_out.push_back(tile + "the change \"" + p.change + "\" does not fit");
+        if (p.item->target && p.target.empty()) c.left_out.push_back(tile + "the target does not fit");
+        if (!p.item->note.empty() && p.note_lines.empty())
+            c.left_out.push_back(tile + "the note \"" + p.item->note + "\" does not fit");
+    }
+    for (int i = shown; i < meant && i < int(items.size()); ++i)
+        c.left_out.push_back("tile \"" + items[std::size_t(i)]->id + "\" is not shown: " +
+                             std::to_string(shown) + " of " + std::to_string(meant) + " tiles fit");
+}
+
 void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
                     const ViewInput& in) {
     const auto& opt = in.slide.options;
@@ -459,6 +476,7 @@ void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::Indic
     const Grid& g = best.g;
     const std::vector<TilePlan>& plans = best.plans;
     const float block_h = best.block_h;
+    report_left_out(c, plans, items, n, opt.limit > 0 ? wanted : total);
 
     // The grid sits in the middle of the area; a short last row is centred too.
     const float grid_h = g.tile_h * float(g.rows) + gap * float(g.rows - 1);

@@ -66,6 +66,14 @@ void draw_badge(Canvas& c, const ViewStyle& s, const ImFont* f, Rect box, const 
     canvas_text_in(c, f, box, s.theme.on_badge, std::to_string(p.number), Align::Center);
 }
 
+// Where a project's place is: the feed's own coordinates for it (1.2 "places"), else the map's.
+std::optional<MapXY> project_place(const MapGeometry& g, const feeds::ProjectList& data,
+                                   std::string_view name) {
+    if (const feeds::PlacePoint* p = feeds::find_feed_place(data, name)) return utm32(p->lon, p->lat);
+    if (const MapPlace* mp = find_map_place(g, name)) return mp->at;
+    return std::nullopt;
+}
+
 // The part of the map the projects use: their places, Copenhagen and the airport, with a
 // margin. A portrait screen shows this rather than the whole region, so the map stays large.
 MapBounds project_bounds(const std::vector<Shown>& shown, const std::vector<MapXY>& orientation) {
@@ -92,7 +100,7 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
     for (const feeds::Project* p : feeds::shown_projects(in.slide, data)) {
         Shown sh{p, {}, phase_look(s.theme, p->phase), int(shown.size()) + 1};
         for (const auto& name : p->places)
-            if (const MapPlace* mp = find_map_place(g, name)) sh.points.push_back(mp->at);
+            if (const auto at = project_place(g, data, name)) sh.points.push_back(*at);
         shown.push_back(std::move(sh));
     }
     if (shown.empty()) return draw_no_items(c, s, body);
@@ -264,12 +272,12 @@ void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pro
     for (const Shown& p : shown)
         for (std::size_t i = 0; i < p.project->places.size(); ++i) {
             const std::string& name = p.project->places[i];
-            const MapPlace* mp = find_map_place(g, name);
-            if (!mp || std::find(named.begin(), named.end(), name) != named.end()) continue;
+            const auto at = project_place(g, data, name);
+            if (!at || std::find(named.begin(), named.end(), name) != named.end()) continue;
             named.push_back(name);
-            const bool orientation = std::hypot(mp->at.x - cph.x, mp->at.y - cph.y) < 3000 ||
-                                     std::hypot(mp->at.x - airport.x, mp->at.y - airport.y) < 3000;
-            if (!orientation) add_name(name, fit(mp->at), 200 + int(named.size()));
+            const bool orientation = std::hypot(at->x - cph.x, at->y - cph.y) < 3000 ||
+                                     std::hypot(at->x - airport.x, at->y - airport.y) < 3000;
+            if (!orientation) add_name(name, fit(*at), 200 + int(named.size()));
         }
     // Nothing covers the orientation markers or a project's places.
     std::vector<Rect> keep_clear;
