@@ -18,10 +18,13 @@ enum class Origin { default_value, file, flag };
 
 // What one run does besides the settings: command-line only.
 struct Actions {
-    std::vector<std::string> check_paths;  // --check
-    std::string render_dir;                // --render
-    bool version = false;                  // --version
-    bool print_config = false;             // --print-config
+    std::vector<std::string> check_paths;   // --check
+    std::string render_dir;                 // --render
+    std::vector<std::string> publish_dirs;  // --publish SRC_DIR OUT_DIR
+    std::string key_file;                   // --key (with --publish)
+    std::vector<std::string> trusted_keys;  // --trusted-key, repeatable (files: keys.d)
+    bool version = false;                   // --version
+    bool print_config = false;              // --print-config
 };
 
 struct SettingValue {

@@ -21,6 +21,7 @@ ManifestStatus manifest_status(const StatusInputs& in) {
     const SyncItem& item = in.sync->manifest_item;
     m.location = item.location;
     if (in.sync->manifest) m.title = in.sync->manifest->title;
+    m.signature = trust_status(in.sync->trust);
     if (!item.have_copy) return m;
     m.version_tag = version_tag(item.meta);
     m.fetched_at = item.meta.fetched_at;
