@@ -133,10 +133,20 @@ def main():
         assert held["manifest"]["signature"] == "signed by key 1AE71ACD881E014C", held["manifest"]
         employment_cached = open(os.path.join(cache, "employment.json"), "rb").read()
 
+        def hup_until(what, check):
+            # A SIGHUP that arrives while the previous fetch is still being applied is overtaken
+            # by that fetch's schedule, so it is sent again until the answer shows (bounded).
+            for _ in range(6):
+                kiosk.send_signal(signal.SIGHUP)
+                try:
+                    return wait_until(what, check, 5)
+                except AssertionError:
+                    pass
+            raise AssertionError("no %s after 6 SIGHUPs" % what)
+
         def manifest_304s(n):
-            kiosk.send_signal(signal.SIGHUP)
-            return wait_until("%d manifest 304s" % n,
-                              lambda: sum(1 for p, c in access(prefix) if p == "/manifest.json" and c == 304) >= n)
+            hup_until("%d manifest 304s" % n,
+                      lambda: sum(1 for p, c in access(prefix) if p == "/manifest.json" and c == 304) >= n)
 
         manifest_304s(1)
         manifest_304s(2)
@@ -148,8 +158,7 @@ def main():
         print("ok: feeds fetched once each, manifest 304s:", reqs)
 
         def refused(what, part):
-            kiosk.send_signal(signal.SIGHUP)
-            line = wait_until(what + " refused in the log", lambda: log.has(part))
+            line = hup_until(what + " refused in the log", lambda: log.has(part))
             s = read_json(status)
             assert s["slide"]["id"], s["slide"]  # the last good data is still on screen
             assert all(f["last_good_at"] for f in s["feeds"]), s["feeds"]
@@ -176,17 +185,13 @@ def main():
         good = open(name, "rb").read()
         with open(name, "wb") as f:
             f.write(good.replace(b"Ledigheden", b"LedighedeN", 1))
-        refused("a tampered feed", "employment.json: sha256 differs from the manifest's")
+        refused("a tampered feed", "feed employment (%s): sha256 differs from the manifest's"
+                % os.path.basename(name))
         with open(name, "wb") as f:
             f.write(open(os.path.join(out, first["feeds"][0]["url"]), "rb").read())
         refused("a feed under the wrong hash name", "bytes, but the manifest says")
 
-        # The good feed back: taken. Then the first manifest again: a rollback.
-        with open(name, "wb") as f:
-            f.write(good)
-        kiosk.send_signal(signal.SIGHUP)
-        wait_until("the new feed taken", lambda: open(os.path.join(cache, "employment.json"), "rb").read() == good)
-        employment_cached = good
+        # The first signed manifest again, after the second was accepted: a rollback.
         restore(out, first_files)
         refused("a rollback", "is lower than %d" % second["serial"])
         assert kiosk.poll() is None

@@ -82,10 +82,10 @@ void check_fetched_manifest(FeedSync& s, const feeds::FetchResult& result, Parse
 void check_fetched_feed(const FeedSync& s, const SyncItem& item, const feeds::FetchResult& result,
                         ParsedBody& body) {
     if (!trust_on(s.trust) || !body.feed || !body.feed->feed) return;
-    std::string why = feeds::verify_feed(result.body, item.ref, item.label);
+    const std::string label = "feed " + item.key + " (" + item.label + ")";
+    std::string why = feeds::verify_feed(result.body, item.ref, label);
     if (why.empty() && item.ref.sha256.empty())
-        why = item.label +
-              ": the signed manifest gives no sha256 for it, so its bytes cannot be checked: refused";
+        why = label + ": the signed manifest gives no sha256 for it, so its bytes cannot be checked: refused";
     if (why.empty()) return;
     body.feed->feed.reset();
     body.feed->problems.push_back({feeds::Problem::Severity::Error, item.label, "", why});
