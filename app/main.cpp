@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +28,8 @@
 #include "feeds/file_read.h"
 #include "feeds/feed_cache.h"
 #include "feeds/geo_reference.h"
+#include "feeds/publish.h"
+#include "feeds/trust.h"
 #include "feeds/url.h"
 #include "platform/journal.h"
 #include "platform/process_memory.h"
@@ -175,6 +178,10 @@ int run(int argc, char** argv) {
     if (config.actions.list_places) return feeds::list_places(config.actions.check_paths, std::cout);
     if (!config.actions.check_paths.empty())
         return feeds::run_check(config.actions.check_paths, std::cout, {}, {config.actions.allow_unknown});
+    if (const auto& dirs = config.actions.publish_dirs; dirs.size() == 2) {
+        const feeds::PublishRequest request{dirs[0], dirs[1], config.actions.key_file, std::time(nullptr)};
+        return feeds::run_publish(request, std::cout);
+    }
     const std::string& size_text = s.size;
     const std::string& now_text = s.now;
     Size size{1920, 1080};
@@ -242,6 +249,13 @@ int run(int argc, char** argv) {
     k.fixed_now = now;
     k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
     k.version = INFOTAVLE_VERSION;
+    const feeds::TrustedKeys trusted =
+        feeds::load_trusted_keys(feeds::default_key_dirs(), config.actions.trusted_keys);
+    for (const auto& problem : trusted.problems) log_line(std::cerr, Severity::warning) << problem << "\n";
+    for (const auto& key : trusted.keys)
+        log_line(std::cerr, Severity::info) << "trusting key " << feeds::key_id_hex(key.key_id) << " ("
+                                            << key.file << "): only manifests it signs\n";
+    k.trusted_keys = trusted.keys;
     // SIGHUP: the kiosk reads the manifest again; the file is read again here and what changed
     // is said (every setting takes effect at the next start).
     k.on_reload = [args, config](std::ostream& log) {

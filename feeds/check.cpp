@@ -13,6 +13,7 @@
 #include "feeds/json_document.h"
 #include "feeds/parse_internal.h"
 #include "feeds/playlist_check.h"
+#include "feeds/trust.h"
 #include "feeds/url.h"
 
 namespace feeds {
@@ -100,6 +101,37 @@ Checked check_file(const std::string& path, const Limits& limits, const CheckOpt
     return result;
 }
 
+// Signed publishing (FORMAT.md): whether a signature lies beside the manifest, as a note.
+void note_signature(std::ostream& out, const std::string& path, bool signed_fields) {
+    std::string why;
+    const auto sig = read_file_prefix(path + ".minisig", 4096, why);
+    if (!sig && !signed_fields) return;  // a manifest not meant for signed publishing
+    if (!sig) {
+        out << path << ": note: unsigned (no " << path
+            << ".minisig): a screen with a trusted key refuses it (infotavle --publish signs)\n";
+        return;
+    }
+    const auto parsed = parse_signature(*sig, path + ".minisig");
+    if (parsed.value)
+        out << path << ": note: signed by key " << key_id_hex(parsed.value->key_id)
+            << " (each screen checks it against its trusted keys)\n";
+    else
+        out << parsed.error << '\n';
+}
+
+// A local feed against the sha256 and length its manifest gives (1.2).
+std::vector<Problem> integrity_problems(const FeedRef& ref, const std::string& feed_path,
+                                        const std::string& manifest_path, const std::string& at,
+                                        const Limits& limits) {
+    std::string why;
+    if (ref.sha256.empty() && !ref.length) return {};
+    const auto bytes = read_file_prefix(feed_path, limits.max_file_bytes, why);
+    if (!bytes) return {};  // reported by check_file already
+    const std::string bad = verify_feed(*bytes, ref, feed_path);
+    if (bad.empty()) return {};
+    return {Problem{Problem::Severity::Error, manifest_path, at, bad}};
+}
+
 std::string canonical_key(const std::string& path) {
     std::error_code ec;
     auto c = fs::weakly_canonical(path, ec);
@@ -112,6 +144,7 @@ void check_manifest_feeds(const std::string& path, const Checked& checked, const
                           const CheckOptions& opt, std::set<std::string>& reported, std::ostream& out,
                           Tally& tally) {
     const Manifest& m = *checked.manifest;
+    note_signature(out, path, m.serial.has_value());
     // Feeds stay alive until check_playlist has run; the map points into this vector.
     std::vector<std::unique_ptr<Feed>> feeds;
     LoadedFeeds loaded;
@@ -139,6 +172,8 @@ void check_manifest_feeds(const std::string& path, const Checked& checked, const
                                             at + (line.empty() ? "" : " (" + line + ")"),
                                             "feed " + quote_text(ref.id) + " names " + quote_text(ref.url) +
                                                 ", which cannot be read as " + feed_path});
+        for (auto& p : integrity_problems(ref, feed_path, path, "$.feeds[" + std::to_string(i) + "]", limits))
+            link_problems.push_back(std::move(p));
         if (feed.kind == Kind::Manifest)
             link_problems.push_back(Problem{Problem::Severity::Error, path, at,
                                             quote_text(ref.url) + " is a manifest, not a feed"});

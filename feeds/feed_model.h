@@ -218,6 +218,9 @@ struct FeedRef {
     std::string url;            // relative to the manifest, or absolute http(s)
     int refresh_s = 900;        // how often to fetch
     int max_age_s = 86400 * 7;  // older than this = shown as stale
+    // 1.2, signed publishing (FORMAT.md): what the feed's bytes must be. Both or neither.
+    std::string sha256;                  // 64 lower-case hex digits; empty = not given
+    std::optional<std::int64_t> length;  // bytes
 };
 
 struct Slide {
@@ -239,6 +242,10 @@ struct Manifest {
     std::vector<FeedRef> feeds;
     std::vector<Slide> playlist;  // only slides of known view types; others were warned about
     std::optional<DisplaySchedule> display_schedule;  // 1.2: when the screen is on; none = always
+    // 1.2, signed publishing (FORMAT.md): a number that only grows (--publish: the UTC time
+    // stamp YYYYMMDDhhmmss), and when the manifest stops being a source of new data (unix s).
+    std::optional<std::int64_t> serial;
+    std::optional<std::int64_t> expires;
 };
 
 }  // namespace feeds

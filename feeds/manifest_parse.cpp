@@ -5,6 +5,7 @@
 #include "feeds/parse_internal.h"
 #include "feeds/playlist_check.h"
 #include "feeds/schedule_parse.h"
+#include "feeds/utc_time.h"
 
 namespace feeds {
 
@@ -26,12 +27,38 @@ void check_url(Ctx& ctx, const std::string& url, const std::string& path) {
         add_error(ctx, path, "absolute path " + quote_text(url) + ": use a path relative to the manifest");
 }
 
+// 1.2: the feed's sha256 and length, both or neither (FORMAT.md "Signed publishing").
+void read_integrity(Ctx& ctx, const Json& o, const std::string& p, FeedRef& ref) {
+    ref.sha256 = get_string(ctx, o, p, "sha256", Need::Optional);
+    const bool hex =
+        ref.sha256.size() == 64 && ref.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (o.contains("sha256") && !hex) {
+        add_error(ctx, key_path(p, "sha256"),
+                  "expected 64 lower-case hex digits, got " + quote_text(ref.sha256));
+        ref.sha256.clear();
+    }
+    ref.length = get_integer(ctx, o, p, "length", Need::Optional, 0, 1LL << 40);
+    if (o.contains("sha256") != o.contains("length"))
+        add_error(ctx, p, "\"sha256\" and \"length\" go together: give both or neither");
+}
+
+// 1.2: serial and expires (FORMAT.md "Signed publishing").
+void read_signed_fields(Ctx& ctx, const Json& doc, Manifest& m) {
+    m.serial = get_integer(ctx, doc, "$", "serial", Need::Optional, 0, 99999999999999LL);
+    if (!doc.contains("expires")) return;
+    const std::string text = get_string(ctx, doc, "$", "expires", Need::Required);
+    m.expires = parse_utc(text);
+    if (!m.expires)
+        add_error(ctx, "$.expires", "expected a UTC time \"YYYY-MM-DDTHH:MM:SSZ\", got " + quote_text(text));
+}
+
 FeedRef read_feed_ref(Ctx& ctx, const Json& o, const std::string& p) {
-    warn_unknown_keys(ctx, o, p, {"id", "url", "refresh_s", "max_age_s"});
+    warn_unknown_keys(ctx, o, p, {"id", "url", "refresh_s", "max_age_s", "sha256", "length"});
     FeedRef ref;
     ref.id = get_id(ctx, o, p, "id", Need::Required);
     ref.url = get_text(ctx, o, p, "url", Need::Required);
     check_url(ctx, ref.url, key_path(p, "url"));
+    read_integrity(ctx, o, p, ref);
     if (auto r = get_integer(ctx, o, p, "refresh_s", Need::Optional, 30, 86400))
         ref.refresh_s = static_cast<int>(*r);
     if (auto m = get_integer(ctx, o, p, "max_age_s", Need::Optional, 30, kMaxAgeLimit)) {
@@ -138,7 +165,10 @@ std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {
 std::optional<Manifest> read_manifest(Ctx& ctx, const Json& doc) {
     Manifest m;
     if (!check_format_and_version(ctx, doc, kManifestFormat, m.format_version)) return std::nullopt;
-    warn_unknown_keys(ctx, doc, "$", {"format", "version", "title", "feeds", "playlist", "display_schedule"});
+    warn_unknown_keys(
+        ctx, doc, "$",
+        {"format", "version", "title", "feeds", "playlist", "display_schedule", "serial", "expires"});
+    read_signed_fields(ctx, doc, m);
     m.title = get_text(ctx, doc, "$", "title", Need::Required);
     if (const Json* s = get_object(ctx, doc, "$", "display_schedule", Need::Optional))
         m.display_schedule = read_display_schedule(ctx, *s, "$.display_schedule");

@@ -23,7 +23,7 @@ NOT_JSON = {"not_json.json", "truncated.json", "empty.json", "binary.json", "inv
 SCHEMA = {"number_as_string.json", "version_2.json", "wrong_format.json", "missing_key.json",
           "unknown_enum.json", "bad_date.json", "bad_municipality_code.json", "manifest_bad_duration.json",
           "manifest_bad_link.json", "control_character.json", "undrawable_character.json",
-          "manifest_long_link.json"}
+          "manifest_long_link.json", "manifest_bad_integrity.json"}
 CHECKER_ONLY = {"string_too_long.json", "too_many_items.json", "values_count_mismatch.json",
                 "duplicate_id.json", "duplicate_key.json", "manifest_missing_feed.json",
                 "manifest_missing_dataset.json", "manifest_wrong_view.json", "manifest_missing_column.json"}

@@ -82,6 +82,7 @@ constexpr BadCase kBadCases[] = {
     {"control_character.json", "$.title", "control character U+000A in a text shown on screen"},
     {"undrawable_character.json", "$.title",
      "characters U+05D0, U+1F600, U+200D cannot be drawn by the screen's fonts"},
+    {"manifest_bad_integrity.json", "$.feeds[0].sha256", "expected 64 lower-case hex digits"},
     {"manifest_long_link.json", "$.playlist[0].link.url",
      "link of 250 bytes; at most 213 fit a QR code the smallest screen (800x480) shows readably"},
 };

@@ -37,6 +37,20 @@ void describe(CLI::App& app, Parsed& p) {
                    "With --from-csv: table (code;name;figures...), series (x;lines...) or indicators "
                    "(id;label;value;unit)");
     app.add_option("--dataset-id", p.actions.dataset_id, "With --from-csv: the dataset's id (default data)");
+    app.add_option("--publish", p.actions.publish_dirs,
+                   "Check SRC_DIR (its manifest.json and feeds) as --check does and write it to OUT_DIR for "
+                   "a web server: feeds content-addressed, the manifest with their sha256, a serial and an "
+                   "expiry, signed with --key (README \"Publishing\"), and exit")
+        ->expected(2)
+        ->type_name("SRC_DIR OUT_DIR");
+    app.add_option("--key", p.actions.key_file,
+                   "With --publish: the minisign secret key to sign the manifest with (an unencrypted one, "
+                   "minisign -G -W); without it the minisign command to sign with is printed");
+    app.add_option("--trusted-key", p.actions.trusted_keys,
+                   "A minisign public key to trust (repeatable), besides /usr/share/infotavle/keys/*.pub and "
+                   "/etc/infotavle/keys.d/*.pub (the place for a site's keys). With any trusted key only "
+                   "manifests it signed are shown (README \"Publishing\")")
+        ->check(CLI::ExistingFile);
     app.add_option("--config", p.config_path,
                    std::string("Configuration file (default: ") + kDefaultConfigFile +
                        " when it exists). A flag given here wins over the file");

@@ -18,16 +18,19 @@ enum class Origin { default_value, file, flag };
 
 // What one run does besides the settings: command-line only.
 struct Actions {
-    std::vector<std::string> check_paths;  // --check
-    std::string render_dir;                // --render
-    std::string render_slide;              // --slide: render this slide id only
-    bool allow_unknown = false;            // --allow-unknown: unknown keys/views warn, not fail
-    bool list_places = false;              // --list-places (with --check)
-    std::string from_csv;                  // --from-csv FILE
-    std::string dataset_type = "table";    // --dataset-type
-    std::string dataset_id = "data";       // --dataset-id
-    bool version = false;                  // --version
-    bool print_config = false;             // --print-config
+    std::vector<std::string> check_paths;   // --check
+    std::string render_dir;                 // --render
+    std::string render_slide;               // --slide: render this slide id only
+    bool allow_unknown = false;             // --allow-unknown: unknown keys/views warn, not fail
+    bool list_places = false;               // --list-places (with --check)
+    std::string from_csv;                   // --from-csv FILE
+    std::string dataset_type = "table";     // --dataset-type
+    std::string dataset_id = "data";        // --dataset-id
+    std::vector<std::string> publish_dirs;  // --publish SRC_DIR OUT_DIR
+    std::string key_file;                   // --key (with --publish)
+    std::vector<std::string> trusted_keys;  // --trusted-key, repeatable (files: keys.d)
+    bool version = false;                   // --version
+    bool print_config = false;              // --print-config
 };
 
 struct SettingValue {

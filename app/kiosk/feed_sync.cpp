@@ -30,7 +30,7 @@ SyncItem* find_item(FeedSync& s, const std::string& key) {
 // The manifest has no refresh_s of its own: it is looked at as often as its busiest feed, so a
 // new feed or slide shows up no later than new data would.
 feeds::FeedRef manifest_ref(const std::string& location, const std::optional<feeds::Manifest>& m) {
-    feeds::FeedRef ref{kManifestKey, location, kDefaultManifestRefreshS, 0};
+    feeds::FeedRef ref{kManifestKey, location, kDefaultManifestRefreshS, 0, {}, {}};
     if (m && !m->feeds.empty()) {
         ref.refresh_s = m->feeds.front().refresh_s;
         for (const auto& f : m->feeds) ref.refresh_s = std::min(ref.refresh_s, f.refresh_s);
@@ -82,6 +82,10 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const feed
         if (ref.id == kManifestKey)
             notes.push_back({"cache " + ref.id,
                              {"feed \"manifest\": its id is the manifest's cache key, so it is not cached"}});
+        return item;
+    }
+    if (auto why = check_cached_feed(s, ref, item.label); !why.empty()) {
+        notes.push_back({"cache " + ref.id, {why}});
         return item;
     }
     feeds::ParseControl control;
@@ -152,6 +156,11 @@ void load_cached_manifest(FeedSync& s, std::vector<SyncNote>& notes) {
     } else if (read.copy) {
         feeds::ManifestResult m = feeds::parse_manifest(read.copy->text, item.label);
         for (auto& l : lines_of(m.problems)) lines.push_back("cached copy: " + l);
+        if (m.manifest)
+            if (auto why = check_cached_manifest(s, read.copy->text, *m.manifest, 0); !why.empty()) {
+                lines.push_back(why);
+                m.manifest.reset();
+            }
         if (m.manifest) {
             item.meta = read.copy->meta;
             item.have_copy = true;
@@ -263,8 +272,9 @@ SyncNote update_note(const SyncItem& item, const feeds::Feed& feed, std::size_t 
 }  // namespace
 
 FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, std::vector<SyncNote>& notes,
-                   std::uint64_t data_max_bytes) {
+                   std::uint64_t data_max_bytes, std::vector<feeds::MinisignPublicKey> trusted_keys) {
     FeedSync s;
+    s.trust.keys = std::move(trusted_keys);
     s.cache_dir = std::move(cache_dir);
     s.data_max_bytes = data_max_bytes;
     SyncItem& m = s.manifest_item;
@@ -276,6 +286,9 @@ FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, 
     m.stored = !s.cache_dir.empty();
     if (m.stored) {
         notes.push_back({"cache tmp", lines_of(feeds::remove_stale_tmp_files(s.cache_dir))});
+        std::string damaged;
+        if (trust_on(s.trust)) s.trust.state = feeds::read_trust_state(s.cache_dir, damaged);
+        notes.push_back({"trust state", damaged.empty() ? std::vector<std::string>{} : std::vector{damaged}});
         load_cached_manifest(s, notes);
     }
     return s;
@@ -347,11 +360,13 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
     std::optional<feeds::Manifest> manifest;
     feeds::FetchOutcome out;
     std::size_t bytes = 0;
+    PendingTrust trusted;
     try {
         ParsedBody parsed_here;
         if (!parsed) parsed_here = parse_fetched(key, request, result);
         ParsedBody& body = parsed ? *parsed : parsed_here;
         if_ok = feeds::after_attempt(item->schedule, schedule_ref(*item, body), true, now, unit);
+        check_fetched(s, *item, request, result, body, now, trusted);
         bytes = keep_within_budget(s, *item, body);
         out = accept(s, *item, request, result, now, body, manifest, *if_ok.next_due_s);
     } catch (const std::exception& e) {  // nothing a server sends may end the run loop
@@ -375,6 +390,7 @@ std::vector<SyncNote> apply_fetch(FeedSync& s, const std::string& key, const fee
         if (manifest) {  // new text; a 304 or an unchanged file keeps the manifest as it is
             item->have_copy = true;
             adopt_manifest(s, std::move(*manifest), notes);
+            if (trusted.sig) notes.push_back({"trust", remember_manifest(s, *trusted.sig, trusted.next)});
         }
         return notes;
     }

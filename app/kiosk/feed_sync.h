@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "app/kiosk/feed_trust.h"
 #include "app/kiosk/slide_set.h"
 #include "feeds/feed_cache.h"
 #include "feeds/feed_parse.h"
@@ -72,6 +73,7 @@ struct FeedSync {
     FeedMap data;                                         // the last good copy of each feed, by id
     std::map<std::string, std::size_t> data_bytes;        // the estimated size of each in `data`
     std::uint64_t version = 0;  // bumped whenever the manifest or a feed's data changes
+    SyncTrust trust;            // signed publishing (feed_trust.h); no keys: unsigned, as before
 };
 
 // What a topic (app/kiosk/log.h) has to say now; empty lines: the topic is fine.
@@ -89,8 +91,10 @@ struct FetchOrder {
 // Sets up for a manifest at `manifest_location` (local path or http(s) URL) and loads whatever
 // the cache holds for it. `notes` gets the cache's problems (a corrupt copy, another location).
 // `data_max_bytes` is FeedSync::data_max_bytes, applied to the cached copies loaded here too.
+// `trusted_keys`: with any, only what they signed is taken (feed_trust.h), cached copies too.
 FeedSync open_sync(const std::string& manifest_location, std::string cache_dir, std::vector<SyncNote>& notes,
-                   std::uint64_t data_max_bytes = kDefaultDataMaxBytes);
+                   std::uint64_t data_max_bytes = kDefaultDataMaxBytes,
+                   std::vector<feeds::MinisignPublicKey> trusted_keys = {});
 
 // The fetches due at `now`, each item marked in flight until apply_fetch() sees its result;
 // at most `max` of them (the rest stay due for a later call).
@@ -106,6 +110,7 @@ std::optional<std::int64_t> next_fetch_due(const FeedSync& s, std::int64_t now);
 struct ParsedBody {
     std::optional<feeds::FeedResult> feed;
     std::optional<feeds::ManifestResult> manifest;
+    std::optional<feeds::FetchResult> signature;  // a manifest's .minisig, fetched with it (feed_trust.h)
 };
 ParsedBody parse_fetched(const std::string& key, const feeds::FetchRequest& request,
                          const feeds::FetchResult& result, const feeds::ParseControl& control = {});

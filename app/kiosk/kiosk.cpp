@@ -14,6 +14,7 @@
 #include "app/local_time.h"
 #include "app/status/rotation_changes.h"
 #include "feeds/url.h"
+#include "platform/clock_sync.h"
 #include "platform/service.h"
 #include "platform/signals.h"
 
@@ -102,7 +103,8 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
             << "no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
                "--cache-dir): fetched data is not kept across restarts\n";
     std::vector<SyncNote> notes;
-    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes, opt.data_max_bytes);
+    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes, opt.data_max_bytes, opt.trusted_keys);
+    d.jobs.reads.fetch_signatures = trust_on(d.sync.trust);
     d.sync.user_agent = opt.user_agent;
     d.sync.ca_file = opt.ca_file;
     d.sync.cache_max_bytes = opt.cache_max_bytes;
@@ -124,6 +126,7 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
 // to date. True when what the slides show has changed.
 bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream& log) {
     if (!d.syncing) return false;
+    if (trust_on(d.sync.trust)) d.sync.trust.clock_synced = clock_synchronised();
     SyncStep step = step_sync(d.sync, d.jobs, now_s);
     log_notes(klog, log, std::move(step.notes));
     bool changed = false;

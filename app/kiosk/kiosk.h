@@ -24,10 +24,11 @@ struct KioskOptions {
     std::uint64_t cache_max_bytes = 256ull * 1024 * 1024;  // --cache-max-mb
     std::uint64_t data_max_bytes = kDefaultDataMaxBytes;   // --data-max-mb
     std::string home;
-    std::optional<CivilTime> fixed_now;                // --now: a frozen clock (screenshots, demos)
-    StatusOptions status;                              // --status-file, --metrics-file, --heartbeat-url, ...
-    std::string version;                               // for the status record
-    std::function<void(std::ostream& log)> on_reload;  // SIGHUP, besides the manifest: the config
+    std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
+    StatusOptions status;                // --status-file, --metrics-file, --heartbeat-url, ...
+    std::string version;                 // for the status record
+    std::vector<feeds::MinisignPublicKey> trusted_keys;  // signed publishing: feed_trust.h
+    std::function<void(std::ostream& log)> on_reload;    // SIGHUP, besides the manifest: the config
 };
 
 // Returns the process exit code: 0 after a clean quit (SIGTERM, SIGINT, SIGQUIT, or a key in a

@@ -14,11 +14,14 @@ void start_waiting(ReadJobs& r) {
         control.cancel = r.cancel.get();  // the flag outlives the job: the lambda holds it
         control.deadline = std::chrono::steady_clock::now() + r.read_limit;
         control.max_parsed_bytes = r.max_parsed_bytes;
-        r.running.push_back(
-            std::async(std::launch::async, [f = std::move(f), control, keep = r.cancel]() mutable {
-                f.parsed = parse_fetched(f.key, f.request, f.result, control);
-                return std::move(f);
-            }));
+        r.running.push_back(std::async(std::launch::async, [f = std::move(f), control, keep = r.cancel,
+                                                            sign = r.fetch_signatures]() mutable {
+            f.parsed = parse_fetched(f.key, f.request, f.result, control);
+            const bool manifest_taken = f.parsed.manifest && f.parsed.manifest->manifest;
+            if (sign && manifest_taken && !control.cancel->load())
+                f.parsed.signature = fetch_signature(f.request);
+            return std::move(f);
+        }));
     }
 }
 

@@ -40,6 +40,7 @@ struct ReadJobs {
 
     std::chrono::milliseconds read_limit = kReadLimit;
     std::size_t max_parsed_bytes = 0;  // ParseControl::max_parsed_bytes of each read; 0 = no limit
+    bool fetch_signatures = false;     // a changed manifest's .minisig is fetched by its read (feed_trust.h)
     std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
     std::deque<FetchRead> waiting;
     std::vector<std::future<FetchRead>> running;

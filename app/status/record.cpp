@@ -21,6 +21,7 @@ ManifestStatus manifest_status(const StatusInputs& in) {
     const SyncItem& item = in.sync->manifest_item;
     m.location = item.location;
     if (in.sync->manifest) m.title = in.sync->manifest->title;
+    m.signature = trust_status(in.sync->trust);
     if (!item.have_copy) return m;
     m.version_tag = version_tag(item.meta);
     m.fetched_at = item.meta.fetched_at;
@@ -94,8 +95,8 @@ StatusRecord make_status_record(const StatusInputs& in) {
 std::string change_key(const StatusRecord& r) {
     // Not the times of the last good fetches: a local file is confirmed unchanged every few
     // seconds. Its version tag (the held copy's ETag or modification time) says what changed.
-    std::string k =
-        r.manifest.location + '\n' + r.manifest.version_tag + (r.manifest.bundled ? " B\n" : "\n");
+    std::string k = r.manifest.location + '\n' + r.manifest.version_tag +
+                    (r.manifest.bundled ? " B\n" : "\n") + r.manifest.signature + '\n';
     for (const auto& f : r.feeds)
         k += f.id + ' ' + f.as_of + ' ' + f.version_tag + (f.last_good_at ? " G" : " -") +
              (f.stale ? " S " : " ") + std::to_string(f.failures_total) + ' ' + f.last_error + '\n';

@@ -28,6 +28,9 @@ struct ManifestStatus {
     std::optional<std::int64_t> fetched_at;  // unix s: last fetched or confirmed unchanged
     std::optional<std::int64_t> age_s;
     bool bundled = false;  // the screen shows the bundled slides (no manifest, or none valid)
+    // Signed publishing (app/kiosk/feed_trust.h trust_status): "unsigned (no trusted key)",
+    // "signed by key 1AE71ACD881E014C", or "refused: " and why the last manifest was refused.
+    std::string signature = "unsigned (no trusted key)";
 };
 
 struct FeedStatus {

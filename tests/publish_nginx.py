@@ -1,0 +1,209 @@
+#!/usr/bin/python3
+"""Signed publishing end to end (run by ctest):
+
+    tests/publish_nginx.py BUILD/infotavle SOURCE_DIR
+
+`infotavle --publish` output (signed with tests/fixtures/minisign/test.key) served by a real
+nginx (Debian's nginx-light) on 127.0.0.1, with the configuration README "Publishing" gives
+(generated here, in a temp prefix, one process, no root needed). A headless kiosk trusting
+test.pub fetches each feed once; the manifest then gets 304s (nginx's access log). Then the
+attacks: a tampered feed, a feed served under the wrong hash name, a rollback to an older
+signed manifest, an unsigned manifest. Each is refused with the reason in the log and the
+status record, the last good data stays on screen, and nothing refused reaches the cache.
+
+Every wait is for an event (a file, a log line) with a deadline; SIGHUP makes the kiosk read
+the manifest again now. Every process started here is stopped here.
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from status_outlets import Log, free_port, read_json, stop, wait_until  # noqa: E402
+
+NGINX_CONF = """
+daemon off;
+master_process off;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log {prefix}/access.log;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        etag on;
+        gzip on;
+        gzip_types application/json;
+        location = /manifest.json {{
+            add_header Cache-Control "public, max-age=60, stale-if-error=86400";
+        }}
+        location = /manifest.json.minisig {{
+            add_header Cache-Control "public, max-age=60, stale-if-error=86400";
+        }}
+        location /feeds/ {{
+            add_header Cache-Control "public, max-age=31536000, immutable";
+        }}
+    }}
+}}
+"""
+
+
+def start_nginx(prefix, root, port):
+    conf = os.path.join(prefix, "nginx.conf")
+    with open(conf, "w") as f:
+        f.write(NGINX_CONF.format(prefix=prefix, root=root, port=port))
+    proc = subprocess.Popen(["/usr/sbin/nginx", "-p", prefix, "-c", conf], stderr=subprocess.PIPE)
+    wait_until("nginx listening", lambda: os.path.exists(os.path.join(prefix, "nginx.pid")))
+    return proc
+
+
+def access(prefix):
+    """(path, status) of every request nginx logged."""
+    out = []
+    with open(os.path.join(prefix, "access.log")) as f:
+        for line in f:
+            request = line.split('"')[1].split()
+            status = line.split('"')[2].split()[0]
+            out.append((request[1], int(status)))
+    return out
+
+
+def publish(binary, src, out, key):
+    r = subprocess.run([binary, "--publish", src, out, "--key", key], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return json.load(open(os.path.join(out, "manifest.json")))
+
+
+def snapshot(out):
+    return {n: open(os.path.join(out, n), "rb").read() for n in ("manifest.json", "manifest.json.minisig")}
+
+
+def restore(out, files):
+    for name, data in files.items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+
+
+def main():
+    binary, source = sys.argv[1], sys.argv[2]
+    fixtures = os.path.join(source, "tests", "fixtures")
+    key = os.path.join(fixtures, "minisign", "test.key")
+    pub = os.path.join(fixtures, "minisign", "test.pub")
+    tmp = tempfile.mkdtemp(prefix="infotavle-publish-")
+    nginx = kiosk = None
+    try:
+        src, out, prefix = (os.path.join(tmp, d) for d in ("src", "out", "nginx"))
+        os.makedirs(src)
+        os.makedirs(prefix)
+        for name in ("manifest.json", "employment.json", "infrastructure.json"):
+            shutil.copy(os.path.join(fixtures, "feeds", "good", name), src)
+        first = publish(binary, src, out, key)
+        first_files = snapshot(out)
+        port = free_port()
+        nginx = start_nginx(prefix, out, port)
+        status = os.path.join(tmp, "status.json")
+        cache = os.path.join(tmp, "cache")
+        env = dict(os.environ, SDL_VIDEODRIVER="dummy")
+        for name in ("RUNTIME_DIRECTORY", "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"):
+            env.pop(name, None)
+        kiosk = subprocess.Popen(
+            [binary, "--size", "800x480", "--cache-dir", cache, "--trusted-key", pub, "--status-file", status,
+             "--manifest", "http://127.0.0.1:%d/manifest.json" % port],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        log = Log(kiosk)
+
+        def feeds_held():
+            s = read_json(status)
+            return s and s["feeds"] and all(f["last_good_at"] for f in s["feeds"]) and s
+
+        held = wait_until("both feeds held", feeds_held)
+        assert held["manifest"]["signature"] == "signed by key 1AE71ACD881E014C", held["manifest"]
+        employment_cached = open(os.path.join(cache, "employment.json"), "rb").read()
+
+        def hup_until(what, check):
+            # A SIGHUP that arrives while the previous fetch is still being applied is overtaken
+            # by that fetch's schedule, so it is sent again until the answer shows (bounded).
+            for _ in range(6):
+                kiosk.send_signal(signal.SIGHUP)
+                try:
+                    return wait_until(what, check, 5)
+                except AssertionError:
+                    pass
+            raise AssertionError("no %s after 6 SIGHUPs" % what)
+
+        def manifest_304s(n):
+            hup_until("%d manifest 304s" % n,
+                      lambda: sum(1 for p, c in access(prefix) if p == "/manifest.json" and c == 304) >= n)
+
+        manifest_304s(1)
+        manifest_304s(2)
+        reqs = access(prefix)
+        for ref in first["feeds"]:
+            got = [c for p, c in reqs if p == "/" + ref["url"]]
+            assert got == [200], (ref["url"], got)
+        assert [c for p, c in reqs if p == "/manifest.json"][0] == 200
+        print("ok: feeds fetched once each, manifest 304s:", reqs)
+
+        def refused(what, part):
+            line = hup_until(what + " refused in the log", lambda: log.has(part))
+            s = read_json(status)
+            assert s["slide"]["id"], s["slide"]  # the last good data is still on screen
+            assert all(f["last_good_at"] for f in s["feeds"]), s["feeds"]
+            assert open(os.path.join(cache, "employment.json"), "rb").read() == employment_cached
+            print("ok:", what, "->", line)
+            return s
+
+        # A tampered manifest (its old signature kept), then an unsigned one.
+        with open(os.path.join(out, "manifest.json"), "ab") as f:
+            f.write(b" ")
+        s = refused("a tampered manifest", "manifest.json.minisig: signature does not match")
+        assert s["manifest"]["signature"].startswith("refused: "), s["manifest"]
+        os.remove(os.path.join(out, "manifest.json.minisig"))
+        refused("an unsigned manifest", "unsigned (no manifest.json.minisig)")
+
+        # A newer signed manifest whose employment feed is tampered (one byte), then one whose
+        # feed is served under the wrong hash name (another valid feed's bytes).
+        with open(os.path.join(src, "employment.json")) as f:
+            text = f.read()
+        with open(os.path.join(src, "employment.json"), "w") as f:
+            f.write(text.replace("Ledighed", "Ledigheden", 1))
+        second = publish(binary, src, out, key)
+        name = os.path.join(out, second["feeds"][0]["url"])
+        good = open(name, "rb").read()
+        with open(name, "wb") as f:
+            f.write(good.replace(b"Ledigheden", b"LedighedeN", 1))
+        refused("a tampered feed", "feed employment (%s): sha256 differs from the manifest's"
+                % os.path.basename(name))
+        with open(name, "wb") as f:
+            f.write(open(os.path.join(out, first["feeds"][0]["url"]), "rb").read())
+        refused("a feed under the wrong hash name", "bytes, but the manifest says")
+
+        # The first signed manifest again, after the second was accepted: a rollback.
+        restore(out, first_files)
+        refused("a rollback", "is lower than %d" % second["serial"])
+        assert kiosk.poll() is None
+        print("all ok")
+    finally:
+        if kiosk:
+            stop(kiosk)
+        if nginx and nginx.poll() is None:
+            nginx.send_signal(signal.SIGQUIT)
+            nginx.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
