@@ -14,16 +14,16 @@
 #include <sstream>
 
 #include "app/config/config.h"
-#include "app/kiosk/feed_sync.h"
 #include "app/kiosk/kiosk.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/render_pngs.h"
-#include "app/kiosk/sync_jobs.h"
+#include "app/kiosk/shown_slides.h"
 #include "app/local_time.h"
 #include "app/status/options.h"
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"
 #include "feeds/geo_reference.h"
+#include "feeds/sync/sync_jobs.h"
 #include "feeds/url.h"
 #include "platform/journal.h"
 #include "platform/process_memory.h"
@@ -66,24 +66,19 @@ std::string cache_dir_or_default(const std::string& option) {
 // --render with an http(s) --manifest: the data of this moment, fetched once (cached copies
 // where a fetch fails), then drawn. A local manifest is read as it is, without the cache: a
 // preview of those files, which must not replace the screen's last good copies.
-SlideSet slides_for_render(const std::string& manifest, const std::string& cache_dir,
-                           const std::string& ca_file, std::uint64_t cache_max_bytes,
-                           std::uint64_t data_max_bytes) {
-    if (!feeds::is_http_url(manifest)) {
-        SlideSet set = load_slide_set({manifest});
+SlideSet slides_for_render(const feeds::SyncOptions& options) {
+    if (!feeds::is_http_url(options.manifest_location)) {
+        SlideSet set = load_slide_set({options.manifest_location});
         for (const auto& p : set.problems) log_line(std::cerr, Severity::warning) << p << "\n";
         return set;
     }
-    std::vector<SyncNote> notes;
-    FeedSync sync = open_sync(manifest, cache_dir, notes, data_max_bytes);
-    sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
-    sync.ca_file = ca_file;
-    sync.cache_max_bytes = cache_max_bytes;
-    SyncJobs jobs;
+    std::vector<feeds::Note> notes;
+    feeds::FeedSync sync = feeds::open_sync(options, notes);
+    feeds::SyncJobs jobs;
     const std::int64_t now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
-    for (auto& n : sync_until_settled(sync, jobs, now)) notes.push_back(std::move(n));
+    for (auto& n : feeds::sync_until_settled(sync, jobs, now)) notes.push_back(std::move(n));
     ShownSlides shown = slides_to_show(sync);
     update_stale_texts(shown, sync, now);
     for (const auto& n : notes)
@@ -161,14 +156,17 @@ int run(int argc, char** argv) {
     }
     const FontFiles fonts = fonts_or_log();
     if (!fonts.error.empty()) return 2;
-    const SlideSource source{s.manifest};
-    const std::string cache_dir = cache_dir_or_default(s.cache_dir);
-    const std::uint64_t cache_max_bytes = s.cache_max_mb * 1024 * 1024;
+    feeds::SyncOptions sync;
+    sync.manifest_location = s.manifest;
+    sync.cache_dir = cache_dir_or_default(s.cache_dir);
+    sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
+    sync.ca_file = s.ca_file;
+    sync.cache_max_bytes = s.cache_max_mb * 1024 * 1024;
+    sync.data_max_bytes = s.data_max_mb * 1024 * 1024;
 
     const std::string home = resolve_home(s.home);
     if (!config.actions.render_dir.empty()) {
-        const SlideSet set =
-            slides_for_render(s.manifest, cache_dir, s.ca_file, cache_max_bytes, s.data_max_mb * 1024 * 1024);
+        const SlideSet set = slides_for_render(sync);
         RenderOptions opt;
         opt.out_dir = config.actions.render_dir;
         opt.width = size.w;
@@ -185,12 +183,7 @@ int run(int argc, char** argv) {
     k.video.height = size.h;
     k.video.rotate = s.rotate;
     k.video.force_software = s.software;
-    k.source = source;
-    k.cache_dir = cache_dir;
-    k.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
-    k.ca_file = s.ca_file;
-    k.cache_max_bytes = cache_max_bytes;
-    k.data_max_bytes = s.data_max_mb * 1024 * 1024;
+    k.sync = sync;
     k.home = home;
     k.fixed_now = now;
     k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
