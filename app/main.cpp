@@ -16,19 +16,19 @@
 #include <sstream>
 
 #include "app/config/config.h"
-#include "app/kiosk/feed_sync.h"
 #include "app/kiosk/kiosk.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/render_pngs.h"
-#include "app/kiosk/sync_jobs.h"
+#include "app/kiosk/shown_slides.h"
 #include "app/local_time.h"
 #include "app/status/options.h"
 #include "feeds/check.h"
 #include "feeds/csv_import.h"
-#include "feeds/file_read.h"
 #include "feeds/feed_cache.h"
+#include "feeds/file_read.h"
 #include "feeds/geo_reference.h"
 #include "feeds/publish.h"
+#include "feeds/sync/sync_jobs.h"
 #include "feeds/trust.h"
 #include "feeds/url.h"
 #include "platform/journal.h"
@@ -69,8 +69,8 @@ std::string cache_dir_or_default(const std::string& option) {
                                     std::getenv("HOME"));
 }
 
-std::vector<const SyncItem*> sync_items(const FeedSync& sync) {
-    std::vector<const SyncItem*> items{&sync.manifest_item};
+std::vector<const feeds::SyncItem*> sync_items(const feeds::FeedSync& sync) {
+    std::vector<const feeds::SyncItem*> items{&sync.manifest_item};
     for (const auto& f : sync.feeds) items.push_back(&f);
     return items;
 }
@@ -78,24 +78,19 @@ std::vector<const SyncItem*> sync_items(const FeedSync& sync) {
 // --render with an http(s) --manifest: the data of this moment, fetched once (cached copies
 // where a fetch fails), then drawn. A local manifest is read as it is, without the cache: a
 // preview of those files, which must not replace the screen's last good copies.
-SlideSet slides_for_render(const std::string& manifest, const std::string& cache_dir,
-                           const std::string& ca_file, std::uint64_t cache_max_bytes,
-                           std::uint64_t data_max_bytes) {
-    if (!feeds::is_http_url(manifest)) {
-        SlideSet set = load_slide_set({manifest});
+SlideSet slides_for_render(const feeds::SyncOptions& options) {
+    if (!feeds::is_http_url(options.manifest_location)) {
+        SlideSet set = load_slide_set({options.manifest_location});
         for (const auto& p : set.problems) log_line(std::cerr, Severity::warning) << p << "\n";
         return set;
     }
-    std::vector<SyncNote> notes;
-    FeedSync sync = open_sync(manifest, cache_dir, notes, data_max_bytes);
-    sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
-    sync.ca_file = ca_file;
-    sync.cache_max_bytes = cache_max_bytes;
-    SyncJobs jobs;
+    std::vector<feeds::Note> notes;
+    feeds::FeedSync sync = feeds::open_sync(options, notes);
+    feeds::SyncJobs jobs;
     const std::int64_t now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
-    for (auto& n : sync_until_settled(sync, jobs, now)) notes.push_back(std::move(n));
+    for (auto& n : feeds::sync_until_settled(sync, jobs, now)) notes.push_back(std::move(n));
     ShownSlides shown = slides_to_show(sync);
     update_stale_texts(shown, sync, now);
     for (const auto& n : notes)
@@ -104,7 +99,7 @@ SlideSet slides_for_render(const std::string& manifest, const std::string& cache
     for (const auto& p : shown.set.problems) log_line(std::cerr, Severity::warning) << p << "\n";
     // Not what the publisher wrote: the bundled slides, or a copy kept after a refused fetch.
     shown.set.errors += shown.bundled ? 1 : 0;
-    for (const SyncItem* item : sync_items(sync))
+    for (const feeds::SyncItem* item : sync_items(sync))
         if (!item->last_error.empty()) {
             log_line(std::cerr, Severity::error) << item->label << ": " << item->last_error << "\n";
             ++shown.set.errors;
@@ -213,14 +208,17 @@ int run(int argc, char** argv) {
     }
     const FontFiles fonts = fonts_or_log();
     if (!fonts.error.empty()) return 2;
-    const SlideSource source{s.manifest};
-    const std::string cache_dir = cache_dir_or_default(s.cache_dir);
-    const std::uint64_t cache_max_bytes = s.cache_max_mb * 1024 * 1024;
+    feeds::SyncOptions sync;
+    sync.manifest_location = s.manifest;
+    sync.cache_dir = cache_dir_or_default(s.cache_dir);
+    sync.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
+    sync.ca_file = s.ca_file;
+    sync.cache_max_bytes = s.cache_max_mb * 1024 * 1024;
+    sync.data_max_bytes = s.data_max_mb * 1024 * 1024;
 
     const std::string home = resolve_home(s.home);
     if (!config.actions.render_dir.empty()) {
-        const SlideSet set =
-            slides_for_render(s.manifest, cache_dir, s.ca_file, cache_max_bytes, s.data_max_mb * 1024 * 1024);
+        const SlideSet set = slides_for_render(sync);
         RenderOptions opt;
         opt.out_dir = config.actions.render_dir;
         opt.width = size.w;
@@ -239,12 +237,7 @@ int run(int argc, char** argv) {
     k.video.height = size.h;
     k.video.rotate = s.rotate;
     k.video.force_software = s.software;
-    k.source = source;
-    k.cache_dir = cache_dir;
-    k.user_agent = feeds::user_agent(INFOTAVLE_VERSION);
-    k.ca_file = s.ca_file;
-    k.cache_max_bytes = cache_max_bytes;
-    k.data_max_bytes = s.data_max_mb * 1024 * 1024;
+    k.sync = sync;
     k.home = home;
     k.fixed_now = now;
     k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
@@ -255,7 +248,7 @@ int run(int argc, char** argv) {
     for (const auto& key : trusted.keys)
         log_line(std::cerr, Severity::info) << "trusting key " << feeds::key_id_hex(key.key_id) << " ("
                                             << key.file << "): only manifests it signs\n";
-    k.trusted_keys = trusted.keys;
+    k.sync.trusted_keys = trusted.keys;
     // SIGHUP: the kiosk reads the manifest again; the file is read again here and what changed
     // is said (every setting takes effect at the next start).
     k.on_reload = [args, config](std::ostream& log) {

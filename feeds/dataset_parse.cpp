@@ -214,17 +214,9 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
         if (o.contains("years")) {
             if (const Json* years = get_array(ctx, o, p, "years", Need::Optional)) {
                 const std::string yp = key_path(p, "years");
-                for (std::size_t i = 0; i < years->size(); ++i) {
-                    // Reuse get_integer's checks by wrapping the element in an object.
-                    Json wrapper = {{"year", (*years)[i]}};
-                    Ctx inner = make_ctx(ctx.file, ctx.limits);
-                    if (auto y = get_integer(inner, wrapper, yp, "year", Need::Required, 1900, 2200))
+                for (std::size_t i = 0; i < years->size(); ++i)
+                    if (auto y = read_integer(ctx, (*years)[i], index_path(yp, i), 1900, 2200))
                         pr.years.push_back(static_cast<int>(*y));
-                    for (auto& problem : inner.problems) {
-                        problem.path = index_path(yp, i);
-                        add_error(ctx, problem.path, problem.message);
-                    }
-                }
             }
         }
         pr.note = get_string(ctx, o, p, "note", Need::Optional);

@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "feeds/feed_parse.h"
 #include "feeds/file_read.h"
 
 namespace feeds {
@@ -297,23 +296,8 @@ CacheRead read_cached(const std::string& dir, const std::string& feed_id, const 
     return r;
 }
 
-CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, const Limits& limits,
-                            const ParseControl& control) {
-    CachedFeed out;
-    CacheRead read = read_cached(dir, feed_id, limits);
-    out.problems = std::move(read.problems);
-    if (!read.copy) return out;
-    const std::string file = body_path(dir, feed_id);
-    FeedResult parsed = parse_feed(read.copy->text, file, limits, control);
-    out.problems.insert(out.problems.end(), parsed.problems.begin(), parsed.problems.end());
-    if (!parsed.feed) {
-        out.problems.push_back(error_at(file, "cached copy is not a valid feed: ignored"));
-        return out;
-    }
-    out.feed = std::move(parsed.feed);
-    out.meta = std::move(read.copy->meta);
-    out.parsed_bytes = parsed.stats.parsed_bytes;
-    return out;
+std::string cached_text_path(const std::string& dir, const std::string& feed_id) {
+    return body_path(dir, feed_id);
 }
 
 std::optional<Problem> write_cached(const std::string& dir, const std::string& feed_id, std::string_view text,
@@ -350,43 +334,6 @@ FetchRequest conditional_request(std::string url, std::string label, const Cache
     req.url = std::move(url);
     req.label = std::move(label);
     return req;
-}
-
-FetchOutcome accept_fetched(const std::string& dir, const std::string& feed_id, const FetchRequest& request,
-                            const FetchResult& result, std::int64_t now, const Limits& limits,
-                            std::int64_t next_due_at) {
-    FetchOutcome out;
-    const std::string label = request.label.empty() ? feed_id + ".json" : request.label;
-    if (result.status == FetchStatus::Failed) {
-        // FetchResult::error already starts with the label; a Problem names its file separately.
-        const std::string prefix = label + ": ";
-        const bool named = result.error.rfind(prefix, 0) == 0;
-        out.problems.push_back(error_at(label, named ? result.error.substr(prefix.size()) : result.error));
-        return out;
-    }
-    if (result.status == FetchStatus::NotModified) {
-        // Without a stored copy a 304 confirms nothing: fail, so the retry is unconditional.
-        if (auto p = touch_cached(dir, feed_id, now, result, next_due_at)) {
-            out.problems.push_back(*p);
-            if (!read_cached(dir, feed_id, limits).copy) return out;
-        }
-        out.succeeded = true;
-        out.fetched_at = now;
-        return out;
-    }
-    out.succeeded = true;
-    out.fetched_at = now;
-    FeedResult parsed = parse_feed(result.body, label, limits);
-    out.problems = std::move(parsed.problems);
-    if (!parsed.feed) {  // everything or nothing: the last good copy stays
-        out.succeeded = false;
-        out.fetched_at.reset();
-        return out;
-    }
-    out.feed = std::move(parsed.feed);
-    const CacheMeta meta{request.url, now, result.etag, result.last_modified, next_due_at};
-    if (auto p = write_cached(dir, feed_id, result.body, meta, limits)) out.problems.push_back(*p);
-    return out;
 }
 
 std::vector<Problem> remove_stale_tmp_files(const std::string& dir) {

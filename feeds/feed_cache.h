@@ -8,9 +8,9 @@
 // Validators are opaque bytes from the network (any byte, 0xFF included), so they are stored as
 // hex; metadata written before that ("etag", "last_modified" as text) is still read.
 //
-// Only VALIDATED text may be stored: accept_fetched() parses a fetched body with parse_feed()
-// and stores it only when it has no errors, so a bad feed never replaces a good copy. Callers
-// of write_cached() directly must have done the same.
+// Storage only: read, write, touch, prune. Only ACCEPTED text may be stored: every text passes
+// feeds/sync/accept.h accept_text() before write_cached() (feeds/sync/intake.h does both), so
+// a bad feed never replaces a good copy.
 //
 // Writes are atomic: both files are written to new "<file>.<random>.tmp" files (created with
 // O_EXCL|O_NOFOLLOW, so a planted link is never followed), fsync'ed, and only when both are
@@ -33,10 +33,8 @@
 #include <string_view>
 #include <vector>
 
-#include "feeds/feed_model.h"
 #include "feeds/fetch.h"
 #include "feeds/limits.h"
-#include "feeds/parse_control.h"
 #include "feeds/problem.h"
 
 namespace feeds {
@@ -61,21 +59,6 @@ struct CacheRead {
     std::vector<Problem> problems;   // each names the cache file and says what was ignored
 };
 
-struct CachedFeed {
-    std::optional<Feed> feed;  // nullopt: nothing stored, or the stored copy is not a valid feed
-    CacheMeta meta;
-    std::vector<Problem> problems;
-    std::size_t parsed_bytes = 0;  // ParseStats::parsed_bytes of the copy
-};
-
-// What the app should do with one finished fetch; see accept_fetched().
-struct FetchOutcome {
-    bool succeeded = false;                  // for after_attempt(): a valid new feed, or 304
-    std::optional<Feed> feed;                // a new valid feed to show (status Ok and valid only)
-    std::optional<std::int64_t> fetched_at;  // the data's new age base, when succeeded
-    std::vector<Problem> problems;           // fetch error, parse problems (warnings too), cache error
-};
-
 // The cache directory from the environment's values, passed in (nullptr = unset):
 // $CACHE_DIRECTORY (systemd CacheDirectory=; the first entry if it lists several), else
 // $XDG_CACHE_HOME/infotavle, else $HOME/.cache/infotavle. Empty when none is set.
@@ -86,10 +69,8 @@ std::string default_cache_dir(const char* cache_directory, const char* xdg_cache
 // a problem (warning) says so. Files over limits.max_file_bytes are refused.
 CacheRead read_cached(const std::string& dir, const std::string& feed_id, const Limits& limits = {});
 
-// read_cached() and parse_feed(): what to show at start-up, before any network. A stored copy
-// that no longer parses (a disk fault, or a newer reader's file) is ignored with its problems.
-CachedFeed load_cached_feed(const std::string& dir, const std::string& feed_id, const Limits& limits = {},
-                            const ParseControl& control = {});
+// The file that holds feed_id's stored text (for messages about it).
+std::string cached_text_path(const std::string& dir, const std::string& feed_id);
 
 // Stores validated text atomically (see above); creates dir if needed. nullopt on success,
 // else the problem, and the previous copy is untouched.
@@ -104,18 +85,6 @@ std::optional<Problem> touch_cached(const std::string& dir, const std::string& f
 // A request for url that is conditional on `last` only when `last` came from the same url
 // (after the manifest moves a feed, the old validators mean nothing to the new server).
 FetchRequest conditional_request(std::string url, std::string label, const CacheMeta* last);
-
-// The one call for a finished fetch (request is what was passed to submit_fetch):
-//   Ok:          parse_feed(body); valid -> write_cached + feed; errors -> problems, nothing stored
-//                (succeeded = false: retried with backoff in case the publisher fixes it)
-//   NotModified: touch_cached; succeeded, fetched_at = now, no feed (keep showing the one you have)
-//   Failed:      the error as a problem; nothing changes
-// A cache write failure does not stop a valid feed being shown: succeeded, feed set, and the
-// write problem in problems.
-// next_due_at is stored with the copy (CacheMeta).
-FetchOutcome accept_fetched(const std::string& dir, const std::string& feed_id, const FetchRequest& request,
-                            const FetchResult& result, std::int64_t now, const Limits& limits = {},
-                            std::int64_t next_due_at = 0);
 
 // Removes every "*.tmp" file in dir (left by a crash mid-write; links are removed, never
 // followed). Problems for those that cannot be removed.

@@ -102,37 +102,38 @@ std::optional<Feed> read_feed(Ctx& ctx, const Json& doc) {
     return feed;
 }
 
+namespace {
+
+// What every parse_* does around its reader: the JSON document, the reader, everything or
+// nothing, and no exception out of the API.
+template <class T, class Read>
+std::optional<T> read_document(Ctx& ctx, std::string_view text, const char* what, Read read) {
+    std::optional<T> value;
+    try {
+        if (auto doc = read_json_document(text, ctx)) value = read(ctx, *doc);
+    } catch (const std::exception& e) {
+        // Only a bug or memory exhaustion gets here; still no exception leaves the API.
+        add_error(ctx, "", std::string("internal error while reading the ") + what + ": " + e.what());
+    }
+    if (ctx.errors > 0) value.reset();
+    finish_problems(ctx);
+    return value;
+}
+
+}  // namespace
+
 FeedResult parse_feed(std::string_view text, const std::string& file_name, const Limits& limits,
                       const ParseControl& control) {
     Ctx ctx = make_ctx(file_name, limits, control);
-    FeedResult result;
-    try {
-        if (auto doc = read_json_document(text, ctx)) result.feed = read_feed(ctx, *doc);
-    } catch (const std::exception& e) {
-        // Only a bug or memory exhaustion gets here; still no exception leaves the API.
-        add_error(ctx, "", std::string("internal error while reading the feed: ") + e.what());
-    }
-    if (ctx.errors > 0) result.feed.reset();
-    finish_problems(ctx);
-    result.problems = std::move(ctx.problems);
-    result.stats = ctx.stats;
-    return result;
+    std::optional<Feed> feed = read_document<Feed>(ctx, text, "feed", read_feed);
+    return {std::move(feed), std::move(ctx.problems), ctx.stats};
 }
 
 ManifestResult parse_manifest(std::string_view text, const std::string& file_name, const Limits& limits,
                               const ParseControl& control) {
     Ctx ctx = make_ctx(file_name, limits, control);
-    ManifestResult result;
-    try {
-        if (auto doc = read_json_document(text, ctx)) result.manifest = read_manifest(ctx, *doc);
-    } catch (const std::exception& e) {
-        add_error(ctx, "", std::string("internal error while reading the manifest: ") + e.what());
-    }
-    if (ctx.errors > 0) result.manifest.reset();
-    finish_problems(ctx);
-    result.problems = std::move(ctx.problems);
-    result.stats = ctx.stats;
-    return result;
+    std::optional<Manifest> manifest = read_document<Manifest>(ctx, text, "manifest", read_manifest);
+    return {std::move(manifest), std::move(ctx.problems), ctx.stats};
 }
 
 }  // namespace feeds

@@ -4,7 +4,7 @@
 // fetch() blocks; it is for tools and tests. The kiosk runs its fetches through a FetchPool
 // (fetch_pool.h): one thread, libcurl's multi interface, a bounded number at a time. Both use
 // the same transfer set-up (fetch_transfer.h), so they behave alike. Nothing here parses or
-// stores; see feed_cache.h accept_fetched() for that.
+// stores; see feeds/sync/intake.h take_fetched() for that.
 //
 // Timeouts: a link that is slow but working must not fail forever, and one that has stopped
 // must not hold a transfer for long. So there is no short total timeout; instead

@@ -16,6 +16,7 @@ namespace feeds {
 
 struct FetchPoolState {
     int max_parallel = kDefaultMaxParallelFetches;
+    std::function<void()> on_finished;  // set before the thread starts, then only read
     CURLM* multi = nullptr;
     std::mutex mu;  // guards everything below
     std::condition_variable finished_cv;
@@ -39,6 +40,7 @@ void deliver(FetchPoolState& s, FinishedFetch f) {
         s.finished.push_back(std::move(f));
     }
     s.finished_cv.notify_all();
+    if (s.on_finished) s.on_finished();
 }
 
 FetchResult failure(const FetchRequest& req, const std::string& why) {
@@ -131,6 +133,7 @@ FetchPoolState& started(FetchPool& pool) {
     if (pool.state) return *pool.state;
     auto s = std::unique_ptr<FetchPoolState, FetchPoolStop>(new FetchPoolState);
     s->max_parallel = std::max(1, pool.max_parallel);
+    s->on_finished = pool.on_finished;
     s->multi = curl_multi_init();
     // Connections too: at most max_parallel open, idle ones included.
     curl_multi_setopt(s->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, long(s->max_parallel));

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct FetchPoolStop {
 // Default-constructed: no thread until the first submit_fetch. Movable.
 struct FetchPool {
     int max_parallel = kDefaultMaxParallelFetches;
+    // Called (from the pool's thread) after each fetch finishes, once take_finished() returns it;
+    // set before the first submit_fetch. Must be thread-safe and quick.
+    std::function<void()> on_finished;
     std::unique_ptr<FetchPoolState, FetchPoolStop> state;
 };
 

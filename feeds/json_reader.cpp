@@ -242,15 +242,27 @@ std::optional<double> read_number_or_null(Ctx& ctx, const Json& value, const std
     return d;
 }
 
-std::optional<double> get_number(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key,
-                                 Need need) {
+namespace {
+
+// obj's value at key, when given: nullptr when absent ("missing required key" recorded when
+// Required) and, when Optional, when null (null means "not given").
+const Json* given(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key, Need need) {
     const Json* value = find(obj, key);
-    const std::string at = key_path(path, key);
     if (!value) {
         if (need == Need::Required) missing(ctx, path, key);
-        return std::nullopt;
+        return nullptr;
     }
-    if (value->is_null() && need == Need::Optional) return std::nullopt;
+    if (value->is_null() && need == Need::Optional) return nullptr;
+    return value;
+}
+
+}  // namespace
+
+std::optional<double> get_number(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key,
+                                 Need need) {
+    const Json* value = given(ctx, obj, path, key, need);
+    if (!value) return std::nullopt;
+    const std::string at = key_path(path, key);
     if (!value->is_number()) {
         add_error(ctx, at, "expected a number, got " + describe(*value));
         return std::nullopt;
@@ -258,30 +270,27 @@ std::optional<double> get_number(Ctx& ctx, const Json& obj, const std::string& p
     return read_number_or_null(ctx, *value, at);
 }
 
-std::optional<long long> get_integer(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key,
-                                     Need need, long long lo, long long hi) {
-    const Json* value = find(obj, key);
-    const std::string at = key_path(path, key);
-    if (!value) {
-        if (need == Need::Required) missing(ctx, path, key);
-        return std::nullopt;
-    }
-    if (value->is_null() && need == Need::Optional) return std::nullopt;
+std::optional<long long> read_integer(Ctx& ctx, const Json& value, const std::string& path, long long lo,
+                                      long long hi) {
     const std::string range = " (" + std::to_string(lo) + ".." + std::to_string(hi) + ")";
-    if (!value->is_number()) {
-        add_error(ctx, at, "expected a whole number" + range + ", got " + describe(*value));
-        return std::nullopt;
-    }
-    const double d = value->get<double>();
-    if (!std::isfinite(d) || d != std::floor(d)) {
-        add_error(ctx, at, "expected a whole number" + range + ", got " + describe(*value));
+    const bool number = value.is_number();
+    const double d = number ? value.get<double>() : 0;
+    if (!number || !std::isfinite(d) || d != std::floor(d)) {
+        add_error(ctx, path, "expected a whole number" + range + ", got " + describe(value));
         return std::nullopt;
     }
     if (d < static_cast<double>(lo) || d > static_cast<double>(hi)) {
-        add_error(ctx, at, "out of range" + range + ": " + describe(*value));
+        add_error(ctx, path, "out of range" + range + ": " + describe(value));
         return std::nullopt;
     }
     return static_cast<long long>(d);
+}
+
+std::optional<long long> get_integer(Ctx& ctx, const Json& obj, const std::string& path, std::string_view key,
+                                     Need need, long long lo, long long hi) {
+    const Json* value = given(ctx, obj, path, key, need);
+    if (!value) return std::nullopt;
+    return read_integer(ctx, *value, key_path(path, key), lo, hi);
 }
 
 std::string format_partial_date(const PartialDate& d) {

@@ -91,6 +91,10 @@ const Json* get_object(Ctx& ctx, const Json& obj, const std::string& path, std::
 std::vector<std::string> get_string_list(Ctx& ctx, const Json& obj, const std::string& path,
                                          std::string_view key, Need need);
 
+// Checks one value (an array's element, or a key's) is a whole number within [lo, hi].
+std::optional<long long> read_integer(Ctx& ctx, const Json& value, const std::string& path, long long lo,
+                                      long long hi);
+
 // Checks one element of an array is a finite number or null (table values, series points).
 std::optional<double> read_number_or_null(Ctx& ctx, const Json& value, const std::string& path);
 

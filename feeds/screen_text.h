@@ -1,7 +1,7 @@
 // What a text shown on screen may hold: no control characters, and only characters the
 // screen's fonts draw. The table of drawable code points is the one the app loads from its
 // fonts (app/fonts.cpp builds its ImGui glyph ranges from it), so --check and the screen agree;
-// tests/test_render.cpp checks every code point in it has a glyph in Inter and DejaVu Sans
+// tests/test_render_pngs.cpp checks every code point in it has a glyph in Inter and DejaVu Sans
 // (fonts-inter, fonts-dejavu-core). Pure: no fonts are opened here.
 #pragma once
 

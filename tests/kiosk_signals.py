@@ -93,25 +93,13 @@ def stop_with_hanging_fetches(binary, tmp, stop_signal):
     os.mkdir(site)
     server, port = start_server(site)
     try:
-        feeds = [{"id": "f%02d" % i, "url": "http://127.0.0.1:%d/slow/%d" % (port, i), "refresh_s": 900}
-                 for i in range(50)]
-        playlist = [{"id": "s%02d" % i, "feed": "f%02d" % i, "dataset": "d", "view": "kpi_tiles",
-                     "title": "Slide %d" % i} for i in range(50)]
-        with open(os.path.join(site, "manifest.json"), "w") as f:
-            json.dump({"format": "infotavle-manifest", "version": "1.0", "title": "Hænger",
-                       "feeds": feeds, "playlist": playlist}, f)
+        write_manifest(site, "Hænger", ["f%02d" % i for i in range(50)],
+                       lambda i: "http://127.0.0.1:%d/slow/%d" % (port, i))
         kiosk = start_kiosk(binary, "http://127.0.0.1:%d/site/manifest.json" % port, os.path.join(tmp, "c1"))
         log = Log(kiosk)
         log.wait_for("video")
         wait_until_hanging(port, 6)  # the kiosk fetches at most 6 at a time; all of them hang
-        t0 = time.monotonic()
-        kiosk.send_signal(stop_signal)
-        try:
-            code = kiosk.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            kiosk.kill()
-            raise AssertionError("the kiosk did not stop within 30 s of %s" % signal.Signals(stop_signal).name)
-        took = time.monotonic() - t0
+        code, took = stop_timed(kiosk, stop_signal, signal.Signals(stop_signal).name)
         print("%s with %d fetches hanging: stopped in %.3f s, exit %d" %
               (signal.Signals(stop_signal).name, hanging(port), took, code))
         assert code == 0, "exit code %d" % code
@@ -119,6 +107,36 @@ def stop_with_hanging_fetches(binary, tmp, stop_signal):
     finally:
         server.kill()
         server.wait()
+
+
+def write_manifest(site, title, ids, url_of):
+    """A manifest of one kpi_tiles slide per feed id, the i-th feed at url_of(i)."""
+    feeds = [{"id": fid, "url": url_of(i), "refresh_s": 900} for i, fid in enumerate(ids)]
+    playlist = [{"id": "s%02d" % i, "feed": fid, "dataset": "d", "view": "kpi_tiles", "title": "Slide %d" % i}
+                for i, fid in enumerate(ids)]
+    with open(os.path.join(site, "manifest.json"), "w") as f:
+        json.dump({"format": "infotavle-manifest", "version": "1.0", "title": title,
+                   "feeds": feeds, "playlist": playlist}, f)
+
+
+def stop_timed(kiosk, stop_signal, what):
+    """Sends stop_signal: the exit code and the seconds the kiosk took to stop."""
+    t0 = time.monotonic()
+    kiosk.send_signal(stop_signal)
+    try:
+        code = kiosk.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        kiosk.kill()
+        raise AssertionError("the kiosk did not stop within 30 s of %s" % what)
+    return code, time.monotonic() - t0
+
+
+def stop(kiosk, server):
+    """Ends what a test started, whatever state it was left in."""
+    if kiosk and kiosk.poll() is None:
+        kiosk.kill()
+    server.kill()
+    server.wait()
 
 
 def worst_feed(path, size=4 * 1024 * 1024):
@@ -137,35 +155,20 @@ def stop_during_parse(binary, tmp):
     server, port = start_server(site)
     kiosk = None
     try:
-        feeds = [{"id": "w%02d" % i, "url": "w%02d.json" % i, "refresh_s": 900} for i in range(12)]
-        playlist = [{"id": "s%02d" % i, "feed": "w%02d" % i, "dataset": "d", "view": "kpi_tiles",
-                     "title": "Slide %d" % i} for i in range(12)]
-        with open(os.path.join(site, "manifest.json"), "w") as f:
-            json.dump({"format": "infotavle-manifest", "version": "1.0", "title": "Tungt",
-                       "feeds": feeds, "playlist": playlist}, f)
+        write_manifest(site, "Tungt", ["w%02d" % i for i in range(12)], lambda i: "w%02d.json" % i)
         kiosk = start_kiosk(binary, "http://127.0.0.1:%d/site/manifest.json" % port, os.path.join(tmp, "c3"))
         log = Log(kiosk)
         log.wait_for("video")
         # The first feed read and refused: by then the jobs reading the next ones have started
         # (take_reads starts the waiting reads before the results are applied and logged).
         log.wait_for("items, over the limit of 1000", 60)
-        t0 = time.monotonic()
-        kiosk.send_signal(signal.SIGTERM)
-        try:
-            code = kiosk.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            kiosk.kill()
-            raise AssertionError("the kiosk did not stop within 30 s of SIGTERM while parsing")
-        took = time.monotonic() - t0
+        code, took = stop_timed(kiosk, signal.SIGTERM, "SIGTERM while parsing")
         print("SIGTERM while reading 4 MiB worst-case feeds (%d sent): stopped in %.3f s, exit %d" %
               (stats(port, "served")["served"], took, code))
         assert code == 0, "exit code %d" % code
         assert took < STOP_LIMIT_S, "took %.3f s, more than %.1f s" % (took, STOP_LIMIT_S)
     finally:
-        if kiosk and kiosk.poll() is None:
-            kiosk.kill()
-        server.kill()
-        server.wait()
+        stop(kiosk, server)
 
 
 def reload_on_sighup(binary, tmp):
@@ -196,10 +199,7 @@ def reload_on_sighup(binary, tmp):
         kiosk.send_signal(signal.SIGTERM)
         assert kiosk.wait(timeout=10) == 0
     finally:
-        if kiosk and kiosk.poll() is None:
-            kiosk.kill()
-        server.kill()
-        server.wait()
+        stop(kiosk, server)
 
 
 def config_reload_and_priorities(binary, tmp):

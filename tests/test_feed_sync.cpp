@@ -1,5 +1,5 @@
 // feed_sync.h: what is due, what a result changes, what is shown. Results are made by hand and
-// `now` is a number: no thread, network or window. (test_sync_server.cpp runs the real thing.)
+// `now` is a number: no thread, network or window. (test_sync_jobs_server.cpp runs the real thing.)
 #include <doctest/doctest.h>
 
 #include "tests/temp_dir.h"
@@ -10,34 +10,18 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "app/kiosk/feed_sync.h"
 #include "app/kiosk/log.h"
+#include "app/kiosk/shown_slides.h"
 #include "feeds/bundled_feeds.h"
+#include "feeds/sync/intake.h"
 #include "feeds/url.h"
+#include "tests/sync_fixture.h"
 
 using namespace feeds;
+using namespace sync_fixture;
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::int64_t kT0 = 1'700'000'000;
-const std::string kManifestUrl = "https://data.example.dk/infotavle/manifest.json";
-
-std::string bundled(std::string_view name) {
-    for (const auto& f : bundled_files())
-        if (f.name == name) return std::string(f.text);
-    FAIL("no bundled file " << name);
-    return {};
-}
-
-FetchResult ok(std::string body, std::string etag = "\"e1\"") {
-    FetchResult r;
-    r.status = FetchStatus::Ok;
-    r.body = std::move(body);
-    r.etag = std::move(etag);
-    r.http_code = 200;
-    return r;
-}
 
 FetchResult failed(const std::string& label, const std::string& url) {
     FetchResult r;
@@ -52,25 +36,12 @@ const FetchOrder* order_for(const std::vector<FetchOrder>& orders, const std::st
     return nullptr;
 }
 
-std::vector<std::string> all_lines(const std::vector<SyncNote>& notes) {
-    std::vector<std::string> out;
-    for (const auto& n : notes) out.insert(out.end(), n.lines.begin(), n.lines.end());
-    return out;
-}
-
-// Answers every due fetch with the bundled file of the same name.
-void answer_all_from_bundled(FeedSync& s, std::int64_t now) {
-    for (int round = 0; round < 2; ++round)
-        for (const auto& o : due_fetches(s, now))
-            apply_fetch(s, o.key, o.request, ok(bundled(url_file_name(o.request.url))), now);
-}
-
 }  // namespace
 
 TEST_CASE("sync: first boot with no cache shows the bundled slides and fetches the manifest first") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
     CHECK_FALSE(s.manifest);
     const ShownSlides shown = slides_to_show(s);
     CHECK(shown.bundled);
@@ -88,8 +59,8 @@ TEST_CASE("sync: first boot with no cache shows the bundled slides and fetches t
 TEST_CASE(
     "sync: the manifest brings its feeds, resolved against it; their data replaces the bundled slides") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
     const auto m = due_fetches(s, kT0);
     apply_fetch(s, m[0].key, m[0].request, ok(bundled("manifest.json")), kT0);
     REQUIRE(s.manifest);
@@ -119,9 +90,7 @@ TEST_CASE(
 
 TEST_CASE("sync: a failing feed keeps its last good copy, backs off, and is logged once") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-    answer_all_from_bundled(s, kT0);
+    FeedSync s = answered(cache.dir());
     const std::uint64_t version = s.version;
 
     KioskLog log;
@@ -175,9 +144,7 @@ TEST_CASE("sync: a failing feed keeps its last good copy, backs off, and is logg
 
 TEST_CASE("sync: an invalid feed is not shown or stored, the problem names the feed") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-    answer_all_from_bundled(s, kT0);
+    FeedSync s = answered(cache.dir());
     const std::string title = s.data.at("employment")->title;
     const std::uint64_t version = s.version;
 
@@ -191,20 +158,16 @@ TEST_CASE("sync: an invalid feed is not shown or stored, the problem names the f
     CHECK(lines.back().ends_with("; keeping the last good copy"));
     CHECK(s.version == version);
     CHECK(s.data.at("employment")->title == title);
-    CHECK(load_cached_feed(cache.dir(), "employment").feed->title == title);
+    CHECK(load_cached_feed(cache.dir(), {.key = "employment"}).feed->title == title);
     // Retried within 30 s in case the publisher fixes it.
     CHECK(*next_fetch_due(s, kT0 + 990) <= kT0 + 990 + 30);
 }
 
 TEST_CASE("sync: a restart shows the cached manifest and feeds at once, with their age") {
     TempDir cache;
-    {
-        std::vector<SyncNote> notes;
-        FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-        answer_all_from_bundled(s, kT0);
-    }
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    fill_cache(cache.dir());
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
     CHECK(all_lines(notes).empty());
     REQUIRE(s.manifest);
     ShownSlides shown = slides_to_show(s);
@@ -219,13 +182,9 @@ TEST_CASE("sync: a restart shows the cached manifest and feeds at once, with the
 
 TEST_CASE("sync: a cached manifest from another location is not used") {
     TempDir cache;
-    {
-        std::vector<SyncNote> notes;
-        FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-        answer_all_from_bundled(s, kT0);
-    }
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync("https://other.example.dk/manifest.json", cache.dir(), notes);
+    fill_cache(cache.dir());
+    std::vector<Note> notes;
+    FeedSync s = open_sync({"https://other.example.dk/manifest.json", cache.dir()}, notes);
     CHECK_FALSE(s.manifest);
     const auto lines = all_lines(notes);
     REQUIRE(lines.size() == 1);
@@ -234,17 +193,13 @@ TEST_CASE("sync: a cached manifest from another location is not used") {
 }
 
 TEST_CASE("sync: without a cache directory data is shown but nothing is written") {
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, "", notes);
-    answer_all_from_bundled(s, kT0);
+    FeedSync s = answered("");
     CHECK_FALSE(slides_to_show(s).bundled);
 }
 
 TEST_CASE("sync: a result for a feed the manifest has since dropped is ignored") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-    answer_all_from_bundled(s, kT0);
+    FeedSync s = answered(cache.dir());
     const auto orders = due_fetches(s, kT0 + 990);
     const FetchOrder* m = order_for(orders, kManifestKey);
     const FetchOrder* e = order_for(orders, "employment");
@@ -265,8 +220,8 @@ TEST_CASE("sync: a result for a feed the manifest has since dropped is ignored")
 
 TEST_CASE("sync: local files are looked at every few seconds") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync("/srv/infotavle/manifest.json", cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({"/srv/infotavle/manifest.json", cache.dir()}, notes);
     const auto m = due_fetches(s, kT0);
     REQUIRE(m.size() == 1);
     CHECK(m[0].request.url == "/srv/infotavle/manifest.json");
@@ -279,17 +234,17 @@ TEST_CASE("sync: local files are looked at every few seconds") {
 
 TEST_CASE("sync: a restart does not fetch again what is not due yet, SIGHUP makes the manifest due") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-    answer_all_from_bundled(s, kT0);
-    FeedSync again = open_sync(kManifestUrl, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
+    answer_all(s, kT0);
+    FeedSync again = open_sync({kManifestUrl, cache.dir()}, notes);
     CHECK(due_fetches(again, kT0 + 60).empty());  // a fleet rebooting after a power cut waits
     const std::int64_t next = *next_fetch_due(again, kT0 + 60);
     CHECK(next >= kT0 + 810);
     CHECK(next <= kT0 + 990);
     CHECK(due_fetches(again, kT0 + 990).size() == 4);
 
-    FeedSync hup = open_sync(kManifestUrl, cache.dir(), notes);
+    FeedSync hup = open_sync({kManifestUrl, cache.dir()}, notes);
     CHECK(all_lines(reload_manifest(hup)) ==
           std::vector<std::string>{"SIGHUP: reading the manifest again from " + kManifestUrl});
     const auto orders = due_fetches(hup, kT0 + 60);
@@ -300,10 +255,10 @@ TEST_CASE("sync: a restart does not fetch again what is not due yet, SIGHUP make
 TEST_CASE("sync: jitter comes from the seeded rng, so two screens differ and a seed repeats") {
     auto next_after_start = [](std::uint64_t seed) {
         TempDir cache;
-        std::vector<SyncNote> notes;
-        FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+        std::vector<Note> notes;
+        FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
         s.rng.seed(seed);
-        answer_all_from_bundled(s, kT0);
+        answer_all(s, kT0);
         return *next_fetch_due(s, kT0);
     };
     CHECK(next_after_start(1) == next_after_start(1));
@@ -314,9 +269,7 @@ TEST_CASE("sync: jitter comes from the seeded rng, so two screens differ and a s
 
 TEST_CASE("sync: a 503 with Retry-After waits as long as the server asks") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-    answer_all_from_bundled(s, kT0);
+    FeedSync s = answered(cache.dir());
     const auto orders = due_fetches(s, kT0 + 990);
     const FetchOrder* e = order_for(orders, "employment");
     REQUIRE(e);
@@ -332,8 +285,8 @@ TEST_CASE("sync: a 503 with Retry-After waits as long as the server asks") {
 
 TEST_CASE("sync: after a start with an empty cache the manifest's next fetch follows its feeds' refresh") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
     nlohmann::json j = nlohmann::json::parse(bundled("manifest.json"));
     for (auto& f : j["feeds"]) f["refresh_s"] = 30;
     const auto orders = due_fetches(s, kT0);
@@ -345,15 +298,15 @@ TEST_CASE("sync: after a start with an empty cache the manifest's next fetch fol
     CHECK(*s.manifest_item.schedule.next_due_s <= kT0 + 33);  // 30 s, give or take 10 %
     CHECK(*s.manifest_item.schedule.next_due_s >= kT0 + 27);
     // and the due time stored with the copy says the same
-    std::vector<SyncNote> again;
-    const FeedSync restarted = open_sync(kManifestUrl, cache.dir(), again);
+    std::vector<Note> again;
+    const FeedSync restarted = open_sync({kManifestUrl, cache.dir()}, again);
     CHECK(restarted.manifest_item.schedule.next_due_s == s.manifest_item.schedule.next_due_s);
 }
 
 TEST_CASE("sync: a plain-http feed in a manifest read over https is refused with a message, never fetched") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
     nlohmann::json j = nlohmann::json::parse(bundled("manifest.json"));
     j["feeds"][0]["url"] = "http://data.example.dk/infotavle/" + j["feeds"][0]["url"].get<std::string>();
     const std::string id = j["feeds"][0]["id"];
@@ -372,9 +325,7 @@ TEST_CASE("sync: a plain-http feed in a manifest read over https is refused with
 
 TEST_CASE("sync: a new manifest's dropped feeds lose their cached copies, said once") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
-    answer_all_from_bundled(s, kT0);
+    FeedSync s = answered(cache.dir());
     REQUIRE(fs::exists(cache.path / "business.json"));
     // The bundled manifest without the business feed and its slides.
     const std::string manifest = bundled("manifest.json");
@@ -399,14 +350,14 @@ TEST_CASE("sync: a new manifest's dropped feeds lose their cached copies, said o
 
 TEST_CASE("sync: validators with byte 0xFF are stored and sent back (no exception ends the loop)") {
     TempDir cache;
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, cache.dir()}, notes);
     const auto m = due_fetches(s, kT0);
     FetchResult odd = ok(bundled("manifest.json"), "\"\xff\"");
     odd.last_modified = "\xff";
     CHECK(all_lines(apply_fetch(s, m[0].key, m[0].request, odd, kT0)).empty());
     REQUIRE(s.manifest);
-    FeedSync again = open_sync(kManifestUrl, cache.dir(), notes);
+    FeedSync again = open_sync({kManifestUrl, cache.dir()}, notes);
     REQUIRE(again.manifest);
     reload_manifest(again);
     const auto orders = due_fetches(again, kT0 + 1);
@@ -416,10 +367,10 @@ TEST_CASE("sync: validators with byte 0xFF are stored and sent back (no exceptio
 }
 
 TEST_CASE("sync: every fetch carries the screen's CA file and user agent") {
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, "", notes);
-    s.ca_file = "/etc/infotavle/ca.pem";
-    s.user_agent = "infotavle/9";
+    std::vector<Note> notes;
+    FeedSync s = open_sync(
+        {.manifest_location = kManifestUrl, .user_agent = "infotavle/9", .ca_file = "/etc/infotavle/ca.pem"},
+        notes);
     const auto orders = due_fetches(s, kT0);
     REQUIRE(orders.size() == 1);
     CHECK(orders[0].request.ca_file == "/etc/infotavle/ca.pem");

@@ -74,7 +74,7 @@ bool near_match(const std::vector<unsigned char>& a, int aw, int x, int y,
     return false;
 }
 
-bool has_line_with(const std::vector<FrameNote>& notes, const std::string& topic, const std::string& part) {
+bool has_line_with(const std::vector<feeds::Note>& notes, const std::string& topic, const std::string& part) {
     for (const auto& n : notes)
         for (const auto& l : n.lines)
             if (n.topic == topic && l.find(part) != std::string::npos) return true;

@@ -10,10 +10,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "app/kiosk/feed_sync.h"
+#include "app/kiosk/shown_slides.h"
 #include "app/status/frame_cost.h"
-#include "app/status/prometheus_text.h"
 #include "app/status/options.h"
+#include "app/status/prometheus_text.h"
 #include "app/status/record.h"
 #include "app/status/rotation_changes.h"
 #include "app/status/status_json.h"
@@ -22,28 +22,13 @@
 #include "feeds/url.h"
 #include "platform/atomic_file.h"
 #include "platform/host_facts.h"
+#include "tests/sync_fixture.h"
 #include "tests/temp_dir.h"
 
+using namespace feeds;
+using namespace sync_fixture;
+
 namespace {
-
-constexpr std::int64_t kT0 = 1'700'000'000;
-const std::string kManifestUrl = "https://data.example.dk/infotavle/manifest.json";
-
-std::string bundled(std::string_view name) {
-    for (const auto& f : feeds::bundled_files())
-        if (f.name == name) return std::string(f.text);
-    FAIL("no bundled file " << name);
-    return {};
-}
-
-feeds::FetchResult ok(std::string body, std::string etag) {
-    feeds::FetchResult r;
-    r.status = feeds::FetchStatus::Ok;
-    r.body = std::move(body);
-    r.etag = std::move(etag);
-    r.http_code = 200;
-    return r;
-}
 
 // A screen that fetched the bundled manifest and feeds at kT0, except transport.json, whose
 // fetch failed twice (503) with no copy held.
@@ -51,8 +36,8 @@ struct FakeScreen {
     FeedSync sync;
     ShownSlides shown;
     FakeScreen() {
-        std::vector<SyncNote> notes;
-        sync = open_sync(kManifestUrl, "", notes);
+        std::vector<Note> notes;
+        sync = open_sync({kManifestUrl, ""}, notes);
         sync.rng.seed(1);
         for (int round = 0; round < 2; ++round)
             for (const auto& o : due_fetches(sync, kT0)) {
@@ -316,20 +301,15 @@ TEST_CASE("host facts: thermal zone, resident memory and the timesync flag") {
 }
 
 TEST_CASE("the log says each accepted update (feed, as_of, bytes) and each refused one, once") {
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kManifestUrl, "", notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({kManifestUrl, ""}, notes);
     s.rng.seed(1);
     for (const auto& o : due_fetches(s, kT0))
         apply_fetch(s, o.key, o.request, ok(bundled("manifest.json"), "m"), kT0);
-    auto lines_of = [](const std::vector<SyncNote>& n) {
-        std::vector<std::string> out;
-        for (const auto& x : n) out.insert(out.end(), x.lines.begin(), x.lines.end());
-        return out;
-    };
     for (const auto& o : due_fetches(s, kT0)) {
         if (o.key != "employment") continue;
         const std::string body = bundled("employment.json");
-        const auto lines = lines_of(apply_fetch(s, o.key, o.request, ok(body, "e1"), kT0));
+        const auto lines = all_lines(apply_fetch(s, o.key, o.request, ok(body, "e1"), kT0));
         REQUIRE(lines.size() == 1);
         CHECK(lines[0] == "employment.json: took new data as of 2021-12 (" + std::to_string(body.size()) +
                               " bytes) from https://data.example.dk/infotavle/employment.json");
@@ -339,7 +319,7 @@ TEST_CASE("the log says each accepted update (feed, as_of, bytes) and each refus
             f.in_flight = true;
             const auto req = feeds::conditional_request(f.location, f.label, nullptr);
             const auto lines =
-                lines_of(apply_fetch(s, f.key, req, ok(R"({"format": "infotavle-feed"})", "e2"), kT0 + 900));
+                all_lines(apply_fetch(s, f.key, req, ok(R"({"format": "infotavle-feed"})", "e2"), kT0 + 900));
             REQUIRE_FALSE(lines.empty());
             CHECK(lines.back().find("keeping the last good copy") != std::string::npos);
         }

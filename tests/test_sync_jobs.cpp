@@ -1,28 +1,40 @@
 // read_jobs.h, and sync_jobs.h with local files: a fetched body is read (parsed) by a job of its
-// own, never by the thread calling step_sync, which in the kiosk is the render thread. Every
-// wait is bounded and waits for a real event (a fetch or a read finishing).
+// own, never by the thread calling step_sync, which in the kiosk is the render thread; a
+// finished fetch or read wakes the caller (set_waker). Every wait is bounded and waits for a
+// real event (a fetch or a read finishing).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 
-#include "app/kiosk/feed_sync.h"
-#include "app/kiosk/read_jobs.h"
-#include "app/kiosk/sync_jobs.h"
+#include "app/kiosk/shown_slides.h"
 #include "feeds/bundled_feeds.h"
+#include "feeds/sync/read_jobs.h"
+#include "feeds/sync/sync_jobs.h"
 #include "tests/temp_dir.h"
+#include "tests/test_server.h"
+
+using namespace feeds;
 
 namespace {
 
 constexpr std::int64_t kT0 = 1'700'000'000;
 
+// The bundled files as a local site in `site`, and a sync state for its manifest.
+FeedSync bundled_site(TempDir& site) {
+    for (const auto& f : feeds::bundled_files()) site.write(std::string(f.name), f.text);
+    std::vector<Note> notes;
+    return open_sync({site.file("manifest.json"), ""}, notes);
+}
+
 }  // namespace
 
 TEST_CASE("step_sync hands a fetched body to a read job and applies it once read") {
     TempDir site("sync-jobs");
-    for (const auto& f : feeds::bundled_files()) site.write(std::string(f.name), f.text);
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(site.file("manifest.json"), "", notes);
+    FeedSync s = bundled_site(site);
     SyncJobs jobs;
 
     step_sync(s, jobs, kT0);  // orders the manifest
@@ -46,9 +58,7 @@ TEST_CASE("step_sync hands a fetched body to a read job and applies it once read
 
 TEST_CASE("a bad fetched body is reported from its read job, and the last good copy kept") {
     TempDir site("sync-jobs-bad");
-    for (const auto& f : feeds::bundled_files()) site.write(std::string(f.name), f.text);
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(site.file("manifest.json"), "", notes);
+    FeedSync s = bundled_site(site);
     SyncJobs jobs;
     sync_until_settled(s, jobs, kT0);
     REQUIRE(s.data.count("employment") == 1);
@@ -106,4 +116,78 @@ TEST_CASE("read jobs: at most kMaxReads at once, the rest in order, each body pa
         }
         CHECK(f.result.body.size() > 0);  // the body travels with its result, for the cache
     }
+}
+
+namespace {
+
+// A waker that counts its calls and, at each, takes what there is to take: the loop woken by a
+// finished job must find it ready. Waits block on a condition, bounded, never on the clock.
+struct CountingWaker {
+    std::mutex mu;
+    std::condition_variable cv;
+    int wakes = 0;
+
+    feeds::Waker waker() {
+        return [this] {
+            {
+                std::lock_guard lock(mu);
+                ++wakes;
+            }
+            cv.notify_all();
+        };
+    }
+    bool wait_for(int n) {
+        std::unique_lock lock(mu);
+        return cv.wait_for(lock, std::chrono::seconds(30), [&] { return wakes >= n; });
+    }
+    int count() {
+        std::lock_guard lock(mu);
+        return wakes;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("wake-up: a finished fetch and a finished read each call the waker once they can be taken") {
+    TempDir site("sync-wake");
+    FeedSync s = bundled_site(site);
+    SyncJobs jobs;
+    CountingWaker w;
+    set_waker(jobs, w.waker());
+
+    step_sync(s, jobs, kT0);  // orders the manifest
+    REQUIRE(w.wait_for(1));   // the fetch finished: its result is there to take
+    CHECK(w.count() == 1);
+    const SyncStep fetched = step_sync(s, jobs, kT0);
+    CHECK_FALSE(fetched.applied);      // an Ok body goes to a read job
+    CHECK(reads_pending(jobs.reads));  // the read is under way
+    REQUIRE(w.wait_for(2));            // the read finished: its result is there to take
+    const SyncStep read = step_sync(s, jobs, kT0);
+    CHECK(read.applied);
+    REQUIRE(s.manifest);
+    CHECK(jobs.running.size() == std::min(kMaxOrdered, s.manifest->feeds.size()));  // its feeds ordered
+}
+
+TEST_CASE("wake-up: the pool's waker is called after the fetch can be taken") {
+    TempDir dir("pool-wake");
+    FetchPool pool;
+    CountingWaker w;
+    pool.on_finished = w.waker();
+    submit_fetch(pool, "local", test_request(dir.write("x.json", "{}")));
+    REQUIRE(w.wait_for(1));
+    const auto done = take_finished(pool);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].result.body == "{}");
+    CHECK(w.count() == 1);
+}
+
+TEST_CASE(
+    "wake-up: with kMaxOrdered fetches under way the loop waits for one to finish, not for a due time") {
+    std::vector<Note> notes;
+    FeedSync s = open_sync({"https://data.example.dk/manifest.json", ""}, notes);
+    SyncJobs jobs;
+    CHECK(next_step_due(s, jobs, kT0) == kT0);  // the manifest is due at once
+    for (std::size_t i = 0; i < kMaxOrdered; ++i) jobs.running["feed" + std::to_string(i)] = {};
+    CHECK(next_fetch_due(s, kT0) == kT0);      // still due
+    CHECK_FALSE(next_step_due(s, jobs, kT0));  // but no room: a finishing fetch wakes the loop
 }

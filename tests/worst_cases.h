@@ -1,5 +1,5 @@
 // Generated worst cases for the parser and checks: every shape the format allows, filled to a
-// given size (tests/bench/parse_bench.cpp times them; test_parse_bounds.cpp bounds them by
+// given size (tests/bench/parse_bench.cpp times them; test_parse_control.cpp bounds them by
 // counted operations). Invented content, test use only.
 #pragma once
 

@@ -19,6 +19,7 @@
 #include "app/kiosk/rotation.h"
 #include "app/kiosk/slide_set.h"
 #include "app/slide_draw.h"
+#include "feeds/note.h"
 
 struct SDL_Renderer;
 struct SDL_Texture;
@@ -70,21 +71,14 @@ struct FrameInput {
     SDL_Texture* target = nullptr;  // where the frame is composed: null = the window (or surface)
 };
 
-// What one topic ("slide ledighed", "textures") has to say after this frame. Empty `lines`:
-// the topic is fine now. The run loop logs a topic's lines only when they change.
-struct FrameNote {
-    std::string topic;
-    std::vector<std::string> lines;
-};
-
 struct FrameResult {
     bool composed = false;  // a new frame was drawn into the target: present it
     bool in_transition = false;
-    int slides_drawn = 0;          // cold ImGui draws this frame (0 on a cached frame)
-    std::int64_t wait_ms = 0;      // nothing changes before this; 0 = draw again at display rate
-    bool direct = false;           // no texture for the slide on screen: it was drawn straight
-                                   // into the target (each time the frame is composed)
-    std::vector<FrameNote> notes;  // canvas problems of slides drawn, texture failures
+    int slides_drawn = 0;            // cold ImGui draws this frame (0 on a cached frame)
+    std::int64_t wait_ms = 0;        // nothing changes before this; 0 = draw again at display rate
+    bool direct = false;             // no texture for the slide on screen: it was drawn straight
+                                     // into the target (each time the frame is composed)
+    std::vector<feeds::Note> notes;  // canvas problems of slides drawn, texture failures (feeds/note.h)
 };
 
 // `software`: the renderer has no GPU, so transitions are opaque pushes instead of fades.

@@ -6,13 +6,13 @@
 #include <chrono>
 #include <random>
 
-#include "app/kiosk/feed_sync.h"
 #include "app/kiosk/frame.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/screen_plan.h"
-#include "app/kiosk/sync_jobs.h"
+#include "app/kiosk/shown_slides.h"
 #include "app/local_time.h"
 #include "app/status/rotation_changes.h"
+#include "feeds/sync/sync_jobs.h"
 #include "feeds/url.h"
 #include "platform/clock_sync.h"
 #include "platform/service.h"
@@ -20,7 +20,15 @@
 
 namespace {
 
-constexpr std::int64_t kJobPollMs = 1000;  // while a fetch runs: its result is picked up within a second
+// A finished fetch or read wakes the loop with this event (SDL_PushEvent is thread-safe), so
+// the loop sleeps in wait_for_events until there is work instead of polling while fetches run.
+constexpr Uint32 kWakeEvent = SDL_USEREVENT;
+
+void push_wake_event() {
+    SDL_Event e{};
+    e.type = kWakeEvent;
+    SDL_PushEvent(&e);
+}
 
 struct Clock {
     ClockForms text;
@@ -52,8 +60,8 @@ std::int64_t wall_ms() {
 // bundled slides are shown as they are and nothing is fetched.
 struct KioskData {
     bool syncing = false;
-    FeedSync sync;
-    SyncJobs jobs;
+    feeds::FeedSync sync;
+    feeds::SyncJobs jobs;
     ShownSlides shown;
     std::uint64_t shown_version = 0;
     std::int64_t stale_minute = -1;  // the wall-clock minute the stale texts were made for
@@ -61,7 +69,7 @@ struct KioskData {
     std::optional<std::vector<RotationEntry>> said_rotation;  // the rotation when last said
 };
 
-void log_notes(KioskLog& klog, std::ostream& log, std::vector<SyncNote> notes) {
+void log_notes(KioskLog& klog, std::ostream& log, std::vector<feeds::Note> notes) {
     for (auto& n : notes) log_news(klog, log, n.topic, std::move(n.lines));
 }
 
@@ -92,30 +100,28 @@ void show_synced(KioskData& d, KioskLog& klog, std::ostream& log, bool say) {
 // Cached data at once; the fetches start on the loop's first turn.
 KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) {
     KioskData d;
-    d.syncing = !opt.source.manifest_path.empty();
+    d.syncing = !opt.sync.manifest_location.empty();
     if (!d.syncing) {
-        d.shown.set = load_slide_set(opt.source);
+        d.shown.set = load_slide_set({});
         log_news(klog, log, "data", d.shown.set.problems);
         return d;
     }
-    if (opt.cache_dir.empty())
+    if (opt.sync.cache_dir.empty())
         log_line(log, Severity::warning)
             << "no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
                "--cache-dir): fetched data is not kept across restarts\n";
-    std::vector<SyncNote> notes;
-    d.sync = open_sync(opt.source.manifest_path, opt.cache_dir, notes, opt.data_max_bytes, opt.trusted_keys);
-    d.jobs.reads.fetch_signatures = trust_on(d.sync.trust);
-    d.sync.user_agent = opt.user_agent;
-    d.sync.ca_file = opt.ca_file;
-    d.sync.cache_max_bytes = opt.cache_max_bytes;
+    std::vector<feeds::Note> notes;
+    feeds::set_waker(d.jobs, push_wake_event);
+    d.sync = feeds::open_sync(opt.sync, notes);
+    d.jobs.reads.fetch_signatures = feeds::trust_on(d.sync.trust);
     d.sync.rng.seed(std::random_device{}());  // screens must not retry in step
     // Local files answer in milliseconds: read them before the first frame rather than show
     // the bundled slides for a moment. A remote manifest is fetched on the loop's first turn.
-    if (!feeds::is_http_url(opt.source.manifest_path)) {
+    if (!feeds::is_http_url(opt.sync.manifest_location)) {
         const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
                                        std::chrono::system_clock::now().time_since_epoch())
                                        .count();
-        for (auto& n : sync_until_settled(d.sync, d.jobs, now_s, true)) notes.push_back(std::move(n));
+        for (auto& n : feeds::sync_until_settled(d.sync, d.jobs, now_s, true)) notes.push_back(std::move(n));
     }
     log_notes(klog, log, std::move(notes));
     show_synced(d, klog, log, true);
@@ -126,11 +132,11 @@ KioskData open_data(const KioskOptions& opt, KioskLog& klog, std::ostream& log) 
 // to date. True when what the slides show has changed.
 bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream& log) {
     if (!d.syncing) return false;
-    if (trust_on(d.sync.trust)) d.sync.trust.clock_synced = clock_synchronised();
-    SyncStep step = step_sync(d.sync, d.jobs, now_s);
+    if (feeds::trust_on(d.sync.trust)) d.sync.trust.clock_synced = clock_synchronised();
+    feeds::SyncStep step = feeds::step_sync(d.sync, d.jobs, now_s);
     log_notes(klog, log, std::move(step.notes));
     bool changed = false;
-    const bool say = first_round_done(d.sync);
+    const bool say = feeds::first_round_done(d.sync);
     if (d.sync.version != d.shown_version) {
         show_synced(d, klog, log, say);
         changed = true;
@@ -145,11 +151,13 @@ bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream&
     return changed;
 }
 
-// How long the loop may sleep before the data side needs it.
+// How long the loop may sleep before the data side needs it: until the next fetch is due. A
+// fetch or read finishing wakes it earlier (kWakeEvent).
 std::int64_t data_wait_ms(const KioskData& d, std::int64_t now_ms) {
-    if (!d.syncing) return 60000;
-    std::int64_t wait = d.jobs.running.empty() ? 60000 : kJobPollMs;
-    if (auto due = next_fetch_due(d.sync, now_ms / 1000)) wait = std::min(wait, *due * 1000 - now_ms);
+    std::int64_t wait = 60000;
+    if (!d.syncing) return wait;
+    if (auto due = feeds::next_step_due(d.sync, d.jobs, now_ms / 1000))
+        wait = std::min(wait, *due * 1000 - now_ms);
     return wait;
 }
 
@@ -263,18 +271,24 @@ std::int64_t ms_until(const Clock& clock, std::optional<feeds::CivilMinute> at) 
     return duration_cast<milliseconds>(local_time_point(*at) - system_clock::now()).count() + 5;
 }
 
-}  // namespace
-
-int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log) {
-    catch_control_signals();  // before SDL starts, so SDL leaves SIGTERM and SIGINT to it
-    KioskLog klog;
-    KioskData data = open_data(opt, klog, log);
-    const SlideSet& set = data.shown.set;  // data.shown is replaced whole, never moved: stays valid
-    std::uint64_t generation = 1;
-
+// The run loop's state besides the data: the screen, its outlets, the service's clocks.
+struct Loop {
     Video video;
+    KioskScreen k;
+    StatusOutlets outlets;
+    ScheduleView sched;
+    Quit quit;
+    std::int64_t watchdog_ms = 0;  // 0: no watchdog
+    std::int64_t next_watchdog_ms = 0;
+    bool ready_sent = false;
+    std::uint64_t generation = 1;  // bumped when what the slides show changes
+};
+
+// Opens the window (or screen) and the kiosk screen on it. False when there is none (logged).
+bool open_screen(const KioskOptions& opt, const FontFiles& fonts, const SlideSet& set, Loop& l,
+                 std::ostream& log) {
     VideoError verr;
-    if (!open_video(opt.video, video, verr)) {
+    if (!open_video(opt.video, l.video, verr)) {
         if (verr.no_display)
             log_line(log, Severity::error)
                 << "no display to open (SDL: " << verr.sdl_error
@@ -283,85 +297,115 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
                    "--render OUTDIR\n";
         else
             log_line(log, Severity::error) << "cannot start the renderer (SDL: " << verr.sdl_error << ")\n";
-        return 2;
+        return false;
     }
+    const Video& video = l.video;
     log_line(log, Severity::info) << video.driver_name << " video, " << video.renderer_name << " renderer ("
                                   << (video.software ? "software: push transitions"
                                                      : "accelerated: crossfades")
                                   << "), " << video.logical_w << "x" << video.logical_h << ", "
                                   << count_valid(set) << " of " << set.slides.size() << " slides valid\n";
+    open_kiosk_screen(video.renderer, fonts, video.software, opt.home, l.k);
+    set_kiosk_slides(l.k, set);
+    return true;
+}
 
-    KioskScreen k;
-    open_kiosk_screen(video.renderer, fonts, video.software, opt.home, k);
-    set_kiosk_slides(k, set);
-    StatusOutlets outlets;
-    open_outlets(outlets, opt.status, opt.version, opt.cache_dir, opt.ca_file, opt.user_agent,
-                 wall_ms() / 1000, std::random_device{}());
+// Signals: SIGHUP reads the configuration and the manifest again. True: stop (SIGTERM,
+// SIGINT, SIGQUIT).
+bool take_signals(const KioskOptions& opt, KioskData& data, SignalRequests& sig, KioskLog& klog,
+                  std::ostream& log) {
+    sig = take_signal_requests();
+    if (sig.quit) return true;
+    if (sig.reload && opt.on_reload) opt.on_reload(log);
+    if (sig.reload && data.syncing) log_notes(klog, log, feeds::reload_manifest(data.sync));
+    return false;
+}
 
+void pet_watchdog(Loop& l, std::int64_t now) {
+    if (l.watchdog_ms <= 0 || now < l.next_watchdog_ms) return;
+    service_watchdog();
+    l.next_watchdog_ms = now + l.watchdog_ms;
+}
+
+void say_ready(Loop& l) {
+    if (!l.ready_sent) service_ready();
+    l.ready_sent = true;
+}
+
+// The screen off by the schedule: nothing drawn or presented, one black picture (the power
+// channel that always works); fetching goes on. Milliseconds until the schedule turns it on.
+std::int64_t show_screen_off(Loop& l, const Clock& clock) {
+    if (!l.sched.black_shown || l.k.dirty) show_black(l.video.renderer);
+    l.sched.black_shown = true;
+    l.k.dirty = false;
+    say_ready(l);  // started at a closed hour: up all the same
+    return ms_until(clock, l.sched.plan->screen_change);
+}
+
+// The screen on: composes and presents a frame when something changed. Milliseconds until
+// anything on it changes.
+std::int64_t show_frame(Loop& l, const SlideSet& set, const Clock& clock, std::int64_t now, KioskLog& klog,
+                        std::ostream& log) {
+    const Video& video = l.video;
+    const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
+                        video.rotate, nullptr};
+    const auto frame_start = std::chrono::steady_clock::now();
+    FrameResult r = kiosk_frame(l.k, set, l.generation, in);
+    const std::int64_t wall_s = wall_ms() / 1000;
+    if (r.composed) note_frame_cost(l.outlets, wall_s, ms_since(frame_start));
+    for (const auto& note : r.notes) log_added_numbers_aside(klog, log, note.topic, note.lines);
+    if (r.composed) {
+        SDL_RenderPresent(video.renderer);
+        say_ready(l);
+    }
+    if (r.composed && !r.in_transition) note_picture(l.outlets, l.k, wall_s);
+    return std::min<std::int64_t>(r.wait_ms, clock.ms_to_next_minute);
+}
+
+// How long the loop may sleep: until the screen, the data, the outlets or the watchdog need it,
+// less the time this turn took since `now`.
+int wait_ms(const Loop& l, std::int64_t screen_wait, const KioskData& data, std::int64_t now) {
+    std::int64_t wait = std::min(screen_wait, data_wait_ms(data, wall_ms()));
+    wait = std::min(wait, outlets_wait_ms(l.outlets, now));
+    if (l.watchdog_ms > 0) wait = std::min(wait, l.next_watchdog_ms - now);
+    wait -= std::int64_t(SDL_GetTicks64()) - now;
+    return int(std::clamp<std::int64_t>(wait, 0, 60000));
+}
+
+}  // namespace
+
+int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log) {
+    catch_control_signals();  // before SDL starts, so SDL leaves SIGTERM and SIGINT to it
+    KioskLog klog;
+    KioskData data = open_data(opt, klog, log);
+    const SlideSet& set = data.shown.set;  // data.shown is replaced whole, never moved: stays valid
+    Loop l;
+    if (!open_screen(opt, fonts, set, l, log)) return 2;
+    open_outlets(l.outlets, opt.status, opt.version, opt.sync.cache_dir, opt.sync.ca_file,
+                 opt.sync.user_agent, wall_ms() / 1000, std::random_device{}());
+    l.watchdog_ms = service_watchdog_interval_ms();
     const bool windowed = !opt.video.fullscreen;
-    const std::int64_t watchdog_ms = service_watchdog_interval_ms();
-    std::int64_t next_watchdog_ms = 0;
-    bool ready_sent = false;
-    ScheduleView sched;
-    Quit quit;
-    while (!quit.now) {
-        const SignalRequests sig = take_signal_requests();
-        if (sig.quit) break;
-        if (sig.reload && opt.on_reload) opt.on_reload(log);
-        if (sig.reload && data.syncing) log_notes(klog, log, reload_manifest(data.sync));
+    while (!l.quit.now) {
+        SignalRequests sig;
+        if (take_signals(opt, data, sig, klog, log)) break;
         const std::int64_t now = std::int64_t(SDL_GetTicks64());
         const bool data_changed = update_data(data, wall_ms() / 1000, klog, log);
-        if (data_changed) ++generation;
-        if (watchdog_ms > 0 && now >= next_watchdog_ms) {
-            service_watchdog();
-            next_watchdog_ms = now + watchdog_ms;
-        }
+        pet_watchdog(l, now);
         const Clock clock = read_clock(opt.fixed_now);
-        if (apply_plan(sched, plan_screen(set, clock.minute), data_changed, set, k, clock.minute, klog,
-                       log) &&
-            !data_changed)
-            ++generation;              // the calm page's words or the due slides changed
-        if (!sched.plan->screen_on) {  // off: nothing drawn or presented; fetching goes on
-            if (!sched.black_shown || k.dirty) show_black(video.renderer);
-            sched.black_shown = true;
-            k.dirty = false;
-            if (!ready_sent) service_ready();  // started at a closed hour: up all the same
-            ready_sent = true;
-            step_outlets(outlets, status_view(data, set, k), data.sync.version, now, wall_ms() / 1000,
-                         sig.screenshot, klog, log);
-            std::int64_t wait =
-                std::min(ms_until(clock, sched.plan->screen_change), data_wait_ms(data, wall_ms()));
-            wait = std::min(wait, outlets_wait_ms(outlets, now));
-            if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
-            wait_for_events(video, int(std::clamp<std::int64_t>(wait, 0, 60000)), windowed, k, quit);
-            continue;
-        }
-        const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
-                            video.rotate, nullptr};
-        const auto frame_start = std::chrono::steady_clock::now();
-        FrameResult r = kiosk_frame(k, set, generation, in);
-        const std::int64_t wall_s = wall_ms() / 1000;
-        if (r.composed) note_frame_cost(outlets, wall_s, ms_since(frame_start));
-        for (const auto& note : r.notes) log_added_numbers_aside(klog, log, note.topic, note.lines);
-        if (r.composed) SDL_RenderPresent(video.renderer);
-        if (!ready_sent && r.composed) {
-            service_ready();
-            ready_sent = true;
-        }
-        if (r.composed && !r.in_transition) note_picture(outlets, k, wall_s);
-        step_outlets(outlets, status_view(data, set, k), data.sync.version, now, wall_s, sig.screenshot, klog,
-                     log);
-        std::int64_t wait = std::min<std::int64_t>(r.wait_ms, clock.ms_to_next_minute);
-        wait = std::min(wait, data_wait_ms(data, wall_ms()));
-        wait = std::min(wait, outlets_wait_ms(outlets, now));
-        if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
-        wait -= std::int64_t(SDL_GetTicks64()) - now;  // the time this frame took
-        wait = std::clamp<std::int64_t>(wait, 0, 60000);
-        wait_for_events(video, int(wait), windowed, k, quit);
+        // New data, or the calm page's words or the due slides changed: the slides are drawn anew.
+        if (apply_plan(l.sched, plan_screen(set, clock.minute), data_changed, set, l.k, clock.minute, klog,
+                       log) ||
+            data_changed)
+            ++l.generation;
+        const std::int64_t screen_wait =
+            l.sched.plan->screen_on ? show_frame(l, set, clock, now, klog, log) : show_screen_off(l, clock);
+        step_outlets(l.outlets, status_view(data, set, l.k), data.sync.version, now, wall_ms() / 1000,
+                     sig.screenshot, klog, log);
+        wait_for_events(l.video, wait_ms(l, screen_wait, data, now), windowed, l.k, l.quit);
     }
     service_stopping();
     log_line(log, Severity::info) << "stopping\n";
-    close_kiosk_screen(k);
-    close_video(video);
+    close_kiosk_screen(l.k);
+    close_video(l.video);
     return 0;
 }

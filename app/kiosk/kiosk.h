@@ -9,25 +9,20 @@
 #include <string>
 
 #include "app/danish_format.h"
-#include "app/kiosk/feed_sync.h"
-#include "app/kiosk/slide_set.h"
 #include "app/status/outlets.h"
+#include "feeds/sync/feed_sync.h"
 #include "platform/font_files.h"
 #include "platform/sdl_video.h"
 
 struct KioskOptions {
     VideoOptions video;
-    SlideSource source;     // a --manifest (local or http(s)) is fetched and cached: feed_sync.h
-    std::string cache_dir;  // where fetched data is kept; empty = not kept
-    std::string user_agent = "infotavle";
-    std::string ca_file;  // --ca-file: the CA to trust for https instead of the system's
-    std::uint64_t cache_max_bytes = 256ull * 1024 * 1024;  // --cache-max-mb
-    std::uint64_t data_max_bytes = kDefaultDataMaxBytes;   // --data-max-mb
+    // A --manifest (local or http(s)) is fetched and cached (feeds/sync/feed_sync.h); without
+    // one (manifest_location empty) the bundled slides are shown.
+    feeds::SyncOptions sync;
     std::string home;
     std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
     StatusOptions status;                // --status-file, --metrics-file, --heartbeat-url, ...
     std::string version;                 // for the status record
-    std::vector<feeds::MinisignPublicKey> trusted_keys;  // signed publishing: feed_trust.h
     std::function<void(std::ostream& log)> on_reload;    // SIGHUP, besides the manifest: the config
 };
 

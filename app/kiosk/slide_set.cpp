@@ -164,7 +164,7 @@ SlideSet load_slide_set(const SlideSource& src) {
     return set;
 }
 
-SlideSet build_slide_set(feeds::Manifest manifest, FeedMap feeds, const std::string& manifest_name,
+SlideSet build_slide_set(feeds::Manifest manifest, feeds::FeedMap feeds, const std::string& manifest_name,
                          std::vector<std::string> problems) {
     SlideSet set;
     set.manifest = std::move(manifest);

@@ -14,6 +14,7 @@
 
 #include "app/qr_code.h"
 #include "app/slide_chrome.h"
+#include "feeds/feed_map.h"
 #include "feeds/feed_model.h"
 
 struct ScreenSlide {
@@ -30,11 +31,6 @@ struct SlideSource {
     std::string manifest_path;  // empty = the bundled feeds compiled into the program
 };
 
-// A parsed feed, shared by the sync state and every slide set built from it: a new set costs
-// a pointer per feed, not a copy of its data.
-using FeedPtr = std::shared_ptr<const feeds::Feed>;
-using FeedMap = std::map<std::string, FeedPtr>;  // by manifest feed id
-
 // Owns (or shares) what the ScreenSlide pointers point into: move it, never copy it.
 struct SlideSet {
     SlideSet() = default;
@@ -44,7 +40,7 @@ struct SlideSet {
     SlideSet& operator=(const SlideSet&) = delete;
 
     feeds::Manifest manifest;
-    FeedMap feeds;                      // by manifest feed id; only those that loaded
+    feeds::FeedMap feeds;               // by manifest feed id; only those that loaded
     std::vector<ScreenSlide> slides;    // one per playlist entry, in order
     std::vector<std::string> problems;  // one line each: "file: $.path: reason"
     // Of `problems`: errors, and parts the publisher wrote that are not shown (feeds::Problem::
@@ -58,7 +54,7 @@ SlideSet load_slide_set(const SlideSource& source);
 
 // The slides of a manifest and feeds already read and parsed (fetched or cached: feed_sync.h).
 // `feeds` holds only valid feeds, by manifest feed id; `problems` are carried into the set.
-SlideSet build_slide_set(feeds::Manifest manifest, FeedMap feeds, const std::string& manifest_name,
+SlideSet build_slide_set(feeds::Manifest manifest, feeds::FeedMap feeds, const std::string& manifest_name,
                          std::vector<std::string> problems = {});
 
 int count_valid(const SlideSet& set);

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <iterator>
 
-#include "app/kiosk/feed_sync.h"
 #include "app/status/prometheus_text.h"
 #include "app/status/status_json.h"
 #include "app/status/summary_line.h"
+#include "feeds/sync/feed_sync.h"
 #include "platform/atomic_file.h"
 #include "platform/png_write.h"
 #include "platform/service.h"
@@ -53,7 +53,7 @@ std::string read_whole(const std::string& path) {
 std::string trigger_of(const StatusOutlets& o, const StatusInputs& view, std::uint64_t data_version) {
     std::int64_t attempts = 0;
     if (view.sync) {
-        auto add = [&](const SyncItem& i) {
+        auto add = [&](const feeds::SyncItem& i) {
             attempts += i.schedule.last_attempt_s.value_or(0) + i.schedule.failures;
         };
         add(view.sync->manifest_item);

@@ -1,8 +1,8 @@
 #include "app/status/record.h"
 
-#include "app/kiosk/feed_sync.h"
 #include "app/kiosk/slide_set.h"
 #include "feeds/feed_parse.h"
+#include "feeds/sync/feed_sync.h"
 
 namespace {
 
@@ -18,10 +18,10 @@ ManifestStatus manifest_status(const StatusInputs& in) {
         m.location = "bundled";
         return m;
     }
-    const SyncItem& item = in.sync->manifest_item;
+    const feeds::SyncItem& item = in.sync->manifest_item;
     m.location = item.location;
     if (in.sync->manifest) m.title = in.sync->manifest->title;
-    m.signature = trust_status(in.sync->trust);
+    m.signature = feeds::trust_status(in.sync->trust);
     if (!item.have_copy) return m;
     m.version_tag = version_tag(item.meta);
     m.fetched_at = item.meta.fetched_at;
@@ -29,7 +29,7 @@ ManifestStatus manifest_status(const StatusInputs& in) {
     return m;
 }
 
-FeedStatus fetched_feed(const SyncItem& item, const FeedSync& sync, std::int64_t now) {
+FeedStatus fetched_feed(const feeds::SyncItem& item, const feeds::FeedSync& sync, std::int64_t now) {
     FeedStatus f;
     f.id = item.key;
     f.location = item.location;

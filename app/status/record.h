@@ -12,7 +12,9 @@
 
 #include "platform/host_facts.h"
 
+namespace feeds {
 struct FeedSync;
+}
 struct SlideSet;
 
 // Who the screen is, from the command line (or config): --screen-id (default the host name),
@@ -28,7 +30,7 @@ struct ManifestStatus {
     std::optional<std::int64_t> fetched_at;  // unix s: last fetched or confirmed unchanged
     std::optional<std::int64_t> age_s;
     bool bundled = false;  // the screen shows the bundled slides (no manifest, or none valid)
-    // Signed publishing (app/kiosk/feed_trust.h trust_status): "unsigned (no trusted key)",
+    // Signed publishing (feeds/sync/trust_step.h trust_status): "unsigned (no trusted key)",
     // "signed by key 1AE71ACD881E014C", or "refused: " and why the last manifest was refused.
     std::string signature = "unsigned (no trusted key)";
 };
@@ -80,10 +82,10 @@ struct StatusInputs {
     ScreenIdentity screen;
     std::string version;
     std::int64_t now_s = 0, started_s = 0;
-    const FeedSync* sync = nullptr;  // null: no --manifest, the bundled feeds as they are
-    const SlideSet* set = nullptr;   // the slides shown (required)
-    bool bundled = false;            // `set` is the bundled fallback of a --manifest screen
-    int current = -1;                // rotation's slide on screen; -1 = the no-data screen
+    const feeds::FeedSync* sync = nullptr;  // null: no --manifest, the bundled feeds as they are
+    const SlideSet* set = nullptr;          // the slides shown (required)
+    bool bundled = false;                   // `set` is the bundled fallback of a --manifest screen
+    int current = -1;                       // rotation's slide on screen; -1 = the no-data screen
     std::optional<double> frame_p95_ms;
     HostFacts host;
     std::string frame_hash;

@@ -14,7 +14,9 @@
 #include <map>
 #include <sstream>
 
-#include "app/kiosk/feed_sync.h"
+#include "feeds/sync/feed_sync.h"
+
+using namespace feeds;  // the sync engine is feeds/sync/
 
 int main(int argc, char** argv) {
     if (argc < 3) {
@@ -36,9 +38,12 @@ int main(int argc, char** argv) {
         std::filesystem::temp_directory_path() / ("infotavle-fleet-" + std::to_string(::getpid()));
     std::vector<FeedSync> fleet;
     for (int i = 0; i < engines; ++i) {
-        std::vector<SyncNote> notes;
-        fleet.push_back(
-            open_sync(url, (root / std::to_string(i)).string(), notes, kDefaultDataMaxBytes, {*key.value}));
+        std::vector<feeds::Note> notes;
+        feeds::SyncOptions o;
+        o.manifest_location = url;
+        o.cache_dir = (root / std::to_string(i)).string();
+        o.trusted_keys = {*key.value};
+        fleet.push_back(open_sync(o, notes));
         fleet.back().rng.seed(1000 + i);
     }
     std::map<int, int> per_second;

@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "app/kiosk/render_pngs.h"
@@ -77,10 +77,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     if (auto f = feeds::parse_feed(text, "fuzz.json").feed) {
         feeds::Manifest m = every_view_of(*f);
-        if (!m.playlist.empty()) draw(build_slide_set(std::move(m), {{f->id, std::make_shared<const feeds::Feed>(*f)}}, "fuzz.json"));
+        if (!m.playlist.empty())
+            draw(build_slide_set(std::move(m), {{f->id, std::make_shared<const feeds::Feed>(*f)}},
+                                 "fuzz.json"));
     }
     if (auto m = feeds::parse_manifest(text, "fuzz.json").manifest) {
-        FeedMap feeds;
+        feeds::FeedMap feeds;
         for (const auto& ref : m->feeds)
             if (auto it = fuzz_bundled().feeds.find(ref.id); it != fuzz_bundled().feeds.end())
                 feeds[ref.id] = std::make_shared<const feeds::Feed>(it->second);

@@ -12,10 +12,12 @@
 #include <fstream>
 #include <optional>
 
-#include "app/kiosk/feed_sync.h"
-#include "app/kiosk/sync_jobs.h"
+#include "app/kiosk/shown_slides.h"
 #include "feeds/bundled_feeds.h"
+#include "feeds/sync/sync_jobs.h"
 #include "tests/test_server.h"
+
+using namespace feeds;
 
 namespace fs = std::filesystem;
 
@@ -82,8 +84,8 @@ TEST_CASE(
     const std::string manifest = server->url("/site/manifest.json");
     const std::vector<std::string> bundled_ids = slide_ids(ShownSlides{load_slide_set({}), true, ""});
 
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(manifest, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({manifest, cache.dir()}, notes);
     SyncJobs jobs;
     CHECK(slides_to_show(s).bundled);  // empty cache: the bundled slides until the fetch answers
 
@@ -122,8 +124,8 @@ TEST_CASE(
     // A restart with the server gone: the cached slides at once, and still after failed fetches.
     jobs = {};
     server.reset();
-    std::vector<SyncNote> notes2;
-    FeedSync again = open_sync(manifest, cache.dir(), notes2);
+    std::vector<Note> notes2;
+    FeedSync again = open_sync({manifest, cache.dir()}, notes2);
     CHECK(slide_ids(slides_to_show(again)) == bundled_ids);
     SyncJobs jobs2;
     Screen restarted = sync_at(again, jobs2, kT0 + 9 * 86400);
@@ -140,8 +142,8 @@ TEST_CASE("sync with no server and no cache: the bundled slides, and why") {
         TestServer gone;  // a port that was just served and now refuses connections
         url = gone.url("/site/manifest.json");
     }
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(url, cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({url, cache.dir()}, notes);
     SyncJobs jobs;
     Screen screen = sync_at(s, jobs, kT0);
     CHECK(any_line_has(screen.lines, "manifest.json: could not connect to " + url));
@@ -156,8 +158,8 @@ TEST_CASE("sync with a server: validators holding byte 0xFF are kept and sent ba
     publish_bundled(site);
     site.write("ODD_VALIDATORS", "");
     TestServer server(site.dir());
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(server.url("/site/manifest.json"), cache.dir(), notes);
+    std::vector<Note> notes;
+    FeedSync s = open_sync({server.url("/site/manifest.json"), cache.dir()}, notes);
     SyncJobs jobs;
     Screen first = sync_at(s, jobs, kT0);
     CHECK(only_updates(first.lines, 3));

@@ -12,24 +12,12 @@
 #include <fstream>
 
 #include "feeds/feed_cache.h"
+#include "tests/cache_fixture.h"
 
 using namespace feeds;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string feed_text(const std::string& title) {
-    return R"({"format": "infotavle-feed", "version": "1.0", "id": "employment", "title": ")" + title +
-           R"(", "as_of": "2021-12", "source": {"publisher": "KKR Sjælland"},
-  "datasets": [{"id": "noegletal", "type": "indicators", "title": "Nøgletal",
-    "items": [{"id": "ledighed", "label": "Ledighed", "value": 2.3, "unit": "%"}]}]})";
-}
-
-void spit(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
-const CacheMeta kMeta{"https://h/employment.json", 1'700'000'000, "\"v1\"", "Tue, 03 May 2022 10:00:00 GMT"};
 
 bool no_tmp_files(const TempDir& t) {
     for (const auto& e : fs::directory_iterator(t.path))
@@ -52,11 +40,6 @@ TEST_CASE("cache: a stored copy reads back with its metadata") {
     CHECK(r.copy->meta.last_modified == kMeta.last_modified);
     CHECK(fs::exists(t.file("employment.json")));
     CHECK(fs::exists(t.file("employment.meta.json")));
-
-    const CachedFeed loaded = load_cached_feed(t.dir(), "employment");
-    REQUIRE(loaded.feed.has_value());
-    CHECK(loaded.feed->title == "A");
-    CHECK(loaded.meta.fetched_at == kMeta.fetched_at);
 }
 
 TEST_CASE("cache: nothing stored yet is no copy and no problem") {
@@ -226,17 +209,6 @@ TEST_CASE("cache: metadata that does not match the feed drops the validators, ke
     CHECK(r.problems[0].message.find("does not match the stored feed") != std::string::npos);
 }
 
-TEST_CASE("cache: a stored feed that no longer parses is ignored with a clear problem") {
-    TempDir t;
-    spit(t.file("employment.json"), "{\"format\": \"infotavle-feed\", trunc");
-    const CachedFeed c = load_cached_feed(t.dir(), "employment");
-    CHECK_FALSE(c.feed.has_value());
-    REQUIRE_FALSE(c.problems.empty());
-    CHECK(to_line(c.problems.back()) ==
-          t.file("employment.json") + ": cached copy is not a valid feed: ignored");
-    CHECK(has_errors(c.problems));
-}
-
 TEST_CASE("cache: a stored file over the size limit is not read") {
     TempDir t;
     REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
@@ -276,82 +248,6 @@ TEST_CASE("cache: conditional_request sends validators only to the URL they came
     CHECK(moved.etag.empty());
     CHECK(moved.last_modified.empty());
     CHECK(conditional_request(kMeta.url, "", nullptr).etag.empty());
-}
-
-TEST_CASE("cache: accept_fetched stores only a valid feed") {
-    TempDir t;
-    const FetchRequest req = conditional_request(kMeta.url, "employment.json", nullptr);
-    FetchResult ok;
-    ok.status = FetchStatus::Ok;
-    ok.body = feed_text("A");
-    ok.etag = "\"v1\"";
-
-    const FetchOutcome good = accept_fetched(t.dir(), "employment", req, ok, 1000);
-    CHECK(good.succeeded);
-    REQUIRE(good.feed.has_value());
-    CHECK(good.feed->title == "A");
-    CHECK(good.fetched_at == 1000);
-    CHECK(good.problems.empty());
-    CHECK(read_cached(t.dir(), "employment").copy->meta.etag == "\"v1\"");
-    CHECK(read_cached(t.dir(), "employment").copy->meta.url == kMeta.url);
-
-    FetchResult bad = ok;
-    bad.body = R"({"format": "infotavle-feed", "version": "1.0", "id": "employment"})";
-    bad.etag = "\"v2\"";
-    const FetchOutcome refused = accept_fetched(t.dir(), "employment", req, bad, 2000);
-    CHECK_FALSE(refused.succeeded);
-    CHECK_FALSE(refused.feed.has_value());
-    CHECK_FALSE(refused.fetched_at.has_value());
-    CHECK(has_errors(refused.problems));
-    CHECK(refused.problems[0].file == "employment.json");
-    const CacheRead kept = read_cached(t.dir(), "employment");
-    CHECK(kept.copy->text == feed_text("A"));
-    CHECK(kept.copy->meta.etag == "\"v1\"");
-    CHECK(kept.copy->meta.fetched_at == 1000);
-}
-
-TEST_CASE("cache: accept_fetched on 304 renews the age, on failure changes nothing") {
-    TempDir t;
-    const FetchRequest req = conditional_request(kMeta.url, "employment.json", nullptr);
-    FetchResult not_modified;
-    not_modified.status = FetchStatus::NotModified;
-
-    const FetchOutcome nothing_stored = accept_fetched(t.dir(), "employment", req, not_modified, 1000);
-    CHECK_FALSE(nothing_stored.succeeded);  // a 304 with no copy confirms nothing
-    CHECK_FALSE(nothing_stored.problems.empty());
-
-    REQUIRE_FALSE(write_cached(t.dir(), "employment", feed_text("A"), kMeta).has_value());
-    const FetchOutcome renewed =
-        accept_fetched(t.dir(), "employment", req, not_modified, kMeta.fetched_at + 60);
-    CHECK(renewed.succeeded);
-    CHECK_FALSE(renewed.feed.has_value());
-    CHECK(renewed.fetched_at == kMeta.fetched_at + 60);
-    CHECK(renewed.problems.empty());
-    CHECK(read_cached(t.dir(), "employment").copy->meta.fetched_at == kMeta.fetched_at + 60);
-
-    FetchResult failed;
-    failed.error = "employment.json: HTTP 503 from https://h/employment.json";
-    const FetchOutcome f = accept_fetched(t.dir(), "employment", req, failed, kMeta.fetched_at + 120);
-    CHECK_FALSE(f.succeeded);
-    CHECK_FALSE(f.fetched_at.has_value());
-    REQUIRE(f.problems.size() == 1);
-    CHECK(to_line(f.problems[0]) == "employment.json: HTTP 503 from https://h/employment.json");
-    CHECK(read_cached(t.dir(), "employment").copy->meta.fetched_at == kMeta.fetched_at + 60);
-}
-
-TEST_CASE("cache: accept_fetched shows a valid feed even when it cannot be stored") {
-    TempDir t;
-    spit(t.file("file"), "x");
-    const std::string dir = t.file("file") + "/cache";
-    FetchResult ok;
-    ok.status = FetchStatus::Ok;
-    ok.body = feed_text("A");
-    const FetchOutcome o =
-        accept_fetched(dir, "employment", conditional_request("u", "employment.json", nullptr), ok, 5);
-    CHECK(o.succeeded);
-    CHECK(o.feed.has_value());
-    REQUIRE(o.problems.size() == 1);
-    CHECK(o.problems[0].message.rfind("cannot create the cache directory", 0) == 0);
 }
 
 TEST_CASE("cache: default_cache_dir follows systemd, then XDG, then HOME") {

@@ -1,13 +1,15 @@
-// app/kiosk/feed_trust.h: the sync's cached copies checked again at start with trusted keys.
+// feeds/sync/trust_step.h: the sync's cached copies checked again at start with trusted keys.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "app/kiosk/feed_sync.h"
 #include "feeds/crypto.h"
+#include "feeds/sync/feed_sync.h"
 #include "tests/temp_dir.h"
+
+using namespace feeds;
 
 namespace {
 
@@ -45,7 +47,15 @@ void fill_cache(const TempDir& cache, const std::string& feed) {
                                       {"http://example.invalid/feeds/e.json", 1, "", "", 0}));
 }
 
-std::string all_lines(const std::vector<SyncNote>& notes) {
+SyncOptions options(const TempDir& cache, bool with_key) {
+    SyncOptions o;
+    o.manifest_location = kWhere;
+    o.cache_dir = cache.dir();
+    if (with_key) o.trusted_keys = trusted();
+    return o;
+}
+
+std::string all_lines(const std::vector<feeds::Note>& notes) {
     std::string out;
     for (const auto& n : notes)
         for (const auto& l : n.lines) out += l + "\n";
@@ -58,8 +68,8 @@ TEST_CASE("feed trust: cached copies are checked again at start") {
     TempDir cache("trust-cache");
     const std::string feed = slurp(fixture("feeds/good/employment.json"));
     fill_cache(cache, feed);
-    std::vector<SyncNote> notes;
-    FeedSync s = open_sync(kWhere, cache.dir(), notes, kDefaultDataMaxBytes, trusted());
+    std::vector<feeds::Note> notes;
+    FeedSync s = open_sync(options(cache, true), notes);
     CHECK(s.manifest.has_value());
     CHECK(s.data.count("employment") == 1);
     CHECK(trust_status(s.trust) == "signed by key 1AE71ACD881E014C");
@@ -69,7 +79,7 @@ TEST_CASE("feed trust: cached copies are checked again at start") {
     tampered.replace(tampered.find("Ledighed"), 8, "Ledigheb");
     cache.write("employment.json", tampered);
     notes.clear();
-    FeedSync t = open_sync(kWhere, cache.dir(), notes, kDefaultDataMaxBytes, trusted());
+    FeedSync t = open_sync(options(cache, true), notes);
     CHECK(t.manifest.has_value());
     CHECK(t.data.count("employment") == 0);
     CHECK(all_lines(notes).find("cached e.json: sha256 differs from the manifest's") != std::string::npos);
@@ -77,12 +87,12 @@ TEST_CASE("feed trust: cached copies are checked again at start") {
 
     // Without a trusted key the same cache is used as before.
     notes.clear();
-    CHECK(open_sync(kWhere, cache.dir(), notes).data.count("employment") == 1);
+    CHECK(open_sync(options(cache, false), notes).data.count("employment") == 1);
 
     // The cached manifest's signature gone: the manifest is not used.
     std::filesystem::remove(cache.file("manifest.minisig"));
     notes.clear();
-    FeedSync u = open_sync(kWhere, cache.dir(), notes, kDefaultDataMaxBytes, trusted());
+    FeedSync u = open_sync(options(cache, true), notes);
     CHECK_FALSE(u.manifest.has_value());
     CHECK(all_lines(notes).find("unsigned (no cached manifest.json.minisig)") != std::string::npos);
 }
