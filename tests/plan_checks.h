@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include <doctest/doctest.h>
+
+#include "app/slide_chrome.h"
 #include "app/views/marks.h"
+#include "tests/view_harness.h"
 
 namespace plan_checks {
 
@@ -34,6 +38,16 @@ inline Rect box_of(const BarMark& b) {
 
 inline float length(const BarMark& b) {
     return std::fabs(b.to - b.from);
+}
+
+// Calls check(harness, slide body) at 800x480, 1920x1080 and 1080x1920, the size in the messages.
+template <class Check>
+void at_plan_sizes(Check check) {
+    for (ScreenSize sz : {ScreenSize{800, 480}, ScreenSize{1920, 1080}, ScreenSize{1080, 1920}}) {
+        ViewHarness h(sz.w, sz.h);
+        INFO(sz.w, "x", sz.h);
+        check(h, slide_layout(sz.w, sz.h, h.sizes).body);
+    }
 }
 
 }  // namespace plan_checks

@@ -47,13 +47,10 @@ void check_rows(const BarPlan& p, Rect area) {
 
 TEST_CASE(
     "bar chart plan: rows apart and inside the body at 800x480 and 1920x1080, the highest the longest") {
-    for (ScreenSize sz : {ScreenSize{800, 480}, ScreenSize{1920, 1080}}) {
-        ViewHarness h(sz.w, sz.h);
-        const Rect body = slide_layout(sz.w, sz.h, h.sizes).body;
+    at_plan_sizes([](const ViewHarness& h, Rect body) {
         feeds::ViewOptions opt;
         opt.sort = feeds::SortOrder::Descending;
         const BarPlan p = plan_bar_chart(h.style(), body, municipalities(), opt);
-        INFO(sz.w, "x", sz.h);
         REQUIRE_FALSE(p.stacked);
         CHECK(p.total == 17);
         CHECK(p.shown == int(p.rows.size()));
@@ -63,7 +60,7 @@ TEST_CASE(
         for (size_t i = 1; i < p.rows.size(); ++i)
             CHECK(length(*p.rows[i].bar) <= length(*p.rows[i - 1].bar));
         CHECK(length(*p.rows.front().bar) > length(*p.rows.back().bar));
-    }
+    });
 }
 
 TEST_CASE("bar chart plan: a limit keeps the home municipality, marked") {

@@ -60,11 +60,8 @@ void check_apart_and_inside(const GroupedPlan& p, Rect area) {
 }  // namespace
 
 TEST_CASE("grouped bars plan: bars apart and inside the body at 800x480 and 1920x1080, the legend whole") {
-    for (ScreenSize sz : {ScreenSize{800, 480}, ScreenSize{1920, 1080}, ScreenSize{1080, 1920}}) {
-        ViewHarness h(sz.w, sz.h);
-        const Rect body = slide_layout(sz.w, sz.h, h.sizes).body;
+    at_plan_sizes([](const ViewHarness& h, Rect body) {
         const GroupedPlan p = plan_grouped_bars(h.style(), body, youth(), {});
-        INFO(sz.w, "x", sz.h);
         CHECK(p.total == 6);
         CHECK(p.shown == int(p.groups.size()));
         CHECK(p.shown >= 3);
@@ -81,7 +78,7 @@ TEST_CASE("grouped bars plan: bars apart and inside the body at 800x480 and 1920
         }
         REQUIRE(p.caption);
         CHECK(p.caption->text == "Antal personer");
-    }
+    });
 }
 
 TEST_CASE("grouped bars plan: the highest figure gets the longest bar, in its series' colour") {

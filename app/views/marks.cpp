@@ -3,7 +3,7 @@
 #include "app/views/bar_layout.h"
 
 void draw_mark(Canvas& c, const TextAt& m) {
-    canvas_text(c, m.font, m.pos, m.color, m.text);
+    canvas_text(c, m.font, m.pos, m.color, m.text, m.cut);
 }
 
 void draw_mark(Canvas& c, const TextIn& m) {

@@ -13,6 +13,7 @@ struct TextAt {
     ImVec2 pos{};
     ImU32 color = 0;
     std::string text;
+    bool cut = false;  // shortened to fit: a reported problem
 };
 
 // `text` on one line inside `box`, aligned (canvas_text_in).
