@@ -20,18 +20,9 @@
 #include "feeds/map_check.h"
 #include "platform/font_files.h"
 #include "platform/headless.h"
+#include "tests/map_geometry.h"
 #include "tests/render_date.h"
 #include "tests/view_harness.h"
-
-namespace {
-
-const MapGeometry& geometry() {
-    static const MapGeometryResult r = load_map_geometry();  // tests only: load once
-    REQUIRE_MESSAGE(r.geometry, r.error);
-    return *r.geometry;
-}
-
-}  // namespace
 
 TEST_CASE("transverse Mercator matches Snyder's worked example and UTM 32N's origin") {
     // Snyder, Map Projections: A Working Manual, p. 269: Clarke 1866, 40°30'N 73°30'W, central

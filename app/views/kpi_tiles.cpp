@@ -18,232 +18,7 @@
 #include "app/danish_format.h"
 #include "app/view.h"
 #include "app/views/bar_layout.h"
-
-namespace {
-
-struct Grid {
-    int cols = 0, rows = 0;
-    float tile_w = 0, tile_h = 0;
-};
-
-// What one tile shows and how tall each part is, once planned for its size.
-struct TilePlan {
-    const feeds::Indicator* item = nullptr;
-    bool highlight = false;
-    std::string number;  // "1.207", "2,3 %", "1,1 mia. kr."
-    std::string unit;    // "forløb" after the number; empty when the number says it all
-    const ImFont* big = nullptr;
-    bool unit_below = false;  // the unit did not fit beside the number
-    std::vector<std::string> label_lines;
-    std::string change;  // "−43 % siden december 2020"
-    int change_dir = 0;  // +1 up, −1 down, 0 unchanged
-    std::vector<std::string> change_lines;
-    std::string target;  // "Mål: 600"
-    std::vector<std::string> note_lines;
-    const ImFont* label_font = nullptr;
-    const ImFont* unit_font = nullptr;
-    const ImFont* part_font = nullptr;  // the change and the target (the note is always small)
-    bool side = false;                  // wide, low tile: the number left, label and the rest beside it
-    float text_x = 0;                   // side tiles: where the text column starts, from the inner left
-    bool whole = true;                  // label, number and unit shown uncut
-    int dropped = 0;                    // weight of the optional parts left out (see kTargetWeight)
-    float height = 0;
-};
-
-}  // namespace
-
-// What leaving out a part costs when choosing a grid, against 100 per pixel of figure size: a
-// target is worth more than any figure size, a change more than a step or two, a note (the
-// title usually says it) less than a step.
-constexpr int kTargetWeight = 1000, kChangeWeight = 100, kNoteWeight = 10;
-
-static float line_h(const ImFont* f) {
-    return f->FontSize * 1.15f;
-}
-
-// The tile grid for `n` tiles with `cols` columns. Tiles are never taller than wide; only a
-// lone tile is kept from becoming a banner (at most 1.8 x as wide as tall).
-static Grid grid_for(int n, int cols, float w, float h, float gap) {
-    const int rows = (n + cols - 1) / cols;
-    const float tw = (w - gap * float(cols - 1)) / float(cols);
-    const float th = (h - gap * float(rows - 1)) / float(rows);
-    if (tw <= 0 || th <= 0) return {};
-    return {cols, rows, n == 1 ? std::min(tw, th * 1.8f) : tw, std::min(th, tw)};
-}
-
-// One slide, one message: more key figures than this are a table, not tiles.
-constexpr int kMaxTiles = 12;
-
-static std::string change_text(const feeds::Indicator& it, std::optional<int> decimals, int& dir) {
-    if (!it.previous) return {};
-    // A change in a rate is told in percentage points (34,8 % -> 34 % is "-0,8 procentpoint");
-    // "-2,3 %" would read as a change of the rate itself. Counts change relatively.
-    const ChangeStyle style = it.unit == "%" ? ChangeStyle::Difference : ChangeStyle::Relative;
-    std::string t = format_change(it.value, *it.previous, style, it.unit, decimals);
-    if (t.empty()) t = format_change(it.value, *it.previous, ChangeStyle::Difference, it.unit, decimals);
-    if (t.empty()) return {};
-    dir = t.rfind("±", 0) == 0 ? 0 : it.value > *it.previous ? 1 : it.value < *it.previous ? -1 : 0;
-    if (!it.previous_period.empty()) t += " siden " + it.previous_period;
-    return t;
-}
-
-// The optional parts of a tile, most important first, each only if it fits whole in the
-// height left: the change and the target in `font`, the note in the small font. What does not
-// fit is counted in p.dropped. Returns the height used.
-static float plan_optional_parts(TilePlan& p, const feeds::Indicator& it, const std::string& unit,
-                                 std::optional<int> decimals, const ImFont* font, float w, float h,
-                                 float used, float gap, const Fonts& f) {
-    p.part_font = font;
-    auto take = [&](float need) {
-        if (used + need > h) return false;
-        used += need;
-        return true;
-    };
-    p.change = change_text(it, decimals, p.change_dir);
-    if (!p.change.empty()) {
-        const float arrow_w = font->FontSize * 0.9f;
-        auto lines = wrap_whole(font, p.change, w - arrow_w, 2);
-        if (lines) p.change_lines = std::move(*lines);
-        if (!lines || !take(gap + line_h(font) * float(p.change_lines.size()))) {
-            p.change_lines.clear();
-            p.dropped += kChangeWeight;
-        }
-    }
-    if (it.target) {
-        p.target = "Mål: " + bar_value_text(*it.target, unit, decimals);
-        if (text_size(font, p.target).x > w || !take(line_h(font))) {
-            p.target.clear();
-            p.dropped += kTargetWeight;
-        }
-    }
-    if (!it.note.empty()) {
-        auto lines = wrap_whole(f.small, it.note, w, 3);
-        if (lines) p.note_lines = std::move(*lines);
-        if (!lines || !take(gap * 0.5f + line_h(f.small) * float(p.note_lines.size()))) {
-            p.note_lines.clear();
-            p.dropped += kNoteWeight;
-        }
-    }
-    return used;
-}
-
-// Fills in what fits in a tile of inner size w x h.
-// `max_big` caps the number's font size, so all tiles can share one.
-static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
-                          std::optional<int> decimals, float w, float h, float max_big) {
-    const Fonts& f = s.fonts;
-    TilePlan p;
-    p.item = &it;
-    if (unit_is_compact(unit)) {
-        p.number = format_value(it.value, unit, decimals);
-    } else {
-        p.number = format_number_auto(it.value, decimals);
-        p.unit = unit;
-    }
-    if (!it.qualifier.empty()) p.number = it.qualifier + " " + p.number;  // "ca. 95.700"
-    const float gap = s.unit * 0.6f;
-    const float unit_gap = f.body->FontSize * 0.3f;
-    const float unit_w = p.unit.empty() ? 0 : text_size(f.body, p.unit).x + unit_gap;
-
-    // The label whole: up to two body lines, else up to three small ones.
-    p.label_font = f.body;
-    if (auto body = wrap_whole(f.body, it.label, w, 2)) {
-        p.label_lines = std::move(*body);
-    } else if (auto small = wrap_whole(f.small, it.label, w, 3)) {
-        p.label_font = f.small;
-        p.label_lines = std::move(*small);
-    } else {
-        p.label_font = f.small;
-        p.whole = false;
-        p.label_lines = wrap_lines(f.small, it.label, w, 3);
-    }
-    const float label_h = line_h(p.label_font) * float(p.label_lines.size());
-
-    // The largest number font that fits the width, with its unit beside it or below it.
-    for (const ImFont* big : {f.display, f.heading, f.body_bold}) {
-        p.big = big;
-        if (big->FontSize > max_big && big != f.body_bold) continue;
-        const float nw = text_size(big, p.number).x;
-        if (nw > w) continue;
-        p.unit_below = !p.unit.empty() && nw + unit_w + 1 > w;  // a pixel spare for rounding
-        const float value_h = big->FontSize + (p.unit_below ? line_h(f.body) : 0);
-        if (label_h + gap + value_h <= h) break;
-    }
-    if (text_size(p.big, p.number).x > w) p.whole = false;
-    p.unit_font = f.body;
-    if (p.unit_below && text_size(f.body, p.unit).x > w) p.unit_font = f.small;
-    if (p.unit_below && text_size(p.unit_font, p.unit).x > w) p.whole = false;
-    float used = label_h + gap + p.big->FontSize + (p.unit_below ? line_h(f.body) : 0);
-    if (used > h) p.whole = false;
-
-    used = plan_optional_parts(p, it, unit, decimals, f.body, w, h, used, s.unit * 0.6f, f);
-    p.height = used;
-    return p;
-}
-
-constexpr float kSidePad = 0.9f;  // inner padding of a side tile, in units
-
-// A wide, low tile (a portrait screen's full-width row): the figure at the left, its label
-// and the optional parts in a column beside it, so a short tile still shows everything.
-static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
-                               std::optional<int> decimals, float w, float h, float max_big,
-                               float min_text_x = 0) {
-    const Fonts& f = s.fonts;
-    TilePlan p;
-    p.item = &it;
-    p.side = true;
-    if (unit_is_compact(unit)) {
-        p.number = format_value(it.value, unit, decimals);
-    } else {
-        p.number = format_number_auto(it.value, decimals);
-        p.unit = unit;
-    }
-    if (!it.qualifier.empty()) p.number = it.qualifier + " " + p.number;
-    const float gap = s.unit * 0.6f;
-    const float col_gap = s.unit * 2.0f;
-    // The figure takes at most 55 % of the width; the text column the rest.
-    float num_w = 0;
-    for (const ImFont* big : {f.display, f.heading, f.body_bold}) {
-        p.big = big;
-        if (big->FontSize > max_big && big != f.body_bold) continue;
-        num_w = text_size(big, p.number).x;
-        if (num_w <= w * 0.55f && big->FontSize <= h) break;
-    }
-    p.unit_font = f.body;
-    if (!p.unit.empty()) {
-        p.unit_below = true;
-        if (text_size(f.body, p.unit).x > num_w) p.unit_font = f.small;
-        num_w = std::max(num_w, text_size(p.unit_font, p.unit).x);
-    }
-    p.text_x = std::max(num_w + col_gap, min_text_x);  // one text column for all rows
-    p.label_font = f.body;
-    const float lw = w - p.text_x;
-    if (lw < f.body->FontSize * 4 || num_w > w) {
-        p.whole = false;
-        p.height = h + 1;
-        return p;
-    }
-    const float left_h = p.big->FontSize + (p.unit.empty() ? 0 : line_h(p.unit_font));
-    // The label whole in the height there is: the body font if it fits, else the small one.
-    p.label_lines = wrap_lines(f.small, it.label, lw, 3);
-    p.label_font = f.small;
-    bool label_whole = false;
-    for (const ImFont* font : {f.body, f.small}) {
-        const auto lines = wrap_whole(font, it.label, lw, 3);
-        if (lines && line_h(font) * float(lines->size()) <= h) {
-            p.label_font = font;
-            p.label_lines = *lines;
-            label_whole = true;
-            break;
-        }
-    }
-    if (!label_whole) p.whole = false;
-    float used = line_h(p.label_font) * float(p.label_lines.size());
-    if (used > h || left_h > h) p.whole = false;
-    used = plan_optional_parts(p, it, unit, decimals, f.small, lw, h, used, gap, f);
-    p.height = std::max(used, left_h);
-    return p;
-}
+#include "app/views/kpi_tiles_plan.h"
 
 static void draw_change_arrow(Canvas& c, const ViewStyle& s, const ImFont* font, float x, float y, int dir,
                               ImU32 color);
@@ -261,18 +36,18 @@ static void draw_tile_parts(Canvas& c, const ViewStyle& s, const TilePlan& p, fl
         draw_change_arrow(c, s, font, x0, y, p.change_dir, t.text);
         for (const auto& l : p.change_lines) {
             canvas_text_in(c, font, {x0 + arrow_w, y, x1, y + font->FontSize}, t.text, l);
-            y += line_h(font);
+            y += kpi_line_h(font);
         }
     }
     if (!p.target.empty()) {
         canvas_text_in(c, font, {x0, y, x1, y + font->FontSize}, t.text_muted, p.target);
-        y += line_h(font);
+        y += kpi_line_h(font);
     }
     if (!p.note_lines.empty()) {
         y += gap * 0.5f;
         for (const auto& l : p.note_lines) {
             canvas_text_in(c, small, {x0, y, x1, y + small->FontSize}, t.text_muted, l);
-            y += line_h(small);
+            y += kpi_line_h(small);
         }
     }
 }
@@ -287,7 +62,7 @@ static void draw_side_tile(Canvas& c, const ViewStyle& s, Rect tile, const TileP
     const float x0 = tile.x0 + pad, x1 = tile.x1 - pad;
     const float inner_h = tile.h() - pad * 2;
     // The figure, centred in the tile's height.
-    const float left_h = p.big->FontSize + (p.unit.empty() ? 0 : line_h(p.unit_font));
+    const float left_h = p.big->FontSize + (p.unit.empty() ? 0 : kpi_line_h(p.unit_font));
     float y = std::floor(tile.y0 + pad + std::max(0.0f, (inner_h - left_h) * 0.5f));
     canvas_text_in(c, p.big, {x0, y, x0 + p.text_x, y + p.big->FontSize}, p.highlight ? t.highlight : t.text,
                    p.number);
@@ -296,15 +71,15 @@ static void draw_side_tile(Canvas& c, const ViewStyle& s, Rect tile, const TileP
                        {x0, y + p.big->FontSize, x0 + p.text_x, y + p.big->FontSize + p.unit_font->FontSize},
                        t.text_muted, p.unit);
     // The text column, centred too.
-    float text_h = line_h(p.label_font) * float(p.label_lines.size());
-    if (!p.change_lines.empty()) text_h += gap + line_h(f.small) * float(p.change_lines.size());
-    if (!p.target.empty()) text_h += line_h(f.small);
-    if (!p.note_lines.empty()) text_h += gap * 0.5f + line_h(f.small) * float(p.note_lines.size());
+    float text_h = kpi_line_h(p.label_font) * float(p.label_lines.size());
+    if (!p.change_lines.empty()) text_h += gap + kpi_line_h(f.small) * float(p.change_lines.size());
+    if (!p.target.empty()) text_h += kpi_line_h(f.small);
+    if (!p.note_lines.empty()) text_h += gap * 0.5f + kpi_line_h(f.small) * float(p.note_lines.size());
     const float tx = x0 + p.text_x;
     y = std::floor(tile.y0 + pad + std::max(0.0f, (inner_h - text_h) * 0.5f));
     for (const auto& l : p.label_lines) {
         canvas_text_in(c, p.label_font, {tx, y, x1, y + p.label_font->FontSize}, t.text, l);
-        y += line_h(p.label_font);
+        y += kpi_line_h(p.label_font);
     }
     draw_tile_parts(c, s, p, tx, x1, y);
 }
@@ -338,7 +113,7 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
 
     for (const auto& l : p.label_lines) {
         canvas_text_in(c, p.label_font, {x0, y, x1, y + p.label_font->FontSize}, t.text, l);
-        y += line_h(p.label_font);
+        y += kpi_line_h(p.label_font);
     }
     y += gap;
     const float nw = canvas_text_in(c, p.big, {x0, y, x1, y + p.big->FontSize},
@@ -355,142 +130,21 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
                            t.text_muted, p.unit);
         }
     }
-    y += p.big->FontSize + (p.unit_below ? line_h(f.body) : 0);
+    y += p.big->FontSize + (p.unit_below ? kpi_line_h(f.body) : 0);
     draw_tile_parts(c, s, p, x0, x1, y);
-}
-
-// What the publisher wrote that the chosen tiles leave out (Canvas::left_out): a part of a
-// tile, or a tile past the `shown` that fit of the `meant` (a limit the publisher set is meant).
-static void report_left_out(Canvas& c, const std::vector<TilePlan>& plans,
-                            const std::vector<const feeds::Indicator*>& items, int shown, int meant) {
-    for (const auto& p : plans) {
-        const std::string tile = "tile \"" + p.item->id + "\": ";
-        if (!p.change.empty() && p.change_lines.empty())
-            c.left_out.push_back(tile + "the change \"" + p.change + "\" does not fit");
-        if (p.item->target && p.target.empty()) c.left_out.push_back(tile + "the target does not fit");
-        if (!p.item->note.empty() && p.note_lines.empty())
-            c.left_out.push_back(tile + "the note \"" + p.item->note + "\" does not fit");
-    }
-    for (int i = shown; i < meant && i < int(items.size()); ++i)
-        c.left_out.push_back("tile \"" + items[std::size_t(i)]->id + "\" is not shown: " +
-                             std::to_string(shown) + " of " + std::to_string(meant) + " tiles fit");
 }
 
 void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
                     const ViewInput& in) {
-    const auto& opt = in.slide.options;
-    std::vector<const feeds::Indicator*> items;
-    for (std::size_t i : feeds::picked_positions(opt.columns, item_ids(data)))
-        items.push_back(&data.items[i]);
-    const int total = int(items.size());
-    if (total == 0) return draw_no_items(c, s, area);
-
-    const float gap = s.unit * 1.5f;
-    const int wanted = std::min(kMaxTiles, opt.limit > 0 ? std::min(opt.limit, total) : total);
-    int n = wanted;
-    const float pad = s.unit * 1.5f;
-    // Plan every tile for one grid, then again with the smallest number size any of them
-    // needed: figures of one size compare at a glance.
-    struct GridPlan {
-        Grid g;
-        std::vector<TilePlan> plans;
-        float block_h = 0;
-        double score = -1;
-    };
-    auto plan_grid = [&](const Grid& g, bool side, int n) {
-        GridPlan gp;
-        gp.g = g;
-        float max_big = s.fonts.display->FontSize;
-        float text_x = 0;  // side tiles: the widest figure's text column, shared
-        for (int pass = 0; pass < 3; ++pass) {
-            gp.plans.clear();
-            gp.block_h = 0;
-            float smallest = s.fonts.display->FontSize;
-            for (int i = 0; i < n; ++i) {
-                const feeds::Indicator& it = *items[i];
-                const std::string unit = opt.unit.empty() ? it.unit : opt.unit;
-                const float tp = side ? kSidePad * s.unit : pad;
-                const float iw = g.tile_w - tp * 2, ih = g.tile_h - tp * 2;
-                TilePlan p = side ? plan_side_tile(s, it, unit, opt.decimals, iw, ih, max_big, text_x)
-                                  : plan_tile(s, it, unit, opt.decimals, iw, ih, max_big);
-                if (p.height > ih) p.whole = false;
-                p.highlight = is_highlighted(opt, "", {it.id});
-                gp.block_h = std::max(gp.block_h, p.height);
-                smallest = std::min(smallest, p.big->FontSize);
-                gp.plans.push_back(std::move(p));
-            }
-            float widest_x = 0;
-            for (const auto& p : gp.plans) widest_x = std::max(widest_x, p.text_x);
-            const bool aligned = !side || widest_x <= text_x + 0.5f;
-            if (smallest >= max_big && aligned) break;
-            max_big = smallest;
-            text_x = widest_x;
-        }
-        // Whole text first, then every part shown, then the biggest figures, then tile size.
-        int whole = 0, dropped = 0;
-        for (const auto& p : gp.plans) {
-            whole += p.whole ? 1 : 0;
-            dropped += p.dropped;
-        }
-        // On a tall screen, full-width rows over a squeezed grid when the figures are as big.
-        const bool rows_on_tall = g.cols == 1 && area.h() > area.w() * 1.2f;
-        gp.score = double(whole) * 1e7 - double(dropped) * 1e2 + double(max_big) * 100 +
-                   (rows_on_tall ? 50.0 : 0.0) + double(std::min(g.tile_w / 1.4f, g.tile_h)) * 0.01;
-        return gp;
-    };
-    // The most tiles that show whole; when not all do, the rest are left out and counted.
-    auto best_for = [&](int count, Rect a) {
-        GridPlan best;
-        for (int cols = 1; cols <= count; ++cols) {
-            const Grid g = grid_for(count, cols, a.w(), a.h(), gap);
-            if (g.cols == 0) continue;
-            for (bool side : {false, true}) {
-                if (side && g.tile_w < g.tile_h * 2.0f) continue;  // only wide, low tiles
-                GridPlan gp = plan_grid(g, side, count);
-                if (gp.score > best.score) best = std::move(gp);
-            }
-        }
-        return best;
-    };
-    auto all_whole = [](const GridPlan& gp) {
-        if (gp.g.cols == 0) return false;
-        for (const auto& p : gp.plans)
-            if (!p.whole) return false;
-        return true;
-    };
-    GridPlan best = n == total ? best_for(n, area) : GridPlan{};
-    if (!all_whole(best)) {
-        const Rect full = area;
-        area.y1 -= hidden_note_height(s);
-        for (n = std::min(wanted, total - 1); n >= 1; --n) {
-            best = best_for(n, area);
-            if (all_whole(best)) break;
-        }
-        if (n < 1) {  // not even one tile whole: show the first as well as it goes
-            n = 1;
-            best = best_for(1, area);
-        }
-        draw_hidden_note(c, s, full, n, total, "nøgletal");
-    }
-    if (best.g.cols == 0) return;
-    const Grid& g = best.g;
-    const std::vector<TilePlan>& plans = best.plans;
-    const float block_h = best.block_h;
-    report_left_out(c, plans, items, n, opt.limit > 0 ? wanted : total);
-
-    // The grid sits in the middle of the area; a short last row is centred too.
-    const float grid_h = g.tile_h * float(g.rows) + gap * float(g.rows - 1);
-    const float top = area.y0 + (area.h() - grid_h) * 0.5f;
-    for (int i = 0; i < n; ++i) {
-        const int row = i / g.cols, col = i % g.cols;
-        const int in_row = std::min(g.cols, n - row * g.cols);
-        const float row_w = g.tile_w * float(in_row) + gap * float(in_row - 1);
-        const float x = area.x0 + (area.w() - row_w) * 0.5f + float(col) * (g.tile_w + gap);
-        const float y = top + float(row) * (g.tile_h + gap);
-        const Rect tile{std::round(x), std::round(y), std::round(x + g.tile_w), std::round(y + g.tile_h)};
-        if (plans[i].side)
-            draw_side_tile(c, s, tile, plans[i]);
+    const KpiPlan p = plan_kpi_tiles(s, area, data, in.slide.options);
+    if (p.empty) return draw_no_items(c, s, area);
+    if (p.note) draw_hidden_note(c, s, p.note_area, p.shown, p.total, "nøgletal");
+    c.left_out.insert(c.left_out.end(), p.left_out.begin(), p.left_out.end());
+    const float pad = s.unit * kTilePad;
+    for (size_t i = 0; i < p.tiles.size(); ++i) {
+        if (p.plans[i].side)
+            draw_side_tile(c, s, p.tiles[i], p.plans[i]);
         else
-            draw_tile(c, s, tile, plans[i], std::min(block_h, g.tile_h - pad * 2));
+            draw_tile(c, s, p.tiles[i], p.plans[i], std::min(p.block_h, p.grid.tile_h - pad * 2));
     }
 }
