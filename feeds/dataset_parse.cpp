@@ -2,6 +2,7 @@
 #include <cctype>
 #include <set>
 
+#include "feeds/notice_parse.h"
 #include "feeds/parse_internal.h"
 
 namespace feeds {
@@ -297,13 +298,16 @@ std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::stri
     } else if (type == "goals") {
         common_and({"items"});
         ds.body = read_goals(ctx, value, path);
+    } else if (type == "notices") {  // 1.2
+        common_and({"items"});
+        ds.body = read_notices(ctx, value, path);
     } else {
         // Forward compatible: a newer minor version may add dataset types.
         add_warning(
             ctx, key_path(path, "type"),
             "unknown dataset type " + quote_text(type) +
                 " (dataset skipped); known types: \"indicators\", \"series\", \"municipality_table\", "
-                "\"projects\", \"timeline\", \"goals\"");
+                "\"projects\", \"timeline\", \"goals\", \"notices\"");
         return std::nullopt;
     }
     return ds;
