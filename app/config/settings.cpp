@@ -31,6 +31,9 @@ void add_settings(CLI::App& app, Settings& s) {
     app.add_option("--rotate", s.rotate, "Screen mounted turned clockwise by 0, 90, 180 or 270 degrees")
         ->check(CLI::IsMember({0, 90, 180, 270}));
     app.add_flag("--software", s.software, "Use the software renderer even when a GPU is available");
+    app.add_flag("--wake-for-notices", s.wake_for_notices,
+                 "Let an extreme or severe notice (a takeover) turn on a screen the display_schedule has "
+                 "turned off, until it ends");
     app.add_option("--now", s.now, "Show this time instead of the clock, e.g. 2022-05-03T10:15");
     app.add_option("--screen-id", s.screen_id,
                    "This screen's id in logs and reports (default: the host name)");

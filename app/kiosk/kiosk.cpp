@@ -9,6 +9,7 @@
 #include "app/kiosk/feed_sync.h"
 #include "app/kiosk/frame.h"
 #include "app/kiosk/log.h"
+#include "app/kiosk/notice_step.h"
 #include "app/kiosk/screen_plan.h"
 #include "app/kiosk/sync_jobs.h"
 #include "app/local_time.h"
@@ -300,6 +301,8 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     std::int64_t next_watchdog_ms = 0;
     bool ready_sent = false;
     ScheduleView sched;
+    KioskNotices notices;
+    notices.home_code = notice_home_code(opt.home);
     Quit quit;
     while (!quit.now) {
         const SignalRequests sig = take_signal_requests();
@@ -318,7 +321,20 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
                        log) &&
             !data_changed)
             ++generation;              // the calm page's words or the due slides changed
-        if (!sched.plan->screen_on) {  // off: nothing drawn or presented; fetching goes on
+        // Notices (app/kiosk/notice_step.h): the band on the slides, and a page in their place.
+        const NoticeView notice = notice_view(notice_lists(set.feeds), wall_ms() / 1000, notices.home_code,
+                                              local_clock_minutes());
+        if (update_notice_band(k, notice)) ++generation;
+        const bool wake = notice.takeover && opt.wake_for_notices && !sched.plan->screen_on;
+        if (wake != notices.woke) {
+            log_news(klog, log, "display",
+                     {wake ? "display on for a takeover notice (wake_for_notices) until it ends"
+                           : "display back on the schedule after a takeover notice"});
+            notices.woke = wake;
+            notices.page_key.clear();
+            sched.black_shown = false;
+        }
+        if (!sched.plan->screen_on && !wake) {  // off: nothing drawn or presented; fetching goes on
             if (!sched.black_shown || k.dirty) show_black(video.renderer);
             sched.black_shown = true;
             k.dirty = false;
@@ -335,6 +351,21 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         }
         const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
                             video.rotate, nullptr};
+        const NoticePageResult page = step_notice_page(notices, k, notice, in);
+        if (page.shown) {  // the rotation is paused; it resumes where it was when the page ends
+            if (page.composed) {
+                log_added_numbers_aside(klog, log, "notice page", page.problems);
+                SDL_RenderPresent(video.renderer);
+            }
+            step_outlets(outlets, status_view(data, set, k), data.sync.version, now, wall_ms() / 1000,
+                         sig.screenshot, klog, log);
+            std::int64_t wait = std::min(clock.ms_to_next_minute, data_wait_ms(data, wall_ms()));
+            if (notice.next_change) wait = std::min(wait, *notice.next_change * 1000 - wall_ms());
+            wait = std::min(wait, outlets_wait_ms(outlets, now));
+            if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
+            wait_for_events(video, int(std::clamp<std::int64_t>(wait, 0, 60000)), windowed, k, quit);
+            continue;
+        }
         const auto frame_start = std::chrono::steady_clock::now();
         FrameResult r = kiosk_frame(k, set, generation, in);
         const std::int64_t wall_s = wall_ms() / 1000;
@@ -350,6 +381,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
                      log);
         std::int64_t wait = std::min<std::int64_t>(r.wait_ms, clock.ms_to_next_minute);
         wait = std::min(wait, data_wait_ms(data, wall_ms()));
+        if (notice.next_change) wait = std::min(wait, *notice.next_change * 1000 - wall_ms());
         wait = std::min(wait, outlets_wait_ms(outlets, now));
         if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
         wait -= std::int64_t(SDL_GetTicks64()) - now;  // the time this frame took

@@ -24,6 +24,7 @@ struct KioskOptions {
     std::uint64_t cache_max_bytes = 256ull * 1024 * 1024;  // --cache-max-mb
     std::uint64_t data_max_bytes = kDefaultDataMaxBytes;   // --data-max-mb
     std::string home;
+    bool wake_for_notices = false;                     // a takeover may turn on a screen the schedule turned off
     std::optional<CivilTime> fixed_now;                // --now: a frozen clock (screenshots, demos)
     StatusOptions status;                              // --status-file, --metrics-file, --heartbeat-url, ...
     std::string version;                               // for the status record
