@@ -21,6 +21,7 @@
 #include "app/kiosk/sync_jobs.h"
 #include "app/local_time.h"
 #include "app/status/options.h"
+#include "feeds/cap_convert.h"
 #include "feeds/check.h"
 #include "feeds/feed_cache.h"
 #include "feeds/geo_reference.h"
@@ -142,6 +143,12 @@ int run(int argc, char** argv) {
         return 0;
     }
     if (!config.actions.check_paths.empty()) return feeds::run_check(config.actions.check_paths, std::cout);
+    if (!config.actions.from_cap.empty()) {
+        const feeds::FromCapResult r = feeds::from_cap_files(config.actions.from_cap, config.actions.cap_test);
+        for (const auto& line : r.lines) std::cerr << line << "\n";
+        std::cout << r.json;
+        return r.ok ? 0 : 1;
+    }
     const std::string& size_text = s.size;
     const std::string& now_text = s.now;
     Size size{1920, 1080};
@@ -192,6 +199,7 @@ int run(int argc, char** argv) {
     k.cache_max_bytes = cache_max_bytes;
     k.data_max_bytes = s.data_max_mb * 1024 * 1024;
     k.home = home;
+    k.wake_for_notices = s.wake_for_notices;
     k.fixed_now = now;
     k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
     k.version = INFOTAVLE_VERSION;

@@ -21,6 +21,11 @@ void describe(CLI::App& app, Parsed& p) {
                    "Write one PNG per slide into OUTDIR and exit (no display needed). With an http(s) "
                    "--manifest, its data is fetched once first (cached copies where a fetch fails); "
                    "a local one is read as it is");
+    app.add_option("--from-cap", p.actions.from_cap,
+                   "Convert CAP 1.2 alerts (XML files) into a notice feed on standard output, and exit; "
+                   "exit 1 with one line per problem");
+    app.add_flag("--cap-test", p.actions.cap_test,
+                 "With --from-cap: convert Test and Exercise alerts too (shown marked TEST)");
     app.add_option("--config", p.config_path,
                    std::string("Configuration file (default: ") + kDefaultConfigFile +
                        " when it exists). A flag given here wins over the file");

@@ -20,6 +20,8 @@ enum class Origin { default_value, file, flag };
 struct Actions {
     std::vector<std::string> check_paths;  // --check
     std::string render_dir;                // --render
+    std::vector<std::string> from_cap;     // --from-cap: CAP alerts to a notice feed on stdout
+    bool cap_test = false;                 // --cap-test: Test and Exercise alerts too, marked TEST
     bool version = false;                  // --version
     bool print_config = false;             // --print-config
 };
