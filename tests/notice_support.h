@@ -51,6 +51,7 @@ inline Json notice_feed(const Json& items) {
         {"id", "varsler"},
         {"title", "Varsler"},
         {"as_of", "2027-10-01"},
+        {"source", Json{{"publisher", "Beredskab Øst"}}},
         {"datasets", Json::array({Json{
                          {"id", "varsler"}, {"type", "notices"}, {"title", "Varsler"}, {"items", items}}})}};
 }

@@ -8,6 +8,7 @@
 #include "feeds/cap_convert.h"
 #include "feeds/cap_read.h"
 #include "feeds/feed_parse.h"
+#include "feeds/notice_parse.h"
 #include "feeds/notice_select.h"
 #include "tests/temp_dir.h"
 
@@ -77,14 +78,16 @@ TEST_CASE("cap: the OASIS thunderstorm example becomes a severe takeover") {
 }
 
 TEST_CASE("cap: real alerts from NWS and IPAWS") {
-    SUBCASE("blizzard warning: the long headline gives way to the event") {
+    SUBCASE("an NWS blizzard warning in CAP 1.1: refused, this reader takes 1.2") {
         const auto r = feeds::from_cap_files({cap("nws-5c2cf27b1f56885d61654dc47fa411d5")}, false);
-        REQUIRE_MESSAGE(r.ok, joined(r.lines));
-        feeds::Feed f;
-        const feeds::Notice& n = only_notice(r, f);
-        CHECK(n.da.headline == "Blizzard Warning");
-        CHECK(n.da.body.rfind("Blizzard Warning issued December 27", 0) == 0);
-        CHECK(n.severity == feeds::NoticeSeverity::Severe);
+        CHECK_FALSE(r.ok);
+        CHECK(has_line(r, "nws-5c2cf27b1f56885d61654dc47fa411d5.xml: not a CAP 1.2 alert"));
+    }
+    SUBCASE("a tsunami update: the long headline gives way to the event, the text to whole sentences") {
+        const auto r = feeds::from_cap_files({cap("google-PAAQ-4-mg5a94")}, false);
+        CHECK(has_line(
+            r, "warning: en-US: <headline> over 90 characters: <event> \"Tsunami Cancellation\" shown"));
+        CHECK(has_line(r, "warning: en-US: the text is over 280 characters: shortened to whole sentences"));
     }
     SUBCASE("a local area emergency: extreme") {
         const auto r = feeds::from_cap_files({cap("ipaws-5e7e0fc5023f1930efcf3deb")}, false);

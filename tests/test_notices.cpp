@@ -47,7 +47,7 @@ TEST_CASE("notices: a valid notice feed is read whole") {
     n["link"] = Json{{"url", "https://www.dmi.dk/varsler"}, {"caption", "Se varslet hos DMI"}};
     const auto r = parse_notices(Json::array({n}));
     REQUIRE_MESSAGE(r.feed, all_lines(r));
-    CHECK(r.problems.empty());
+    CHECK_MESSAGE(r.problems.empty(), all_lines(r));
     const feeds::Notice& got = notices_of(*r.feed).items.at(0);
     CHECK(got.severity == NoticeSeverity::Severe);
     CHECK(got.en->headline == "Storm warning");

@@ -73,24 +73,31 @@ void draw_notice_page(Canvas& c, const ViewStyle& s, int w, int h, const NoticeP
     Rect area{m, m, float(w) - m, float(h) - m};
 
     // Top: the label on a bar of the text colour (inverted), the count at the right.
-    const float bar_h = std::round(f.body_bold->FontSize * 1.5f);
+    float bar_h = std::round(f.body_bold->FontSize * 1.5f);
     const float label_w = std::ceil(text_size(f.body_bold, p.label).x) + 2 * std::round(s.unit);
     canvas_rect(c, {area.x0, area.y0, area.x0 + label_w, area.y0 + bar_h}, col.text);
     canvas_text_in(c, f.body_bold, {area.x0, area.y0, area.x0 + label_w, area.y0 + bar_h}, col.background,
                    p.label, Align::Center);
     std::string right = p.count_line;
     if (!p.language.empty()) right = right.empty() ? p.language : p.language + " · " + right;
-    if (!right.empty())
-        canvas_text_in(c, f.small, {area.x0 + label_w + gap, area.y0, area.x1, area.y0 + bar_h}, col.text,
-                       right, Align::Right);
+    const float right_x0 = area.x0 + label_w + gap;
+    if (!right.empty() && text_size(f.small, right).x <= area.x1 - right_x0) {
+        canvas_text_in(c, f.small, {right_x0, area.y0, area.x1, area.y0 + bar_h}, col.text, right,
+                       Align::Right);
+    } else if (!right.empty()) {  // no room beside the label: a line of its own under it
+        area.y0 += bar_h + std::round(gap * 0.5f);
+        bar_h = f.small->FontSize;
+        draw_lines(c, f.small, area.x0, area.x1, area.y0, col.text, wrap_lines(f.small, right, area.w(), 1));
+    }
     area.y0 += bar_h + gap;
 
     // Bottom: the sender and the times, up to two lines.
-    const auto sender = wrap_lines(f.small, p.sender_line, area.w(), 2);
+    const auto sender = wrap_lines(f.small, p.sender_line, area.w(), 0);
     const float sender_h = lines_h(f.small, sender.size());
     draw_lines(c, f.small, area.x0, area.x1, area.y1 - sender_h, col.text, sender);
     area.y1 -= sender_h + gap;
     canvas_rect(c, {area.x0, area.y1 + gap * 0.5f - 1, area.x1, area.y1 + gap * 0.5f + 1}, col.text);
+    area.y1 -= gap * 0.5f;  // the code and the texts keep clear of the rule
 
     if (p.qr && qr_readable(p.qr->size, float(w), float(h)))
         area = draw_link(c, ps, area, *p.qr, p.qr_caption);
@@ -135,7 +142,7 @@ Rect notice_band_rect(const SlideLayout& layout, const ViewStyle& s, float scree
     const BandPlan b = plan_band(s, layout.body.w(), t);
     const float want = std::ceil(lines_h(s.fonts.small, b.lines.size()) + 2 * pad);
     const float h = std::min(want, std::floor(screen_h / 8.0f));
-    const float y1 = layout.footer.y0 - std::round(s.unit * 0.6f);
+    const float y1 = layout.footer.y0 - std::round(s.unit * 1.0f);
     return {layout.body.x0, y1 - h, layout.body.x1, y1};
 }
 
