@@ -22,6 +22,7 @@
 #include "app/kiosk/shown_slides.h"
 #include "app/local_time.h"
 #include "app/status/options.h"
+#include "feeds/cap_convert.h"
 #include "feeds/check.h"
 #include "feeds/csv_import.h"
 #include "feeds/feed_cache.h"
@@ -177,6 +178,13 @@ int run(int argc, char** argv) {
         const feeds::PublishRequest request{dirs[0], dirs[1], config.actions.key_file, std::time(nullptr)};
         return feeds::run_publish(request, std::cout);
     }
+    if (!config.actions.from_cap.empty()) {
+        const feeds::FromCapResult r =
+            feeds::from_cap_files(config.actions.from_cap, config.actions.cap_test);
+        for (const auto& line : r.lines) std::cerr << line << "\n";
+        std::cout << r.json;
+        return r.ok ? 0 : 1;
+    }
     const std::string& size_text = s.size;
     const std::string& now_text = s.now;
     Size size{1920, 1080};
@@ -239,6 +247,7 @@ int run(int argc, char** argv) {
     k.video.force_software = s.software;
     k.sync = sync;
     k.home = home;
+    k.wake_for_notices = s.wake_for_notices;
     k.fixed_now = now;
     k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
     k.version = INFOTAVLE_VERSION;

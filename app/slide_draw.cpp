@@ -1,6 +1,9 @@
 #include "app/slide_draw.h"
 
+#include "app/notices/notice_draw.h"
+
 #include <algorithm>
+#include <cmath>
 
 #include "app/view.h"
 
@@ -72,6 +75,11 @@ void compose_slide(Canvas& c, const ViewStyle& style, const SlideLayout& layout,
     draw_chrome(c, style, layout, text);
     const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today, map};
     Rect body = layout.body;
+    if (ctx.band) {
+        const Rect band = notice_band_rect(layout, style, c.bounds.h(), *ctx.band);
+        body.y1 = std::min(body.y1, band.y0 - std::round(style.unit * 0.8f));
+        draw_notice_band(c, style, band, *ctx.band);
+    }
     if (slide.qr && slide.slide->link && qr_readable(slide.qr->size, c.bounds.w(), c.bounds.h()))
         body = draw_link(c, style, body, *slide.qr, slide.slide->link->caption);
     draw_view(c, style, body, in);
@@ -92,6 +100,13 @@ std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& 
                                             [[maybe_unused]] const std::string& reason) {
     Canvas c = begin_canvas(s);
     draw_no_data(c, style_of(s), s.width, s.height, ctx.clock);
+    end_imgui_frame(s.imgui, s.rotate);
+    return canvas_problems(c);
+}
+
+std::vector<std::string> draw_notice_slide(SlideScreen& s, const NoticePageText& page) {
+    Canvas c = begin_canvas(s);
+    draw_notice_page(c, style_of(s), s.width, s.height, page);
     end_imgui_frame(s.imgui, s.rotate);
     return canvas_problems(c);
 }

@@ -12,6 +12,7 @@
 #include "app/kiosk/slide_set.h"
 #include "app/map/geometry.h"
 #include "app/map/layer.h"
+#include "app/notices/notice_text.h"
 #include "app/slide_chrome.h"
 #include "app/theme.h"
 #include "platform/font_files.h"
@@ -41,6 +42,7 @@ struct SlideContext {
     ClockForms clock;          // "tirsdag 3. maj 2022, kl. 10.15" and its shorter forms
     std::string_view home;     // --home, may be empty
     feeds::PartialDate today;  // for the timeline's "i dag"
+    const NoticeBandText* band = nullptr;  // a moderate notice across the bottom, above the source line
 };
 
 void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScreen& out);
@@ -70,6 +72,9 @@ std::vector<std::string> draw_no_data_slide(SlideScreen& s, const SlideContext& 
 // The calm page when the slides are valid but none is due now (a slide's `show`, the schedule).
 std::vector<std::string> draw_calm_slide(SlideScreen& s, const SlideContext& ctx, const std::string& headline,
                                          const std::string& detail);
+
+// A notice's whole-screen page (a takeover or an info slide: app/notices/notice_draw.h).
+std::vector<std::string> draw_notice_slide(SlideScreen& s, const NoticePageText& page);
 
 // The layout of the screen at its current size (for the progress bar, drawn by the caller).
 SlideLayout screen_layout(const SlideScreen& s);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "feeds/near_miss.h"
+#include "feeds/notice_parse.h"
 #include "feeds/parse_internal.h"
 
 namespace feeds {
@@ -333,14 +334,17 @@ std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::stri
     } else if (type == "goals") {
         common_and({"items"});
         ds.body = read_goals(ctx, value, path);
+    } else if (type == "notices") {  // 1.2
+        common_and({"items"});
+        ds.body = read_notices(ctx, value, path);
     } else {
         // Forward compatible: a newer minor version may add dataset types.
         add_lost(ctx, key_path(path, "type"),
                  "unknown dataset type " + quote_text(type) + " (dataset skipped)" +
                      did_you_mean(type, {"indicators", "series", "municipality_table", "projects", "timeline",
-                                         "goals"}) +
+                                         "goals", "notices"}) +
                      "; known types: \"indicators\", \"series\", \"municipality_table\", \"projects\", "
-                     "\"timeline\", \"goals\"");
+                     "\"timeline\", \"goals\", \"notices\"");
         return std::nullopt;
     }
     return ds;

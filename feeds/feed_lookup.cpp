@@ -42,7 +42,7 @@ std::string effective_as_of_text(const Feed& feed, const Dataset& dataset) {
 
 const char* dataset_type_name(const DatasetBody& body) {
     static constexpr const char* names[] = {"indicators", "series",   "municipality_table",
-                                            "projects",   "timeline", "goals"};
+                                            "projects",   "timeline", "goals",  "notices"};
     static_assert(std::variant_size_v<DatasetBody> == std::size(names));
     return names[body.index()];
 }

@@ -38,6 +38,43 @@ struct PartialDate {
     int day = 0;    // 0 = not given
 };
 
+// A slide's (or a notice's) hand-off to more: drawn as a QR code with a short caption.
+struct SlideLink {
+    std::string url;      // http(s) only
+    std::string caption;  // "Læs hele udspillet"
+};
+
+// ---- notices (1.2): messages that must be seen now (FORMAT.md "notices") -----------------
+
+enum class NoticeKind { Alert, Update, Cancel };  // Update replaces, Cancel removes `references`
+enum class NoticeSeverity { Info, Moderate, Severe, Extreme };  // slide, band, takeover, takeover
+
+struct NoticeText {
+    std::string headline;  // at most kMaxNoticeHeadline characters
+    std::string body;      // at most kMaxNoticeBody characters; may be empty
+};
+
+struct Notice {
+    std::string id;
+    NoticeKind kind = NoticeKind::Alert;
+    std::vector<std::string> references;  // notice ids an Update replaces or a Cancel removes
+    NoticeSeverity severity = NoticeSeverity::Info;
+    NoticeText da;                   // Danish, always
+    std::optional<NoticeText> en;    // English, when given
+    std::string sender;              // "Køge Kommune"
+    std::int64_t sent = 0;           // unix seconds
+    std::int64_t effective = 0;      // shown from (inclusive)
+    std::int64_t expires = 0;        // shown until (exclusive); required
+    bool whole_region = false;       // "areas": "region"
+    std::vector<std::string> areas;  // municipality codes of Region Sjælland, "259"
+    std::optional<SlideLink> link;
+    bool test = false;  // a CAP Test or Exercise message converted on purpose: shown marked TEST
+};
+
+struct NoticeList {
+    std::vector<Notice> items;
+};
+
 // ---- datasets ---------------------------------------------------------------------------
 
 struct Indicator {
@@ -149,7 +186,8 @@ struct GoalList {
     std::vector<Goal> items;
 };
 
-using DatasetBody = std::variant<IndicatorSet, Series, MunicipalityTable, ProjectList, Timeline, GoalList>;
+using DatasetBody =
+    std::variant<IndicatorSet, Series, MunicipalityTable, ProjectList, Timeline, GoalList, NoticeList>;
 
 struct Dataset {
     std::string id;
@@ -193,12 +231,6 @@ enum class SortOrder { None, Ascending, Descending };
 struct ReferenceLine {
     std::string label;
     double value = 0;
-};
-
-// A slide's hand-off to more: drawn by the chrome as a QR code with a short caption.
-struct SlideLink {
-    std::string url;      // http(s) only
-    std::string caption;  // "Læs hele udspillet"
 };
 
 struct ViewOptions {

@@ -23,6 +23,19 @@ static std::string three_digits(const Json& v) {
     return buf;
 }
 
+std::vector<GeoMunicipality> region_municipalities() {
+    std::vector<GeoMunicipality> out;
+    try {
+        const Json kommuner = Json::parse(geo_file("municipalities.json"));
+        for (const auto& k : kommuner.at("municipalities"))
+            out.push_back({three_digits(k.at("kommunekode")), k.at("navn").get<std::string>(), true,
+                           k.value("label_lon", 0.0), k.value("label_lat", 0.0)});
+    } catch (const std::exception&) {
+        out.clear();
+    }
+    return out;
+}
+
 GeoReference load_geo_reference() {
     GeoReference out;
     try {

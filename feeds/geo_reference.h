@@ -31,6 +31,11 @@ struct GeoReference {
 // Parses the embedded files (a few milliseconds; the caller keeps the result).
 GeoReference load_geo_reference();
 
+// The 17 municipalities of Region Sjælland alone (code and name), from the small
+// municipalities.json: what notices' areas and a screen's home are checked against, without
+// reading the boundary file. Empty when the embedded file cannot be read.
+std::vector<GeoMunicipality> region_municipalities();
+
 const GeoMunicipality* find_municipality(const GeoReference& geo, std::string_view code);
 const GeoPlace* find_place(const GeoReference& geo, std::string_view name);
 

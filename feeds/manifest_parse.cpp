@@ -101,6 +101,8 @@ ViewOptions read_options(Ctx& ctx, const Json& o, const std::string& p) {
 }
 
 // A QR hand-off: an absolute http(s) URL and a short caption.
+}  // namespace
+
 std::optional<SlideLink> read_link(Ctx& ctx, const Json& o, const std::string& p) {
     warn_unknown_keys(ctx, o, p, {"url", "caption"});
     SlideLink link;
@@ -122,6 +124,8 @@ std::optional<SlideLink> read_link(Ctx& ctx, const Json& o, const std::string& p
     if (link.url.empty() || link.caption.empty()) return std::nullopt;
     return link;
 }
+
+namespace {
 
 // nullopt for a slide of an unknown view (warned; forward compatible) or one without a view.
 std::optional<Slide> read_slide(Ctx& ctx, const Json& o, const std::string& p) {

@@ -22,6 +22,9 @@ SourceRef read_source(Ctx& ctx, const Json& obj, const std::string& path);
 // nullopt when the dataset's type is unknown (warned and skipped) or it could not be read.
 std::optional<Dataset> read_dataset(Ctx& ctx, const Json& value, const std::string& path);
 
+// A `link` object (a slide's, a notice's): an http(s) URL of at most kMaxLinkBytes and a caption.
+std::optional<SlideLink> read_link(Ctx& ctx, const Json& o, const std::string& p);
+
 std::optional<Feed> read_feed(Ctx& ctx, const Json& doc);
 std::optional<Manifest> read_manifest(Ctx& ctx, const Json& doc);
 

@@ -7,6 +7,7 @@
 #include "feeds/json_reader.h"
 #include "feeds/limits.h"
 #include "feeds/map_check.h"
+#include "feeds/notice_select.h"
 
 namespace feeds {
 
@@ -289,8 +290,11 @@ std::vector<Problem> check_playlist(const Manifest& manifest, const std::string&
     for (std::size_t i = 0; i < manifest.feeds.size(); ++i) {
         const FeedRef& ref = manifest.feeds[i];
         const std::string path = "$.feeds[" + std::to_string(i) + "]";
-        if (!used_feeds.count(ref.id)) c.warning(path + ".id", "feed " + q(ref.id) + " is used by no slide");
         const auto it = loaded.find(ref.id);
+        // A notice feed is shown by the screen itself (takeover, band, notice slides), not by a slide.
+        const bool notices = it != loaded.end() && it->second && has_notices(*it->second);
+        if (!used_feeds.count(ref.id) && !notices)
+            c.warning(path + ".id", "feed " + q(ref.id) + " is used by no slide");
         if (it != loaded.end() && it->second && it->second->id != ref.id)
             c.warning(path + ".id", "the manifest calls this feed " + q(ref.id) +
                                         " but the feed's own id is " + q(it->second->id));

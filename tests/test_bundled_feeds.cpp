@@ -202,6 +202,9 @@ std::vector<std::string> screen_texts(const Dataset& d) {
             for (const auto& i : g.items)
                 out.insert(out.end(), {i.title, i.target_text, i.result_text, i.verdict_note});
         }
+        void operator()(const NoticeList& l) const {
+            for (const auto& n : l.items) out.insert(out.end(), {n.da.headline, n.da.body, n.sender});
+        }
     };
     std::visit(Collect{out}, d.body);
     return out;

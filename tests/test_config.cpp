@@ -57,6 +57,7 @@ TEST_CASE("config: every key is read from the file") {
                           "fullscreen = true\n"
                           "rotate = 90\n"
                           "software = true\n"
+                          "wake_for_notices = true\n"
                           "now = \"2022-05-03T10:15\"\n"
                           "screen_id = \"koege-1\"\n"
                           "screen_name = \"Forhal, skærm 2\"\n"
@@ -76,6 +77,7 @@ TEST_CASE("config: every key is read from the file") {
     CHECK(s.fullscreen);
     CHECK(s.rotate == 90);
     CHECK(s.software);
+    CHECK(s.wake_for_notices);
     CHECK(s.now == "2022-05-03T10:15");
     CHECK(s.screen_id == "koege-1");
     CHECK(s.screen_name == "Forhal, skærm 2");
@@ -92,7 +94,7 @@ TEST_CASE("config: every key is read from the file") {
         CHECK(v.origin == Origin::file);
     }
     CHECK(value(c, "manifest").line == 2);
-    CHECK(value(c, "location").line == 15);
+    CHECK(value(c, "location").line == 16);
 }
 
 TEST_CASE("config: defaults, and screen_id is the host name") {

@@ -51,6 +51,11 @@ void describe(CLI::App& app, Parsed& p) {
                    "/etc/infotavle/keys.d/*.pub (the place for a site's keys). With any trusted key only "
                    "manifests it signed are shown (README \"Publishing\")")
         ->check(CLI::ExistingFile);
+    app.add_option("--from-cap", p.actions.from_cap,
+                   "Convert CAP 1.2 alerts (XML files) into a notice feed on standard output, and exit; "
+                   "exit 1 with one line per problem");
+    app.add_flag("--cap-test", p.actions.cap_test,
+                 "With --from-cap: convert Test and Exercise alerts too (shown marked TEST)");
     app.add_option("--config", p.config_path,
                    std::string("Configuration file (default: ") + kDefaultConfigFile +
                        " when it exists). A flag given here wins over the file");

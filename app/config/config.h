@@ -29,6 +29,8 @@ struct Actions {
     std::vector<std::string> publish_dirs;  // --publish SRC_DIR OUT_DIR
     std::string key_file;                   // --key (with --publish)
     std::vector<std::string> trusted_keys;  // --trusted-key, repeatable (files: keys.d)
+    std::vector<std::string> from_cap;      // --from-cap: CAP alerts to a notice feed on stdout
+    bool cap_test = false;                  // --cap-test: Test and Exercise alerts too, marked TEST
     bool version = false;                   // --version
     bool print_config = false;              // --print-config
 };

@@ -53,6 +53,9 @@ std::vector<Setting> settings_table() {
         {"--rotate", &Settings::rotate, "Screen mounted turned clockwise by 0, 90, 180 or 270 degrees",
          CLI::IsMember({0, 90, 180, 270})},
         {"--software", &Settings::software, "Use the software renderer even when a GPU is available"},
+        {"--wake-for-notices", &Settings::wake_for_notices,
+         "Let an extreme or severe notice (a takeover) turn on a screen the display_schedule has turned off, "
+         "until it ends"},
         {"--now", &Settings::now, "Show this time instead of the clock, e.g. 2022-05-03T10:15"},
         {"--screen-id", &Settings::screen_id,
          "This screen's id in logs and reports (default: the host name)"},

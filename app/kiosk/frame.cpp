@@ -63,7 +63,8 @@ static std::string slide_topic(const SlideSet& set, int slide) {
 // Draws `slide` over the whole of the renderer's current target, turned for the output.
 static void draw_whole_slide(KioskScreen& k, const SlideSet& set, const FrameInput& in, int slide,
                              FrameResult& out) {
-    const SlideContext ctx{in.clock, k.home, in.today};
+    SlideContext ctx{in.clock, k.home, in.today};
+    ctx.band = k.band ? &*k.band : nullptr;
     std::vector<std::string> problems = slide >= 0 ? draw_slide(k.screen, set.slides[std::size_t(slide)], ctx)
                                         : !k.calm_headline.empty()
                                             ? draw_calm_slide(k.screen, ctx, k.calm_headline, k.calm_detail)

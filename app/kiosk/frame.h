@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,9 @@ struct KioskScreen {
     bool dirty = true;  // something (size, data, texture loss) asks for a full redraw
     // When no slide is due (screen_plan.h): the calm page's words in place of the no-data screen.
     std::string calm_headline, calm_detail;
+    // A moderate notice across the bottom of every slide (app/kiosk/notice_step.h); none: no band.
+    std::optional<NoticeBandText> band;
+    std::string band_key;
 };
 
 struct FrameInput {

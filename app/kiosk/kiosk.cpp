@@ -8,6 +8,7 @@
 
 #include "app/kiosk/frame.h"
 #include "app/kiosk/log.h"
+#include "app/kiosk/notice_step.h"
 #include "app/kiosk/screen_plan.h"
 #include "app/kiosk/shown_slides.h"
 #include "app/local_time.h"
@@ -277,6 +278,7 @@ struct Loop {
     KioskScreen k;
     StatusOutlets outlets;
     ScheduleView sched;
+    KioskNotices notices;  // app/kiosk/notice_step.h
     Quit quit;
     std::int64_t watchdog_ms = 0;  // 0: no watchdog
     std::int64_t next_watchdog_ms = 0;
@@ -362,6 +364,56 @@ std::int64_t show_frame(Loop& l, const SlideSet& set, const Clock& clock, std::i
     return std::min<std::int64_t>(r.wait_ms, clock.ms_to_next_minute);
 }
 
+// Notices (app/kiosk/notice_step.h): the band on the slides, and a takeover that may turn on a
+// screen the schedule turned off (wake_for_notices), said once each way.
+NoticeView update_notices(Loop& l, const SlideSet& set, bool wake_allowed, KioskLog& klog,
+                          std::ostream& log) {
+    NoticeView notice =
+        notice_view(notice_lists(set.feeds), wall_ms() / 1000, l.notices.home_code, local_clock_minutes());
+    if (update_notice_band(l.k, notice)) ++l.generation;
+    const bool wake = notice.takeover && wake_allowed && !l.sched.plan->screen_on;
+    if (wake != l.notices.woke) {
+        log_news(klog, log, "display",
+                 {wake ? "display on for a takeover notice (wake_for_notices) until it ends"
+                       : "display back on the schedule after a takeover notice"});
+        l.notices.woke = wake;
+        l.notices.page_key.clear();
+        l.sched.black_shown = false;
+    }
+    return notice;
+}
+
+// A notice page in place of the rotation, which is paused and resumes where it was when the
+// page ends. Milliseconds until the page may change; nullopt when no page is shown.
+std::optional<std::int64_t> show_notice_page(Loop& l, const NoticeView& notice, const Clock& clock,
+                                             std::int64_t now, KioskLog& klog, std::ostream& log) {
+    const Video& video = l.video;
+    const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
+                        video.rotate, nullptr};
+    const NoticePageResult page = step_notice_page(l.notices, l.k, notice, in);
+    if (!page.shown) return std::nullopt;
+    if (page.composed) {
+        log_added_numbers_aside(klog, log, "notice page", page.problems);
+        SDL_RenderPresent(video.renderer);
+        say_ready(l);
+    }
+    return clock.ms_to_next_minute;
+}
+
+// The screen's step: off, a notice page, or the slides. Milliseconds until it changes.
+std::int64_t show_screen(Loop& l, const SlideSet& set, const NoticeView& notice, const Clock& clock,
+                         std::int64_t now, KioskLog& klog, std::ostream& log) {
+    std::int64_t wait = 0;
+    if (!l.sched.plan->screen_on && !l.notices.woke)
+        wait = show_screen_off(l, clock);
+    else if (const auto page = show_notice_page(l, notice, clock, now, klog, log))
+        wait = *page;
+    else
+        wait = show_frame(l, set, clock, now, klog, log);
+    if (notice.next_change) wait = std::min(wait, *notice.next_change * 1000 - wall_ms());
+    return wait;
+}
+
 // How long the loop may sleep: until the screen, the data, the outlets or the watchdog need it,
 // less the time this turn took since `now`.
 int wait_ms(const Loop& l, std::int64_t screen_wait, const KioskData& data, std::int64_t now) {
@@ -384,6 +436,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     open_outlets(l.outlets, opt.status, opt.version, opt.sync.cache_dir, opt.sync.ca_file,
                  opt.sync.user_agent, wall_ms() / 1000, std::random_device{}());
     l.watchdog_ms = service_watchdog_interval_ms();
+    l.notices.home_code = notice_home_code(opt.home);
     const bool windowed = !opt.video.fullscreen;
     while (!l.quit.now) {
         SignalRequests sig;
@@ -397,8 +450,8 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
                        log) ||
             data_changed)
             ++l.generation;
-        const std::int64_t screen_wait =
-            l.sched.plan->screen_on ? show_frame(l, set, clock, now, klog, log) : show_screen_off(l, clock);
+        const NoticeView notice = update_notices(l, set, opt.wake_for_notices, klog, log);
+        const std::int64_t screen_wait = show_screen(l, set, notice, clock, now, klog, log);
         step_outlets(l.outlets, status_view(data, set, l.k), data.sync.version, now, wall_ms() / 1000,
                      sig.screenshot, klog, log);
         wait_for_events(l.video, wait_ms(l, screen_wait, data, now), windowed, l.k, l.quit);

@@ -20,10 +20,11 @@ struct KioskOptions {
     // one (manifest_location empty) the bundled slides are shown.
     feeds::SyncOptions sync;
     std::string home;
+    bool wake_for_notices = false;       // a takeover may turn on a screen the schedule turned off
     std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
     StatusOptions status;                // --status-file, --metrics-file, --heartbeat-url, ...
     std::string version;                 // for the status record
-    std::function<void(std::ostream& log)> on_reload;    // SIGHUP, besides the manifest: the config
+    std::function<void(std::ostream& log)> on_reload;  // SIGHUP, besides the manifest: the config
 };
 
 // Returns the process exit code: 0 after a clean quit (SIGTERM, SIGINT, SIGQUIT, or a key in a

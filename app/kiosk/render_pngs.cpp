@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "app/kiosk/contact_sheet.h"
+#include "app/kiosk/render_notices.h"
 #include "app/kiosk/screen_plan.h"
 #include "app/local_time.h"
 #include "app/slide_draw.h"
@@ -69,6 +70,23 @@ std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* r
             grab(r, draw_slide(screen, s, ctx, &r.left_out));
         else
             r.problems.push_back(s.why_invalid);
+        out.push_back(std::move(r));
+    }
+    // The notices live at --now (render_notices.h): pages, and bands over the first slide due.
+    const ScreenSlide* first_due = nullptr;
+    for (std::size_t i = 0; i < set.slides.size() && !first_due; ++i)
+        if (set.slides[i].valid && plan.due[i]) first_due = &set.slides[i];
+    for (const NoticeRender& n : notices_to_render(set, opt)) {
+        RenderedSlide r;
+        r.file_name = n.file_name;
+        SlideContext with_band = ctx;
+        with_band.band = n.band ? &*n.band : nullptr;
+        if (n.page)
+            grab(r, draw_notice_slide(screen, *n.page));
+        else if (first_due)
+            grab(r, draw_slide(screen, *first_due, with_band));
+        else
+            continue;
         out.push_back(std::move(r));
     }
     if (count_valid(set) == 0) {
