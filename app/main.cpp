@@ -18,6 +18,7 @@
 #include "app/kiosk/kiosk.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/render_pngs.h"
+#include "app/kiosk/schedule_override.h"
 #include "app/kiosk/sync_jobs.h"
 #include "app/local_time.h"
 #include "app/status/options.h"
@@ -166,6 +167,11 @@ int run(int argc, char** argv) {
     const std::uint64_t cache_max_bytes = s.cache_max_mb * 1024 * 1024;
 
     const std::string home = resolve_home(s.home);
+    const OverrideOutcome schedule = read_schedule_override(s.display_schedule, read_text_file);
+    if (!schedule.error.empty()) {
+        log_line(std::cerr, Severity::error) << schedule.error << "\n";
+        return 2;
+    }
     if (!config.actions.render_dir.empty()) {
         const SlideSet set =
             slides_for_render(s.manifest, cache_dir, s.ca_file, cache_max_bytes, s.data_max_mb * 1024 * 1024);
@@ -175,6 +181,7 @@ int run(int argc, char** argv) {
         opt.height = size.h;
         opt.now = now ? *now : local_civil_time(std::chrono::system_clock::now());
         opt.home = home;
+        opt.schedule = schedule.value;
         return render_pngs(set, fonts, opt, std::cerr);
     }
 
@@ -193,6 +200,7 @@ int run(int argc, char** argv) {
     k.data_max_bytes = s.data_max_mb * 1024 * 1024;
     k.home = home;
     k.fixed_now = now;
+    k.schedule = schedule.value;
     k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
     k.version = INFOTAVLE_VERSION;
     // SIGHUP: the kiosk reads the manifest again; the file is read again here and what changed

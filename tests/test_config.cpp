@@ -58,6 +58,7 @@ TEST_CASE("config: every key is read from the file") {
                           "rotate = 90\n"
                           "software = true\n"
                           "now = \"2022-05-03T10:15\"\n"
+                          "display_schedule = \"always\"\n"
                           "screen_id = \"koege-1\"\n"
                           "screen_name = \"Forhal, skærm 2\"\n"
                           "location = \"Køge Rådhus, forhal\"\n"
@@ -77,6 +78,7 @@ TEST_CASE("config: every key is read from the file") {
     CHECK(s.rotate == 90);
     CHECK(s.software);
     CHECK(s.now == "2022-05-03T10:15");
+    CHECK(s.display_schedule == "always");
     CHECK(s.screen_id == "koege-1");
     CHECK(s.screen_name == "Forhal, skærm 2");
     CHECK(s.location == "Køge Rådhus, forhal");
@@ -92,7 +94,8 @@ TEST_CASE("config: every key is read from the file") {
         CHECK(v.origin == Origin::file);
     }
     CHECK(value(c, "manifest").line == 2);
-    CHECK(value(c, "location").line == 15);
+    CHECK(value(c, "location").line == 16);
+    CHECK(print_config(c).find("display_schedule = \"always\"") != std::string::npos);
 }
 
 TEST_CASE("config: defaults, and screen_id is the host name") {

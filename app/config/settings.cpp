@@ -32,6 +32,10 @@ void add_settings(CLI::App& app, Settings& s) {
         ->check(CLI::IsMember({0, 90, 180, 270}));
     app.add_flag("--software", s.software, "Use the software renderer even when a GPU is available");
     app.add_option("--now", s.now, "Show this time instead of the clock, e.g. 2022-05-03T10:15");
+    app.add_option("--display-schedule", s.display_schedule,
+                   "When this screen is on, over the manifest's display_schedule: \"always\" (a 24-hour "
+                   "lobby), or a JSON file holding a display_schedule object (FORMAT.md); default: the "
+                   "manifest's");
     app.add_option("--screen-id", s.screen_id,
                    "This screen's id in logs and reports (default: the host name)");
     app.add_option("--screen-name", s.screen_name, "This screen's name, e.g. \"Forhal, skærm 2\"");

@@ -20,8 +20,9 @@ struct Settings {
     bool fullscreen = false;
     int rotate = 0;
     bool software = false;
-    std::string now;        // frozen clock, e.g. 2022-05-03T10:15
-    std::string screen_id;  // empty = the host name
+    std::string now;               // frozen clock, e.g. 2022-05-03T10:15
+    std::string display_schedule;  // empty = the manifest's; "always"; or a schedule JSON file
+    std::string screen_id;         // empty = the host name
     std::string screen_name;
     std::string location;
     // The status outlets (app/status): files, heartbeat, screenshots.

@@ -9,6 +9,7 @@
 #include "app/kiosk/feed_sync.h"
 #include "app/kiosk/frame.h"
 #include "app/kiosk/log.h"
+#include "app/kiosk/power_step.h"
 #include "app/kiosk/screen_plan.h"
 #include "app/kiosk/sync_jobs.h"
 #include "app/local_time.h"
@@ -183,12 +184,14 @@ void handle_event(const SDL_Event& e, bool windowed, Video& video, KioskScreen& 
 // on events; other drivers (kmsdrm) would make SDL_WaitEventTimeout poll every millisecond,
 // so there we sleep in slices and poll. Either way the wait is cut into slices so that a
 // signal (platform/signals.h: SIGTERM, SIGINT, SIGQUIT, SIGHUP) is acted on within a slice,
-// whatever the driver does with an interrupted wait.
-void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit) {
+// whatever the driver does with an interrupted wait. A screen that is off (`asleep`) sleeps in
+// one piece until the time is up or a signal comes: SDL's events wait till then.
+void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit, bool asleep) {
     const bool wakes_on_events = video.driver_name == "x11" || video.driver_name == "wayland";
     const int slice_ms = wakes_on_events ? 1000 : 250;
     SDL_Event e;
-    for (int slept = 0; slept < wait_ms && !signal_request_pending();) {
+    if (asleep) wait_for_signal(wait_ms);
+    for (int slept = 0; !asleep && slept < wait_ms && !signal_request_pending();) {
         const int slice = std::min(slice_ms, wait_ms - slept);
         if (wakes_on_events) {
             if (SDL_WaitEventTimeout(&e, slice)) {
@@ -205,8 +208,10 @@ void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Q
     while (SDL_PollEvent(&e)) handle_event(e, windowed, video, k, quit);
 }
 
-StatusInputs status_view(const KioskData& d, const SlideSet& set, const KioskScreen& k) {
+StatusInputs status_view(const KioskData& d, const SlideSet& set, const KioskScreen& k,
+                         const ScreenPower& p) {
     StatusInputs v;
+    v.display = display_status(p.want, p.ch);
     v.sync = d.syncing ? &d.sync : nullptr;
     v.set = &set;
     v.bundled = d.shown.bundled;
@@ -221,7 +226,6 @@ double ms_since(std::chrono::steady_clock::time_point t) {
 // The schedule's side of the loop: which slides are due, the calm page, on or off.
 struct ScheduleView {
     std::optional<ScreenPlan> plan;  // as last applied
-    bool black_shown = false;        // the Black channel: one black picture presented while off
 };
 
 // Applies a new plan to the screen when it differs; logs each on/off change once.
@@ -232,7 +236,6 @@ bool apply_plan(ScheduleView& v, ScreenPlan plan, bool data_changed, const Slide
     if (first || plan.screen_on != v.plan->screen_on) {
         if (!first || !plan.screen_on || plan.screen_change)
             log_news(klog, log, "display", {screen_change_line(plan, now)});
-        v.black_shown = false;
         invalidate_kiosk(k);
     }
     if (slides_changed) {
@@ -242,15 +245,6 @@ bool apply_plan(ScheduleView& v, ScreenPlan plan, bool data_changed, const Slide
     }
     v.plan = std::move(plan);
     return slides_changed;
-}
-
-// Black, the power channel that always works: one black picture, then nothing is presented
-// until the schedule turns the screen on. (HDMI-CEC and DPMS, when they come, go beside it.)
-void show_black(SDL_Renderer* renderer) {
-    SDL_SetRenderTarget(renderer, nullptr);
-    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-    SDL_RenderClear(renderer);
-    SDL_RenderPresent(renderer);
 }
 
 // Milliseconds until the local wall-clock minute `at` (through the timezone database).
@@ -300,6 +294,8 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     std::int64_t next_watchdog_ms = 0;
     bool ready_sent = false;
     ScheduleView sched;
+    ScreenPower power;  // black, HDMI-CEC, DPMS: power_step.h
+    open_screen_power(power, video.window, video.renderer);
     Quit quit;
     while (!quit.now) {
         const SignalRequests sig = take_signal_requests();
@@ -314,23 +310,25 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
             next_watchdog_ms = now + watchdog_ms;
         }
         const Clock clock = read_clock(opt.fixed_now);
-        if (apply_plan(sched, plan_screen(set, clock.minute), data_changed, set, k, clock.minute, klog,
-                       log) &&
+        if (apply_plan(sched, plan_screen(set, clock.minute, opt.schedule), data_changed, set, k,
+                       clock.minute, klog, log) &&
             !data_changed)
-            ++generation;              // the calm page's words or the due slides changed
-        if (!sched.plan->screen_on) {  // off: nothing drawn or presented; fetching goes on
-            if (!sched.black_shown || k.dirty) show_black(video.renderer);
-            sched.black_shown = true;
+            ++generation;  // the calm page's words or the due slides changed
+        const PowerTurn pt =
+            step_power(power, schedule_in_force(set, opt.schedule), sched.plan->screen_on, now, log);
+        if (pt.redraw) invalidate_kiosk(k);
+        if (!pt.draw) {  // off: nothing drawn or presented after the black picture; fetching goes on
             k.dirty = false;
             if (!ready_sent) service_ready();  // started at a closed hour: up all the same
             ready_sent = true;
-            step_outlets(outlets, status_view(data, set, k), data.sync.version, now, wall_ms() / 1000,
+            step_outlets(outlets, status_view(data, set, k, power), data.sync.version, now, wall_ms() / 1000,
                          sig.screenshot, klog, log);
             std::int64_t wait =
                 std::min(ms_until(clock, sched.plan->screen_change), data_wait_ms(data, wall_ms()));
             wait = std::min(wait, outlets_wait_ms(outlets, now));
             if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
-            wait_for_events(video, int(std::clamp<std::int64_t>(wait, 0, 60000)), windowed, k, quit);
+            wait = std::min(wait, pt.next_ms - now);
+            wait_for_events(video, int(std::clamp<std::int64_t>(wait, 0, 60000)), windowed, k, quit, true);
             continue;
         }
         const FrameInput in{now,          clock.text, clock.today, video.logical_w, video.logical_h,
@@ -341,20 +339,22 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         if (r.composed) note_frame_cost(outlets, wall_s, ms_since(frame_start));
         for (const auto& note : r.notes) log_added_numbers_aside(klog, log, note.topic, note.lines);
         if (r.composed) SDL_RenderPresent(video.renderer);
+        if (r.composed) note_presented(power, log);
         if (!ready_sent && r.composed) {
             service_ready();
             ready_sent = true;
         }
         if (r.composed && !r.in_transition) note_picture(outlets, k, wall_s);
-        step_outlets(outlets, status_view(data, set, k), data.sync.version, now, wall_s, sig.screenshot, klog,
-                     log);
+        step_outlets(outlets, status_view(data, set, k, power), data.sync.version, now, wall_s,
+                     sig.screenshot, klog, log);
         std::int64_t wait = std::min<std::int64_t>(r.wait_ms, clock.ms_to_next_minute);
         wait = std::min(wait, data_wait_ms(data, wall_ms()));
         wait = std::min(wait, outlets_wait_ms(outlets, now));
         if (watchdog_ms > 0) wait = std::min(wait, next_watchdog_ms - now);
         wait -= std::int64_t(SDL_GetTicks64()) - now;  // the time this frame took
+        wait = std::min(wait, pt.next_ms - now);
         wait = std::clamp<std::int64_t>(wait, 0, 60000);
-        wait_for_events(video, int(wait), windowed, k, quit);
+        wait_for_events(video, int(wait), windowed, k, quit, false);
     }
     service_stopping();
     log_line(log, Severity::info) << "stopping\n";

@@ -10,6 +10,7 @@
 
 #include "app/danish_format.h"
 #include "app/kiosk/feed_sync.h"
+#include "app/kiosk/screen_plan.h"
 #include "app/kiosk/slide_set.h"
 #include "app/status/outlets.h"
 #include "platform/font_files.h"
@@ -25,6 +26,7 @@ struct KioskOptions {
     std::uint64_t data_max_bytes = kDefaultDataMaxBytes;   // --data-max-mb
     std::string home;
     std::optional<CivilTime> fixed_now;                // --now: a frozen clock (screenshots, demos)
+    ScheduleOverride schedule;                         // the config file's display_schedule
     StatusOptions status;                              // --status-file, --metrics-file, --heartbeat-url, ...
     std::string version;                               // for the status record
     std::function<void(std::ostream& log)> on_reload;  // SIGHUP, besides the manifest: the config

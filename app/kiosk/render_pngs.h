@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/danish_format.h"
+#include "app/kiosk/screen_plan.h"
 #include "app/kiosk/slide_set.h"
 #include "app/slide_draw.h"
 #include "platform/font_files.h"
@@ -16,8 +17,9 @@
 struct RenderOptions {
     std::string out_dir;
     int width = 1920, height = 1080;
-    CivilTime now;     // the clock shown in the header
-    std::string home;  // --home
+    CivilTime now;              // the clock shown in the header
+    std::string home;           // --home
+    ScheduleOverride schedule;  // the config file's display_schedule
 };
 
 // One rendered slide: the pixels plus whatever went wrong.

@@ -2,6 +2,7 @@
 
 #include "app/kiosk/feed_sync.h"
 #include "app/kiosk/slide_set.h"
+#include "app/status/summary_line.h"
 #include "feeds/feed_parse.h"
 
 namespace {
@@ -88,6 +89,7 @@ StatusRecord make_status_record(const StatusInputs& in) {
     r.frame_hash = in.frame_hash;
     r.frame_changed_at = in.frame_changed_at;
     r.heartbeat = in.heartbeat;
+    r.display = in.display;
     return r;
 }
 
@@ -103,5 +105,6 @@ std::string change_key(const StatusRecord& r) {
     for (const auto& s : r.skipped) k += s.id + ": " + s.reason + '\n';
     k += r.frame_hash + (r.host.clock_synchronized ? " sync\n" : "\n");
     k += std::to_string(r.heartbeat.sent_total) + ' ' + std::to_string(r.heartbeat.failures_total) + '\n';
+    k += display_line(r.display) + '\n';
     return k;
 }
