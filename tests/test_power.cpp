@@ -6,14 +6,21 @@
 #include <linux/cec.h>
 #include <sys/ioctl.h>
 
+#include <signal.h>
+
 #include <cerrno>
 #include <map>
 #include <sstream>
+#include <thread>
 
+#include "app/kiosk/feed_sync.h"
 #include "app/kiosk/power_step.h"
 #include "app/status/prometheus_text.h"
 #include "app/status/status_json.h"
 #include "app/status/summary_line.h"
+#include "feeds/bundled_feeds.h"
+#include "feeds/url.h"
+#include "platform/signals.h"
 
 namespace {
 
@@ -355,4 +362,76 @@ TEST_CASE("power: the status record says intended and actual state per channel")
           "display off (schedule) · cec: no adapter (/dev/cec0: No such file or directory) · dpms: off · "
           "black: "
           "shown");
+}
+
+namespace {
+
+std::string bundled_text(std::string_view name) {
+    for (const auto& f : feeds::bundled_files())
+        if (f.name == name) return std::string(f.text);
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("power: a 16-hour night off makes no more fetches than refresh_s allows, and keeps fetching") {
+    // The off branch of the run loop wakes for the next fetch due (or after a minute at most)
+    // and for the power step; every wake takes what is due. Fetches are answered by hand.
+    std::vector<SyncNote> notes;  // no cache directory: nothing written, the schedule is the same
+    FeedSync s = open_sync("https://data.example.dk/infotavle/manifest.json", "", notes);
+    FakeCec tv;
+    ScreenPower power;
+    power.cec_io = tv.io();
+    std::ostringstream log;
+    const std::int64_t t0 = 1'800'000'000, night_s = 16 * 3600;
+    std::map<std::string, int> fetches;
+    std::int64_t now = t0;
+    int wakes = 0;
+    while (now < t0 + night_s) {
+        const PowerTurn pt = step_power(power, true, false, (now - t0) * 1000, log);
+        REQUIRE_FALSE(pt.draw);
+        for (int round = 0; round < 2; ++round)  // the manifest first, then its feeds
+            for (const auto& o : due_fetches(s, now)) {
+                ++fetches[o.key];
+                feeds::FetchResult r;
+                const bool first = fetches[o.key] == 1;
+                r.status = first ? feeds::FetchStatus::Ok : feeds::FetchStatus::NotModified;
+                r.http_code = first ? 200 : 304;
+                r.body = first ? bundled_text(feeds::url_file_name(o.request.url)) : "";
+                r.etag = "\"e1\"";
+                apply_fetch(s, o.key, o.request, r, now);
+            }
+        std::int64_t wait_ms = 60'000;
+        if (auto due = next_fetch_due(s, now)) wait_ms = std::min(wait_ms, (*due - now) * 1000);
+        wait_ms = std::min(wait_ms, pt.next_ms - (now - t0) * 1000);
+        now += std::max<std::int64_t>(1, (wait_ms + 999) / 1000);
+        ++wakes;
+    }
+    REQUIRE(s.manifest);
+    REQUIRE(s.manifest->feeds.size() == 3);
+    for (const auto& ref : s.manifest->feeds) {
+        INFO(ref.id);
+        const double refresh = double(ref.refresh_s);
+        CHECK(fetches[ref.id] <= int(night_s / (0.9 * refresh)) + 1);  // refresh_s, less 10 % jitter
+        CHECK(fetches[ref.id] >= int(night_s / (1.1 * refresh)) - 1);  // and fetching goes on
+    }
+    int all_fetches = 0;
+    for (const auto& f : fetches) all_fetches += f.second;
+    CHECK(wakes <= night_s / 60 + 16 * 12 + all_fetches);  // a minute, the TV's 5 minutes, a fetch
+    int transmits = 0;
+    for (const auto& c : tv.calls) transmits += c.rfind("TRANSMIT", 0) == 0;
+    CHECK(transmits >= 16 * 12);  // standby, then a status question every 5 minutes
+    CHECK(transmits <= 1 + 16 * 12);
+}
+
+TEST_CASE("signals: a signal to another thread ends a screen-off sleep") {
+    // The sleep of a screen that is off is one poll with no slices: it must end when SIGUSR1
+    // (or SIGTERM) is delivered to any thread, as the fetch threads may take it. Broken, this
+    // test hangs for ten minutes (ctest's timeout), never passes by luck.
+    catch_control_signals();
+    take_signal_requests();
+    std::thread other([] { raise(SIGUSR1); });  // raise: to the calling (other) thread
+    wait_for_signal(10 * 60 * 1000);
+    other.join();
+    CHECK(take_signal_requests().screenshot);
 }
