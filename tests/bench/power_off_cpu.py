@@ -38,7 +38,7 @@ def main():
         sys.stderr.write(line)
         if "display off" in line:
             break
-    time.sleep(2)  # the first turn's work (black picture, channels) is not part of the night
+    time.sleep(30)  # the first minute (black picture, channels, the first round of fetches) is not the night
     hz = os.sysconf("SC_CLK_TCK")
     t0, s0, w0 = cpu_ticks(proc.pid), switches(proc.pid), time.monotonic()
     time.sleep(seconds)
