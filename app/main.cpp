@@ -19,6 +19,7 @@
 #include "app/kiosk/kiosk.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/render_pngs.h"
+#include "app/kiosk/schedule_override.h"
 #include "app/kiosk/shown_slides.h"
 #include "app/local_time.h"
 #include "app/status/options.h"
@@ -225,6 +226,11 @@ int run(int argc, char** argv) {
     sync.data_max_bytes = s.data_max_mb * 1024 * 1024;
 
     const std::string home = resolve_home(s.home);
+    const OverrideOutcome schedule = read_schedule_override(s.display_schedule, read_text_file);
+    if (!schedule.error.empty()) {
+        log_line(std::cerr, Severity::error) << schedule.error << "\n";
+        return 2;
+    }
     if (!config.actions.render_dir.empty()) {
         const SlideSet set = slides_for_render(sync);
         RenderOptions opt;
@@ -233,6 +239,7 @@ int run(int argc, char** argv) {
         opt.height = size.h;
         opt.now = now ? *now : local_civil_time(std::chrono::system_clock::now());
         opt.home = home;
+        opt.schedule = schedule.value;
         opt.only_slide = config.actions.render_slide;
         opt.allow_unknown = config.actions.allow_unknown;
         return render_all_sizes(set, fonts, opt, sizes, std::cerr);
@@ -249,6 +256,7 @@ int run(int argc, char** argv) {
     k.home = home;
     k.wake_for_notices = s.wake_for_notices;
     k.fixed_now = now;
+    k.schedule = schedule.value;
     k.status = status_options(s, std::getenv("RUNTIME_DIRECTORY"));
     k.version = INFOTAVLE_VERSION;
     const feeds::TrustedKeys trusted =

@@ -29,6 +29,8 @@ struct FetchPoolState {
 
 namespace {
 
+constexpr int kIdlePollMs = 10 * 60 * 1000;  // no transfer under way: submit and stop wake the thread
+
 struct Active {
     std::string key;
     std::unique_ptr<HttpTransfer> transfer;
@@ -123,8 +125,10 @@ void run(FetchPoolState& s) {
             if (s.stop) break;
             if (!s.queued.empty() && active.size() < std::size_t(s.max_parallel)) continue;
         }
-        // Sleeps until a socket is ready, a libcurl timer is due, or submit/stop wakes it.
-        curl_multi_poll(s.multi, nullptr, 0, 1000, nullptr);
+        // Sleeps until a socket is ready, a libcurl timer is due, or submit/stop wakes it
+        // (curl_multi_wakeup). Idle, there is nothing to look at: a screen that is off and
+        // fetches every 15 minutes should not wake every second for nothing.
+        curl_multi_poll(s.multi, nullptr, 0, active.empty() ? kIdlePollMs : 1000, nullptr);
     }
     for (auto& [easy, a] : active) curl_multi_remove_handle(s.multi, easy);
 }

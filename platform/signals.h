@@ -2,8 +2,9 @@
 //   SIGHUP                  read the manifest again now (systemctl reload: ExecReload)
 //   SIGTERM, SIGINT, SIGQUIT stop cleanly
 //   SIGUSR1                 write a screenshot next to the status file (app/status/outlets.h)
-// The handlers only set flags; the loop asks for them between its waits (at most 250 ms apart
-// without a desktop, 1 s with one), so nothing unsafe runs in a handler.
+// The handlers only set flags (and wake wait_for_signal); the loop asks for them between its
+// waits (at most 250 ms apart without a desktop, 1 s with one; a screen that is off sleeps in
+// wait_for_signal), so nothing unsafe runs in a handler.
 #pragma once
 
 struct SignalRequests {
@@ -22,3 +23,8 @@ SignalRequests take_signal_requests();
 
 // True when a request is waiting, without taking it: lets a wait end early.
 bool signal_request_pending();
+
+// Sleeps up to `timeout_ms`, or until one of the signals above comes (to any thread of the
+// process: the handler also writes to a pipe this waits on). For the long sleeps of a screen
+// that is off: no slices, no wake-ups in between.
+void wait_for_signal(int timeout_ms);

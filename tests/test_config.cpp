@@ -59,6 +59,7 @@ TEST_CASE("config: every key is read from the file") {
                           "software = true\n"
                           "wake_for_notices = true\n"
                           "now = \"2022-05-03T10:15\"\n"
+                          "display_schedule = \"always\"\n"
                           "screen_id = \"koege-1\"\n"
                           "screen_name = \"Forhal, skærm 2\"\n"
                           "location = \"Køge Rådhus, forhal\"\n"
@@ -79,6 +80,7 @@ TEST_CASE("config: every key is read from the file") {
     CHECK(s.software);
     CHECK(s.wake_for_notices);
     CHECK(s.now == "2022-05-03T10:15");
+    CHECK(s.display_schedule == "always");
     CHECK(s.screen_id == "koege-1");
     CHECK(s.screen_name == "Forhal, skærm 2");
     CHECK(s.location == "Køge Rådhus, forhal");
@@ -94,7 +96,8 @@ TEST_CASE("config: every key is read from the file") {
         CHECK(v.origin == Origin::file);
     }
     CHECK(value(c, "manifest").line == 2);
-    CHECK(value(c, "location").line == 16);
+    CHECK(value(c, "location").line == 17);
+    CHECK(print_config(c).find("display_schedule = \"always\"") != std::string::npos);
 }
 
 TEST_CASE("config: defaults, and screen_id is the host name") {

@@ -174,3 +174,18 @@ TEST_CASE("fetch pool: a stalled answer on a reused connection is named as too s
               "employment.json: answer from " + server.url("/slow") + " slower than 2 bytes/s for 1 s", 0) ==
           0);
 }
+
+TEST_CASE("fetch pool: an idle pool sleeps long, and a new fetch wakes it at once") {
+    // Idle, the pool's thread waits up to 10 minutes (a screen that is off must not wake every
+    // second); submit_fetch wakes it. Without that wake-up this would give up after 20 s.
+    TestServer server;
+    FetchPool pool;
+    submit_fetch(pool, "first", test_request(server.url("/feed.json")));
+    REQUIRE(take_n(pool, 1).size() == 1);
+    for (int i = 0; i < 3; ++i) {  // each time from the idle wait
+        submit_fetch(pool, "again", test_request(server.url("/feed.json")));
+        const auto done = take_n(pool, 1);
+        REQUIRE(done.size() == 1);
+        CHECK(done[0].result.status == FetchStatus::Ok);
+    }
+}

@@ -3,8 +3,10 @@
 // the slide with a `show` is due only in its week, and the calm page names the next opening.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <sstream>
 
+#include "app/kiosk/schedule_override.h"
 #include "app/kiosk/screen_plan.h"
 #include "app/kiosk/slide_set.h"
 #include "feeds/check.h"
@@ -82,4 +84,45 @@ TEST_CASE("screen plan: a manifest without a schedule is always on") {
     CHECK(plan.screen_on);
     CHECK_FALSE(plan.calm);
     CHECK_FALSE(plan.screen_change);
+}
+
+TEST_CASE("screen plan: a screen's config file overrides the manifest's schedule") {
+    const SlideSet set = load_slide_set({kExample});
+    const feeds::CivilMinute saturday_night = civil_minute({2027, 9, 11}, 23, 0);
+    REQUIRE_FALSE(plan_screen(set, saturday_night).screen_on);
+    const std::map<std::string, std::string> files = {
+        {"/etc/infotavle/lobby.json",
+         R"({"weekly": [{"days": ["sat"], "from": "22:00", "until": "02:00"}]})"},
+        {"/etc/infotavle/broken.json",
+         R"({"weekly": [{"days": ["sat"], "from": "25:00", "until": "02:00"}]})"}};
+    const ReadFile read = [&](const std::string& path) {
+        const auto it = files.find(path);
+        return it == files.end() ? FileRead{} : FileRead{true, "", it->second};
+    };
+    SUBCASE("empty: the manifest's") {
+        const OverrideOutcome o = read_schedule_override("", read);
+        CHECK(o.error.empty());
+        CHECK_FALSE(o.value.set);
+        CHECK(schedule_in_force(set, o.value) == &*set.manifest.display_schedule);
+    }
+    SUBCASE("always: a 24-hour lobby") {
+        const OverrideOutcome o = read_schedule_override("always", read);
+        CHECK(o.error.empty());
+        CHECK(schedule_in_force(set, o.value) == nullptr);
+        CHECK(plan_screen(set, saturday_night, o.value).screen_on);
+    }
+    SUBCASE("a schedule file of its own") {
+        const OverrideOutcome o = read_schedule_override("/etc/infotavle/lobby.json", read);
+        CHECK(o.error.empty());
+        CHECK(plan_screen(set, saturday_night, o.value).screen_on);
+        CHECK_FALSE(plan_screen(set, civil_minute({2027, 9, 13}, 10, 0), o.value).screen_on);  // Monday
+    }
+    SUBCASE("a broken or missing file is one error naming file, path and reason") {
+        CHECK(read_schedule_override("/etc/infotavle/broken.json", read).error ==
+              "display_schedule: /etc/infotavle/broken.json: $.weekly[0].from: not a time of day \"25:00\": "
+              "expected \"HH:MM\" from 00:00 to 23:59");
+        CHECK(read_schedule_override("/etc/infotavle/none.json", read).error ==
+              "display_schedule /etc/infotavle/none.json: no such file (give \"always\" or a schedule JSON "
+              "file)");
+    }
 }

@@ -57,6 +57,9 @@ std::vector<Setting> settings_table() {
          "Let an extreme or severe notice (a takeover) turn on a screen the display_schedule has turned off, "
          "until it ends"},
         {"--now", &Settings::now, "Show this time instead of the clock, e.g. 2022-05-03T10:15"},
+        {"--display-schedule", &Settings::display_schedule,
+         "When this screen is on, over the manifest's display_schedule: \"always\" (a 24-hour lobby), or a "
+         "JSON file holding a display_schedule object (FORMAT.md); default: the manifest's"},
         {"--screen-id", &Settings::screen_id,
          "This screen's id in logs and reports (default: the host name)"},
         {"--screen-name", &Settings::screen_name, "This screen's name, e.g. \"Forhal, skærm 2\""},

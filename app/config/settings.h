@@ -22,6 +22,7 @@ struct Settings {
     bool software = false;
     bool wake_for_notices = false;  // an extreme or severe notice turns on a screen the schedule turned off
     std::string now;                // frozen clock, e.g. 2022-05-03T10:15
+    std::string display_schedule;   // empty = the manifest's; "always"; or a schedule JSON file
     std::string screen_id;          // empty = the host name
     std::string screen_name;
     std::string location;

@@ -9,6 +9,7 @@
 #include "app/kiosk/frame.h"
 #include "app/kiosk/log.h"
 #include "app/kiosk/notice_step.h"
+#include "app/kiosk/power_step.h"
 #include "app/kiosk/screen_plan.h"
 #include "app/kiosk/shown_slides.h"
 #include "app/local_time.h"
@@ -195,12 +196,14 @@ void handle_event(const SDL_Event& e, bool windowed, Video& video, KioskScreen& 
 // on events; other drivers (kmsdrm) would make SDL_WaitEventTimeout poll every millisecond,
 // so there we sleep in slices and poll. Either way the wait is cut into slices so that a
 // signal (platform/signals.h: SIGTERM, SIGINT, SIGQUIT, SIGHUP) is acted on within a slice,
-// whatever the driver does with an interrupted wait.
-void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit) {
+// whatever the driver does with an interrupted wait. A screen that is off (`asleep`) sleeps in
+// one piece until the time is up or a signal comes: SDL's events wait till then.
+void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit, bool asleep) {
     const bool wakes_on_events = video.driver_name == "x11" || video.driver_name == "wayland";
     const int slice_ms = wakes_on_events ? 1000 : 250;
     SDL_Event e;
-    for (int slept = 0; slept < wait_ms && !signal_request_pending();) {
+    if (asleep) wait_for_signal(wait_ms);
+    for (int slept = 0; !asleep && slept < wait_ms && !signal_request_pending();) {
         const int slice = std::min(slice_ms, wait_ms - slept);
         if (wakes_on_events) {
             if (SDL_WaitEventTimeout(&e, slice)) {
@@ -217,8 +220,10 @@ void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Q
     while (SDL_PollEvent(&e)) handle_event(e, windowed, video, k, quit);
 }
 
-StatusInputs status_view(const KioskData& d, const SlideSet& set, const KioskScreen& k) {
+StatusInputs status_view(const KioskData& d, const SlideSet& set, const KioskScreen& k,
+                         const ScreenPower& p) {
     StatusInputs v;
+    v.display = display_status(p.want, p.ch);
     v.sync = d.syncing ? &d.sync : nullptr;
     v.set = &set;
     v.bundled = d.shown.bundled;
@@ -233,7 +238,6 @@ double ms_since(std::chrono::steady_clock::time_point t) {
 // The schedule's side of the loop: which slides are due, the calm page, on or off.
 struct ScheduleView {
     std::optional<ScreenPlan> plan;  // as last applied
-    bool black_shown = false;        // the Black channel: one black picture presented while off
 };
 
 // Applies a new plan to the screen when it differs; logs each on/off change once.
@@ -244,7 +248,6 @@ bool apply_plan(ScheduleView& v, ScreenPlan plan, bool data_changed, const Slide
     if (first || plan.screen_on != v.plan->screen_on) {
         if (!first || !plan.screen_on || plan.screen_change)
             log_news(klog, log, "display", {screen_change_line(plan, now)});
-        v.black_shown = false;
         invalidate_kiosk(k);
     }
     if (slides_changed) {
@@ -254,15 +257,6 @@ bool apply_plan(ScheduleView& v, ScreenPlan plan, bool data_changed, const Slide
     }
     v.plan = std::move(plan);
     return slides_changed;
-}
-
-// Black, the power channel that always works: one black picture, then nothing is presented
-// until the schedule turns the screen on. (HDMI-CEC and DPMS, when they come, go beside it.)
-void show_black(SDL_Renderer* renderer) {
-    SDL_SetRenderTarget(renderer, nullptr);
-    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-    SDL_RenderClear(renderer);
-    SDL_RenderPresent(renderer);
 }
 
 // Milliseconds until the local wall-clock minute `at` (through the timezone database).
@@ -279,6 +273,7 @@ struct Loop {
     StatusOutlets outlets;
     ScheduleView sched;
     KioskNotices notices;  // app/kiosk/notice_step.h
+    ScreenPower power;     // black, HDMI-CEC, DPMS: power_step.h
     Quit quit;
     std::int64_t watchdog_ms = 0;  // 0: no watchdog
     std::int64_t next_watchdog_ms = 0;
@@ -334,11 +329,9 @@ void say_ready(Loop& l) {
     l.ready_sent = true;
 }
 
-// The screen off by the schedule: nothing drawn or presented, one black picture (the power
-// channel that always works); fetching goes on. Milliseconds until the schedule turns it on.
+// The screen off by the schedule: nothing drawn or presented after the black picture
+// (power_step.h); fetching goes on. Milliseconds until the schedule turns it on.
 std::int64_t show_screen_off(Loop& l, const Clock& clock) {
-    if (!l.sched.black_shown || l.k.dirty) show_black(l.video.renderer);
-    l.sched.black_shown = true;
     l.k.dirty = false;
     say_ready(l);  // started at a closed hour: up all the same
     return ms_until(clock, l.sched.plan->screen_change);
@@ -358,6 +351,7 @@ std::int64_t show_frame(Loop& l, const SlideSet& set, const Clock& clock, std::i
     for (const auto& note : r.notes) log_added_numbers_aside(klog, log, note.topic, note.lines);
     if (r.composed) {
         SDL_RenderPresent(video.renderer);
+        note_presented(l.power, log);
         say_ready(l);
     }
     if (r.composed && !r.in_transition) note_picture(l.outlets, l.k, wall_s);
@@ -378,7 +372,6 @@ NoticeView update_notices(Loop& l, const SlideSet& set, bool wake_allowed, Kiosk
                        : "display back on the schedule after a takeover notice"});
         l.notices.woke = wake;
         l.notices.page_key.clear();
-        l.sched.black_shown = false;
     }
     return notice;
 }
@@ -395,23 +388,25 @@ std::optional<std::int64_t> show_notice_page(Loop& l, const NoticeView& notice, 
     if (page.composed) {
         log_added_numbers_aside(klog, log, "notice page", page.problems);
         SDL_RenderPresent(video.renderer);
+        note_presented(l.power, log);
         say_ready(l);
     }
     return clock.ms_to_next_minute;
 }
 
 // The screen's step: off, a notice page, or the slides. Milliseconds until it changes.
-std::int64_t show_screen(Loop& l, const SlideSet& set, const NoticeView& notice, const Clock& clock,
-                         std::int64_t now, KioskLog& klog, std::ostream& log) {
+std::int64_t show_screen(Loop& l, const SlideSet& set, const NoticeView& notice, const PowerTurn& pt,
+                         const Clock& clock, std::int64_t now, KioskLog& klog, std::ostream& log) {
     std::int64_t wait = 0;
-    if (!l.sched.plan->screen_on && !l.notices.woke)
+    if (pt.redraw) invalidate_kiosk(l.k);
+    if (!pt.draw)
         wait = show_screen_off(l, clock);
     else if (const auto page = show_notice_page(l, notice, clock, now, klog, log))
         wait = *page;
     else
         wait = show_frame(l, set, clock, now, klog, log);
     if (notice.next_change) wait = std::min(wait, *notice.next_change * 1000 - wall_ms());
-    return wait;
+    return std::min(wait, pt.next_ms - now);
 }
 
 // How long the loop may sleep: until the screen, the data, the outlets or the watchdog need it,
@@ -437,6 +432,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
                  opt.sync.user_agent, wall_ms() / 1000, std::random_device{}());
     l.watchdog_ms = service_watchdog_interval_ms();
     l.notices.home_code = notice_home_code(opt.home);
+    open_screen_power(l.power, l.video.window, l.video.renderer);
     const bool windowed = !opt.video.fullscreen;
     while (!l.quit.now) {
         SignalRequests sig;
@@ -446,15 +442,17 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         pet_watchdog(l, now);
         const Clock clock = read_clock(opt.fixed_now);
         // New data, or the calm page's words or the due slides changed: the slides are drawn anew.
-        if (apply_plan(l.sched, plan_screen(set, clock.minute), data_changed, set, l.k, clock.minute, klog,
-                       log) ||
+        if (apply_plan(l.sched, plan_screen(set, clock.minute, opt.schedule), data_changed, set, l.k,
+                       clock.minute, klog, log) ||
             data_changed)
             ++l.generation;
         const NoticeView notice = update_notices(l, set, opt.wake_for_notices, klog, log);
-        const std::int64_t screen_wait = show_screen(l, set, notice, clock, now, klog, log);
-        step_outlets(l.outlets, status_view(data, set, l.k), data.sync.version, now, wall_ms() / 1000,
-                     sig.screenshot, klog, log);
-        wait_for_events(l.video, wait_ms(l, screen_wait, data, now), windowed, l.k, l.quit);
+        const PowerTurn pt = step_power(l.power, schedule_in_force(set, opt.schedule),
+                                        l.sched.plan->screen_on || l.notices.woke, now, log);
+        const std::int64_t screen_wait = show_screen(l, set, notice, pt, clock, now, klog, log);
+        step_outlets(l.outlets, status_view(data, set, l.k, l.power), data.sync.version, now,
+                     wall_ms() / 1000, sig.screenshot, klog, log);
+        wait_for_events(l.video, wait_ms(l, screen_wait, data, now), windowed, l.k, l.quit, !pt.draw);
     }
     service_stopping();
     log_line(log, Severity::info) << "stopping\n";

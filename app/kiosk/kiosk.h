@@ -9,6 +9,8 @@
 #include <string>
 
 #include "app/danish_format.h"
+#include "app/kiosk/screen_plan.h"
+#include "app/kiosk/slide_set.h"
 #include "app/status/outlets.h"
 #include "feeds/sync/feed_sync.h"
 #include "platform/font_files.h"
@@ -22,6 +24,7 @@ struct KioskOptions {
     std::string home;
     bool wake_for_notices = false;       // a takeover may turn on a screen the schedule turned off
     std::optional<CivilTime> fixed_now;  // --now: a frozen clock (screenshots, demos)
+    ScheduleOverride schedule;           // the config file's display_schedule
     StatusOptions status;                // --status-file, --metrics-file, --heartbeat-url, ...
     std::string version;                 // for the status record
     std::function<void(std::ostream& log)> on_reload;  // SIGHUP, besides the manifest: the config

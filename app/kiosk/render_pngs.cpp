@@ -51,7 +51,7 @@ std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* r
     };
     // What the screen would show at --now: the due slides, or the calm page when none is due
     // or the schedule has the screen off.
-    const ScreenPlan plan = plan_screen(set, civil_minute_of(opt.now));
+    const ScreenPlan plan = plan_screen(set, civil_minute_of(opt.now), opt.schedule);
     if (plan.calm) {
         RenderedSlide r;
         r.file_name = "00-ingen-sider" + opt.size_suffix + ".png";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/danish_format.h"
+#include "app/kiosk/screen_plan.h"
 #include "app/kiosk/slide_set.h"
 #include "app/slide_draw.h"
 #include "platform/font_files.h"
@@ -21,6 +22,7 @@ struct RenderOptions {
     std::string only_slide;      // --slide: this slide id only; empty = all
     bool allow_unknown = false;  // --allow-unknown: parts of unknown kind do not fail the render
     std::string size_suffix;     // "-800x480" when several sizes are rendered, before ".png"
+    ScheduleOverride schedule;   // the config file's display_schedule
 };
 
 // One rendered slide: the pixels plus whatever went wrong.

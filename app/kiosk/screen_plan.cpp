@@ -38,9 +38,14 @@ std::string when_text(feeds::CivilMinute now, feeds::CivilMinute at) {
            clock;
 }
 
-ScreenPlan plan_screen(const SlideSet& set, feeds::CivilMinute now) {
+const feeds::DisplaySchedule* schedule_in_force(const SlideSet& set, const ScheduleOverride& o) {
+    if (o.set) return o.schedule ? &*o.schedule : nullptr;
+    return set.manifest.display_schedule ? &*set.manifest.display_schedule : nullptr;
+}
+
+ScreenPlan plan_screen(const SlideSet& set, feeds::CivilMinute now, const ScheduleOverride& o) {
     ScreenPlan plan;
-    const auto& schedule = set.manifest.display_schedule;
+    const feeds::DisplaySchedule* schedule = schedule_in_force(set, o);
     if (schedule) {
         const feeds::ScheduleState st = feeds::evaluate_schedule(*schedule, now);
         plan.screen_on = st.on;
@@ -63,7 +68,7 @@ ScreenPlan plan_screen(const SlideSet& set, feeds::CivilMinute now) {
 }
 
 std::string screen_change_line(const ScreenPlan& plan, feeds::CivilMinute now) {
-    std::string line = plan.screen_on ? "display on (schedule)" : "display off (schedule) · black: shown";
+    std::string line = plan.screen_on ? "display on (schedule)" : "display off (schedule)";
     if (plan.screen_change) line += ", next change " + when_text(now, *plan.screen_change);
     return line;
 }

@@ -23,7 +23,17 @@ struct ScreenPlan {
     std::optional<CalmPage> calm;                     // set when no slide is due (or the screen is off)
 };
 
-ScreenPlan plan_screen(const SlideSet& set, feeds::CivilMinute now);
+// A screen's config file may set its own schedule over the manifest's (display_schedule =
+// always, or a schedule file: a 24-hour lobby). Not `set`: the manifest's applies.
+struct ScheduleOverride {
+    bool set = false;
+    std::optional<feeds::DisplaySchedule> schedule;  // none: always on
+};
+
+// The schedule in force: the override's when set, else the manifest's; null: always on.
+const feeds::DisplaySchedule* schedule_in_force(const SlideSet& set, const ScheduleOverride& o);
+
+ScreenPlan plan_screen(const SlideSet& set, feeds::CivilMinute now, const ScheduleOverride& o = {});
 
 // "i dag kl. 7.00", "i morgen kl. 7.00", "mandag kl. 7.00" (within the week), else
 // "mandag 3. januar kl. 7.00".

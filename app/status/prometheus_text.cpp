@@ -94,6 +94,23 @@ void heartbeat_families(std::string& out, const HeartbeatStatus& hb) {
            "When a heartbeat was last delivered (unix time).", one(hb.last_ok_at));
 }
 
+void display_families(std::string& out, const DisplayStatus& d) {
+    family(out, "infotavle_display_intended_on", "gauge",
+           "1 when the screen is meant to be on (always without a schedule), 0 when off on purpose.",
+           {{"", double(d.intended_on)}});
+    std::vector<Sample> on, state;
+    for (const auto& c : d.channels) {
+        const std::string channel = "channel=\"" + prometheus_label(c.name) + "\"";
+        if (c.on) on.push_back({channel, double(*c.on)});
+        state.push_back({channel + ",state=\"" + prometheus_label(c.state) + "\"", 1});
+    }
+    family(out, "infotavle_display_on", "gauge",
+           "1 when the power channel (cec, dpms, black) has the picture on, 0 when off; absent when unknown.",
+           on);
+    family(out, "infotavle_display_channel_info", "gauge",
+           "Each power channel's state (standby, no adapter, not offered, ...); always 1.", state);
+}
+
 }  // namespace
 
 std::string prometheus_label(std::string_view value) {
@@ -140,5 +157,6 @@ std::string prometheus_text(const StatusRecord& r) {
            one(r.frame_changed_at));
     host_families(out, r);
     heartbeat_families(out, r.heartbeat);
+    display_families(out, r.display);
     return out;
 }

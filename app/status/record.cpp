@@ -1,6 +1,7 @@
 #include "app/status/record.h"
 
 #include "app/kiosk/slide_set.h"
+#include "app/status/summary_line.h"
 #include "feeds/feed_parse.h"
 #include "feeds/sync/feed_sync.h"
 
@@ -89,6 +90,7 @@ StatusRecord make_status_record(const StatusInputs& in) {
     r.frame_hash = in.frame_hash;
     r.frame_changed_at = in.frame_changed_at;
     r.heartbeat = in.heartbeat;
+    r.display = in.display;
     return r;
 }
 
@@ -104,5 +106,6 @@ std::string change_key(const StatusRecord& r) {
     for (const auto& s : r.skipped) k += s.id + ": " + s.reason + '\n';
     k += r.frame_hash + (r.host.clock_synchronized ? " sync\n" : "\n");
     k += std::to_string(r.heartbeat.sent_total) + ' ' + std::to_string(r.heartbeat.failures_total) + '\n';
+    k += display_line(r.display) + '\n';
     return k;
 }

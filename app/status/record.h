@@ -60,6 +60,21 @@ struct HeartbeatStatus {
     std::string last_error;
 };
 
+// The screen's power (app/kiosk/power.h): what is intended and what each channel did, so that
+// off on purpose never looks like a failed screen.
+struct DisplayChannel {
+    std::string name;        // "cec", "dpms", "black"
+    std::string state;       // "standby", "no adapter", "TV does not answer", "off", "not offered", ...
+    std::string detail;      // the last failure's reason; empty when none
+    std::optional<bool> on;  // known on or off; none: the channel could not say
+};
+
+struct DisplayStatus {
+    bool intended_on = true;
+    std::string reason = "no schedule";    // or "schedule"
+    std::vector<DisplayChannel> channels;  // empty: no schedule, the channels are left alone
+};
+
 struct StatusRecord {
     ScreenIdentity screen;
     std::string version;
@@ -75,6 +90,7 @@ struct StatusRecord {
     std::string frame_hash;  // of the slide on screen as drawn; "" before the first frame
     std::optional<std::int64_t> frame_changed_at;  // unix s, when frame_hash last changed
     HeartbeatStatus heartbeat;
+    DisplayStatus display;
 };
 
 // What the kiosk knows, by reference: the record is made from it and keeps nothing of it.
@@ -91,6 +107,7 @@ struct StatusInputs {
     std::string frame_hash;
     std::optional<std::int64_t> frame_changed_at;
     HeartbeatStatus heartbeat;
+    DisplayStatus display;
 };
 
 StatusRecord make_status_record(const StatusInputs& in);

@@ -32,6 +32,15 @@ json host_json(const HostFacts& h) {
             {"resident_bytes", or_null(h.resident_bytes)}};
 }
 
+json display_json(const DisplayStatus& d) {
+    json channels = json::object();
+    for (const auto& c : d.channels)
+        channels[c.name] = {{"state", c.state},
+                            {"on", or_null(c.on)},
+                            {"detail", c.detail.empty() ? json(nullptr) : json(c.detail)}};
+    return {{"intended", d.intended_on ? "on" : "off"}, {"reason", d.reason}, {"channels", channels}};
+}
+
 }  // namespace
 
 std::string status_json(const StatusRecord& r) {
@@ -71,7 +80,8 @@ std::string status_json(const StatusRecord& r) {
           {"failures_total", hb.failures_total},
           {"consecutive_failures", hb.consecutive_failures},
           {"last_ok_at", or_null(hb.last_ok_at)},
-          {"last_error", hb.last_error.empty() ? json(nullptr) : json(hb.last_error)}}}};
+          {"last_error", hb.last_error.empty() ? json(nullptr) : json(hb.last_error)}}},
+        {"display", display_json(r.display)}};
     // A server's error text may hold bytes that are not UTF-8: replaced, never a throw.
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

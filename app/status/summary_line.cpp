@@ -22,5 +22,13 @@ std::string summary_line(const StatusRecord& r) {
                           : std::string("no-data screen");
     if (r.heartbeat.consecutive_failures > 0)
         line += " · heartbeat failing (" + std::to_string(r.heartbeat.consecutive_failures) + ")";
+    if (r.display.reason == "schedule") line += " · " + display_line(r.display);
+    return line;
+}
+
+std::string display_line(const DisplayStatus& d, bool details) {
+    std::string line = std::string("display ") + (d.intended_on ? "on" : "off") + " (" + d.reason + ")";
+    for (const auto& c : d.channels)
+        line += " · " + c.name + ": " + c.state + (details && !c.detail.empty() ? " (" + c.detail + ")" : "");
     return line;
 }
