@@ -294,6 +294,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     StatusOutlets outlets;
     open_outlets(outlets, opt.status, opt.version, opt.cache_dir, opt.ca_file, opt.user_agent,
                  wall_ms() / 1000, std::random_device{}());
+    k.keep_shown_texture = outlets_want_picture(outlets);  // the picture is read from its texture
 
     const bool windowed = !opt.video.fullscreen;
     const std::int64_t watchdog_ms = service_watchdog_interval_ms();
