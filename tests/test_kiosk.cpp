@@ -274,13 +274,19 @@ TEST_CASE(
     CHECK(lines == 1);
 }
 
-int textures_held(const KioskScreen& k) {
+int textures_held(const KioskScreen& k) {  // slide pictures, not counting an empty spare
+    int n = 0;
+    for (const auto& c : k.cache) n += c.texture != nullptr && c.slide != -2;
+    return n;
+}
+
+int textures_made(const KioskScreen& k) {
     int n = 0;
     for (const auto& c : k.cache) n += c.texture != nullptr;
     return n;
 }
 
-TEST_CASE("software: a standing slide holds no texture; the next is revealed by a wipe, then freed") {
+TEST_CASE("software: a standing slide holds no picture, the next is revealed by a wipe, then let go") {
     const SlideSet set = load_slide_set({});
     REQUIRE(count_valid(set) >= 2);
     const int w = 800, h = 480;
@@ -320,6 +326,7 @@ TEST_CASE("software: a standing slide holds no texture; the next is revealed by 
     CHECK_FALSE(f.in_transition);
     CHECK(t.k.shown_current == 1);
     CHECK(textures_held(t.k) == 0);
+    CHECK(textures_made(t.k) == 1);  // one empty, for the next transition
     const auto got = t.pixels();
     TestKiosk fresh(set, w, h, 0);
     fresh.k.timings[0].valid = false;  // slide 2 first, drawn whole at its slot's start

@@ -11,7 +11,8 @@
 // alone as it grows, and between changes nothing is drawn or presented. A slide texture exists
 // only around a transition: the next slide is drawn into one kPrefetchMs before, revealed onto
 // the output by a wipe (each pixel is written once per slide change, where a push rewrote the
-// whole screen every frame), and freed when it is fully on screen. On a turned
+// whole screen every frame), and emptied when it is fully on screen (one texture is kept for the
+// next transition rather than freed: see drop_textures_except). On a turned
 // screen the slides are drawn turned (ImGui's vertices are turned, see end_imgui_frame) into
 // output-sized textures, so frames stay plain copies and no upright picture is ever made.
 //
