@@ -12,9 +12,9 @@ void limit_heap_arenas() {
 #endif
 }
 
-void return_large_blocks_at_once() {
+void map_whole_pictures_apart() {
 #if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
 #endif
 }
 

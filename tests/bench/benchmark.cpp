@@ -434,8 +434,8 @@ int dump_frames(const SlideSet& set, const FontFiles& fonts, const std::string& 
 }
 
 int main(int argc, char** argv) {
-    limit_heap_arenas();  // as the kiosk's main() does
-    return_large_blocks_at_once();
+    limit_heap_arenas();
+    map_whole_pictures_apart();  // as the kiosk's main() does
     const char* dir = std::getenv("INFOTAVLE_FONT_DIR");
     const FontFiles fonts = find_font_files(dir ? dir : "");
     if (!fonts.error.empty()) {
