@@ -79,10 +79,12 @@ static void draw_whole_slide(KioskScreen& k, const SlideSet& set, const FrameInp
 }
 
 // The cache entry to (re)draw `slide` into: the one already holding it (stale), else one not
-// holding `keep` (the other slide on screen).
+// holding `keep` (the other slide on screen), one with a texture first (no new picture's memory).
 static CachedSlide& entry_for(KioskScreen& k, int slide, int keep) {
     for (auto& c : k.cache)
         if (c.slide == slide) return c;
+    for (auto& c : k.cache)
+        if ((c.slide != keep || keep == slide) && c.texture) return c;
     for (auto& c : k.cache)
         if (c.slide != keep || keep == slide) return c;
     return k.cache[0];
