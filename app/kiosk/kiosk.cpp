@@ -283,10 +283,9 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
         return 2;
     }
     log_line(log, Severity::info) << video.driver_name << " video, " << video.renderer_name << " renderer ("
-                                  << (video.software ? "software: push transitions"
-                                                     : "accelerated: crossfades")
-                                  << "), " << video.logical_w << "x" << video.logical_h << ", "
-                                  << count_valid(set) << " of " << set.slides.size() << " slides valid\n";
+                                  << (video.software ? "software: wipes" : "accelerated: crossfades") << "), "
+                                  << video.logical_w << "x" << video.logical_h << ", " << count_valid(set)
+                                  << " of " << set.slides.size() << " slides valid\n";
 
     KioskScreen k;
     open_kiosk_screen(video.renderer, fonts, video.software, opt.home, k);
