@@ -285,6 +285,7 @@ int main(int argc, char** argv) {
     // A kiosk never shows a crash dialog: anything unexpected is one log line and an exit code,
     // and systemd restarts the service.
     limit_heap_arenas();
+    map_whole_pictures_apart();
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {

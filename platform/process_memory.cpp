@@ -11,3 +11,15 @@ void limit_heap_arenas() {
     mallopt(M_ARENA_MAX, 1);
 #endif
 }
+
+void map_whole_pictures_apart() {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+#endif
+}
+
+void release_free_heap() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}

@@ -26,6 +26,7 @@ TEST_CASE("frame hash: changes when the slide changes, not while it stands") {
     KioskScreen k;
     open_kiosk_screen(hl.renderer, test_fonts(), true, "", k);
     set_kiosk_slides(k, set);
+    k.keep_shown_texture = true;  // as the kiosk sets it when an outlet wants the picture
     auto frame = [&](std::int64_t t) {
         return kiosk_frame(k, set, 1, {t, render_clock(), kRenderToday, w, h, 0, nullptr});
     };

@@ -177,12 +177,16 @@ TEST_CASE("a turned screen shows the upright slide, turned") {
     const auto want = upright.pixels();
     REQUIRE_FALSE(want.empty());
 
-    for (int deg : {90, 180, 270}) {
+    for (int n = 0; n < 6; ++n) {  // drawn straight onto the output, and copied from a texture
+        const int deg = 90 * (1 + n % 3);
+        const bool keep = n >= 3;
         CAPTURE(deg);
+        CAPTURE(keep);
         TestKiosk turned(set, w, h, deg);
+        turned.k.keep_shown_texture = keep;
         const FrameResult f = turned.frame(set, 0);
         REQUIRE(f.composed);
-        CHECK_FALSE(f.direct);
+        CHECK(f.direct == !keep);
         const auto got = turned.pixels();
         REQUIRE(got.size() == want.size());
         // Edges may fall a pixel over when turned; strokes may not go missing (1-pixel strokes of
@@ -228,11 +232,14 @@ TEST_CASE(
     const SlideSet set = load_slide_set({});
     REQUIRE(count_valid(set) >= 2);
     const int w = 800, h = 480;
+    // The textured path (a GPU renderer's): pictures are copies of slide textures.
     TestKiosk normal(set, w, h, 90);
+    normal.k.retained = false;
     REQUIRE(normal.frame(set, 0).composed);
     const auto want = normal.pixels();
 
     TestKiosk broken(set, w, h, 90);
+    broken.k.retained = false;
     broken.k.create_texture = no_texture;
     FrameResult f = broken.frame(set, 0);
     CHECK(f.composed);
@@ -265,6 +272,84 @@ TEST_CASE(
     std::size_t lines = 0;
     for (char c : out.str()) lines += c == '\n';
     CHECK(lines == 1);
+}
+
+int textures_held(const KioskScreen& k) {  // slide pictures, not counting an empty spare
+    int n = 0;
+    for (const auto& c : k.cache) n += c.texture != nullptr && c.slide != -2;
+    return n;
+}
+
+int textures_made(const KioskScreen& k) {
+    int n = 0;
+    for (const auto& c : k.cache) n += c.texture != nullptr;
+    return n;
+}
+
+TEST_CASE("software: a standing slide holds no picture, the next is revealed by a wipe, then let go") {
+    const SlideSet set = load_slide_set({});
+    REQUIRE(count_valid(set) >= 2);
+    const int w = 800, h = 480;
+    TestKiosk t(set, w, h, 0);
+    REQUIRE(t.k.retained);
+    FrameResult f = t.frame(set, 0);
+    CHECK(f.composed);
+    CHECK(f.direct);
+    CHECK(textures_held(t.k) == 0);
+    // The bar grows alone: no slide is drawn again.
+    f = t.frame(set, 3000);
+    CHECK(f.composed);
+    CHECK(f.slides_drawn == 0);
+    CHECK(f.wait_ms >= 400);  // at most two bar updates a second
+    const std::int64_t slot = t.k.timings[0].duration_ms;
+    const std::int64_t start = slot - t.k.rotation.transition_ms;
+    f = t.frame(set, start - kPrefetchMs - 10);
+    CHECK(textures_held(t.k) == 0);
+    // The next slide is drawn into a texture before its transition, without a present.
+    f = t.frame(set, start - kPrefetchMs + 10);
+    CHECK(f.slides_drawn == 1);
+    CHECK(textures_held(t.k) == 1);
+    // Each frame of the wipe copies only the columns it reveals.
+    int frames = 0, last = 0;
+    for (std::int64_t now = start; now < slot; now += 16) {
+        f = t.frame(set, now);
+        CHECK(f.slides_drawn == 0);
+        CHECK(f.in_transition);
+        CHECK(t.k.revealed_px >= last);
+        last = t.k.revealed_px;
+        frames += f.composed;
+    }
+    CHECK(frames > 20);
+    // At the cut the rest is copied and the texture freed: the picture is slide 2's, whole.
+    f = t.frame(set, slot);
+    CHECK(f.composed);
+    CHECK_FALSE(f.in_transition);
+    CHECK(t.k.shown_current == 1);
+    CHECK(textures_held(t.k) == 0);
+    CHECK(textures_made(t.k) == 1);  // one empty, for the next transition
+    const auto got = t.pixels();
+    TestKiosk fresh(set, w, h, 0);
+    fresh.k.timings[0].valid = false;  // slide 2 first, drawn whole at its slot's start
+    REQUIRE(fresh.frame(set, 0).composed);
+    CHECK(got == fresh.pixels());
+}
+
+TEST_CASE("software: without textures the slides cut, the failure is noted, nothing spins") {
+    const SlideSet set = load_slide_set({});
+    REQUIRE(count_valid(set) >= 2);
+    const int w = 800, h = 480;
+    TestKiosk t(set, w, h, 90);
+    t.k.create_texture = no_texture;
+    REQUIRE(t.frame(set, 0).composed);
+    const std::int64_t slot = t.k.timings[0].duration_ms;
+    FrameResult f = t.frame(set, slot - 300);  // in the transition
+    CHECK(has_line_with(f.notes, "textures", "out of memory (test)"));
+    CHECK_FALSE(f.in_transition);
+    CHECK(f.wait_ms >= 50);
+    f = t.frame(set, slot);
+    CHECK(f.composed);
+    CHECK(f.direct);
+    CHECK(t.k.shown_current == 1);
 }
 
 TEST_CASE("the display font has every character a KPI figure can need") {

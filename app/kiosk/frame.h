@@ -2,9 +2,17 @@
 // transition and the progress bar. No clock is read and no event is waited for here; the
 // run loop (kiosk.cpp) and the benchmark pass the times in.
 //
-// Cost model, for a board with no GPU: a slide is drawn with ImGui into a target texture once,
-// when its data, the screen size or the clock text changes; frames in between only copy
-// textures. Only the textures the rotation needs (current and next) are kept. On a turned
+// Cost model with a GPU: a slide is drawn with ImGui into a target texture once, when its data,
+// the screen size or the clock text changes; frames in between only copy textures. Only the
+// textures the rotation needs (current and next) are kept.
+//
+// Cost model for a board with no GPU (SDL's software renderer, `retained`): the output keeps its
+// pixels between presents, so the slide is drawn straight onto it, the progress bar is drawn
+// alone as it grows, and between changes nothing is drawn or presented. A slide texture exists
+// only around a transition: the next slide is drawn into one kPrefetchMs before, revealed onto
+// the output by a wipe (each pixel is written once per slide change, where a push rewrote the
+// whole screen every frame), and emptied when it is fully on screen (one texture is kept for the
+// next transition rather than freed: see drop_textures_except). On a turned
 // screen the slides are drawn turned (ImGui's vertices are turned, see end_imgui_frame) into
 // output-sized textures, so frames stay plain copies and no upright picture is ever made.
 //
@@ -34,7 +42,10 @@ struct CachedSlide {
     int rotate = 0;                // the texture holds the slide already turned for the output
 };
 
-enum class Transition { Crossfade, Push };
+// Retained output: the next slide is drawn into its texture this long before its transition.
+inline constexpr std::int64_t kPrefetchMs = 400;
+
+enum class Transition { Crossfade, Push, Wipe };
 
 // Makes a w x h target texture; null on failure. A field of KioskScreen so tests can make it fail.
 using SlideTextureFn = SDL_Texture* (*)(SDL_Renderer* renderer, int w, int h);
@@ -58,6 +69,10 @@ struct KioskScreen {
     bool shown_in_transition = false;
     std::int64_t bar_drawn_ms = 0;
     bool dirty = true;  // something (size, data, texture loss) asks for a full redraw
+    // Software renderer: the output keeps its pixels, slides are drawn onto it (see the top).
+    bool retained = false;
+    bool keep_shown_texture = false;  // retained, but hold the shown slide's texture (frame grabs)
+    int revealed_px = 0;              // wipe: logical columns of the next slide on the output
     // When no slide is due (screen_plan.h): the calm page's words in place of the no-data screen.
     std::string calm_headline, calm_detail;
     // A moderate notice across the bottom of every slide (app/kiosk/notice_step.h); none: no band.
@@ -80,12 +95,13 @@ struct FrameResult {
     bool in_transition = false;
     int slides_drawn = 0;            // cold ImGui draws this frame (0 on a cached frame)
     std::int64_t wait_ms = 0;        // nothing changes before this; 0 = draw again at display rate
-    bool direct = false;             // no texture for the slide on screen: it was drawn straight
-                                     // into the target (each time the frame is composed)
+    bool direct = false;             // the slide on screen was drawn straight into the target, not
+                                     // copied from a texture (retained output, or no texture)
     std::vector<feeds::Note> notes;  // canvas problems of slides drawn, texture failures (feeds/note.h)
 };
 
-// `software`: the renderer has no GPU, so transitions are opaque pushes instead of fades.
+// `software`: the renderer has no GPU and its output keeps its pixels: `retained` drawing and
+// wipes instead of crossfades.
 void open_kiosk_screen(SDL_Renderer* renderer, const FontFiles& fonts, bool software, std::string home,
                        KioskScreen& out);
 void close_kiosk_screen(KioskScreen& k);

@@ -298,10 +298,9 @@ bool open_screen(const KioskOptions& opt, const FontFiles& fonts, const SlideSet
     }
     const Video& video = l.video;
     log_line(log, Severity::info) << video.driver_name << " video, " << video.renderer_name << " renderer ("
-                                  << (video.software ? "software: push transitions"
-                                                     : "accelerated: crossfades")
-                                  << "), " << video.logical_w << "x" << video.logical_h << ", "
-                                  << count_valid(set) << " of " << set.slides.size() << " slides valid\n";
+                                  << (video.software ? "software: wipes" : "accelerated: crossfades") << "), "
+                                  << video.logical_w << "x" << video.logical_h << ", " << count_valid(set)
+                                  << " of " << set.slides.size() << " slides valid\n";
     open_kiosk_screen(video.renderer, fonts, video.software, opt.home, l.k);
     set_kiosk_slides(l.k, set);
     return true;
@@ -430,6 +429,7 @@ int run_kiosk(const KioskOptions& opt, const FontFiles& fonts, std::ostream& log
     if (!open_screen(opt, fonts, set, l, log)) return 2;
     open_outlets(l.outlets, opt.status, opt.version, opt.sync.cache_dir, opt.sync.ca_file,
                  opt.sync.user_agent, wall_ms() / 1000, std::random_device{}());
+    l.k.keep_shown_texture = outlets_want_picture(l.outlets);  // the picture is read from its texture
     l.watchdog_ms = service_watchdog_interval_ms();
     l.notices.home_code = notice_home_code(opt.home);
     open_screen_power(l.power, l.video.window, l.video.renderer);

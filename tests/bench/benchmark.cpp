@@ -6,8 +6,9 @@
 //     bundled feeds, font atlas, cold draw of the first slide, copy).
 //   - cold draw: drawing one slide with ImGui into a target texture (what happens when its
 //     data, the screen size or the clock minute changes), flushed, per slide, median and p95.
-//   - steady frame: a frame composed from the cached texture (copy + progress bar).
-//   - transition frame: a push-transition frame (two opaque copies).
+//   - steady frame: a frame that draws (the progress bar grown by a step; the slide itself is
+//     already on the retained output).
+//   - transition frame: a wipe frame (the columns it reveals), every frame of one transition.
 //   - CPU: the kiosk's frame function driven by a FAKE clock over 60 s of rotation (10 s
 //     slides) and 30 s of one slide, stepping straight to each wake-up time the frame function
 //     asks for. It counts every draw and copy the kiosk would do, but not the cost of putting
@@ -20,7 +21,13 @@
 //     (tests/big_feed.h: 999 items named in 200 characters, one slide per view), each drawn
 //     whole (chrome, view, canvas check) at 800x480 and 1920x1080, median of 5 (one draw
 //     when the first takes over a second). Budget: 100 ms per slide.
-// The summary table at the end puts each figure next to its budget.
+//   - the live kiosk (tests/bench/live_run.h): the program itself, next to this one, run for
+//     15 + 60 s at 1920x1080 on 10 s slides and measured from /proc: CPU, PSS, peak RSS. This is
+//     what the process pays, wake-ups, event polling and data sync included; `--no-live` skips it.
+//   - `infotavle_bench --frames DIR`: instead, the frames of one transition at 1920x1080 as PNGs
+//     (and the frames before and after it), to look at.
+// The summary table at the end puts each figure next to its budget; the exit status is 1 when
+// one is over.
 #include <SDL.h>
 #include <sys/resource.h>
 
@@ -35,8 +42,11 @@
 #include "app/kiosk/render_pngs.h"
 #include "feeds/playlist_check.h"
 #include "platform/headless.h"
-#include "tests/render_date.h"
+#include "platform/png_write.h"
+#include "platform/process_memory.h"
+#include "tests/bench/live_run.h"
 #include "tests/big_feed.h"
+#include "tests/render_date.h"
 #include "tests/temp_dir.h"
 
 namespace {
@@ -188,19 +198,20 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, int r
         cold.median, cold.p95, cold.max, verdict(cold.median < 40));
     rows.push_back(row(std::string("cold draw median, ") + tag, cold.median, "ms", 40));
 
-    // Steady frames: compose from the cache.
+    // Steady frames: the progress bar grows, every 500 ms.
     std::vector<double> steady;
     ++gen;
-    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, rot, nullptr});  // warm the cache
-    for (int i = 0; i < 60; ++i) {
-        k.dirty = true;  // force a compose with no cold draw
+    kiosk_frame(k, set, gen, {0, kClock, kToday, w, h, rot, nullptr});  // the slide drawn anew
+    for (int i = 1; i <= 16; ++i) {
         const auto t0 = Clock::now();
-        kiosk_frame(k, set, gen, {std::int64_t(i) * 50, kClock, kToday, w, h, rot, nullptr});
+        const FrameResult f =
+            kiosk_frame(k, set, gen, {std::int64_t(i) * 500, kClock, kToday, w, h, rot, nullptr});
         SDL_RenderFlush(hl.renderer);
-        steady.push_back(ms_since(t0));
+        if (f.composed) steady.push_back(ms_since(t0));
     }
     const Stats st = stats_of(steady);
-    std::printf("steady frame (cached copy + bar): median %.2f ms, p95 %.2f ms\n", st.median, st.p95);
+    std::printf("steady frame (the bar grows): median %.2f ms, p95 %.2f ms, %zu frames\n", st.median, st.p95,
+                steady.size());
 
     // Transition frames: walk through the first transition at 16 ms steps, caches warm.
     k.started = false;
@@ -222,10 +233,10 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, int r
     }
     const Stats ts = stats_of(trans);
     std::printf(
-        "transition frame (push): median %.2f ms, p95 %.2f ms, max %.2f ms, %zu frames, %d cold draws "
-        "(budget < 16 ms: %s)\n",
-        ts.median, ts.p95, ts.max, trans.size(), trans_cold, verdict(ts.p95 < 16));
-    rows.push_back(row(std::string("transition frame p95, ") + tag, ts.p95, "ms", 16));
+        "transition frame (wipe): median %.2f ms, p95 %.2f ms, max %.2f ms, %zu frames, %d cold draws "
+        "(budget max < 16 ms: %s)\n",
+        ts.median, ts.p95, ts.max, trans.size(), trans_cold, verdict(ts.max < 16));
+    rows.push_back(row(std::string("transition frame max, ") + tag, ts.max, "ms", 16));
 
     // CPU over fake time.
     for (auto& t : k.timings) t.duration_ms = 10000;
@@ -233,9 +244,9 @@ void bench_size(const SlideSet& set, const FontFiles& fonts, int w, int h, int r
     const double cyc_pct = cyc.cpu_ms / 60000.0 * 100;
     std::printf(
         "CPU, 60 s rotation of 10 s slides (fake clock): %.1f ms = %.2f %% of one core; %d wake-ups, %d "
-        "frames composed, %d cold draws (budget < 2 %%: %s)\n",
-        cyc.cpu_ms, cyc_pct, cyc.frames, cyc.composed, cyc.cold_draws, verdict(cyc_pct < 2));
-    rows.push_back(row(std::string("CPU rotating, fake clock, ") + tag, cyc_pct, "%", 2));
+        "frames composed, %d cold draws (budget < 0.25 %%: %s)\n",
+        cyc.cpu_ms, cyc_pct, cyc.frames, cyc.composed, cyc.cold_draws, verdict(cyc_pct < 0.25));
+    rows.push_back(row(std::string("CPU rotating, fake clock, ") + tag, cyc_pct, "%", 0.25));
     const auto all_timings = k.timings;
     bool kept = false;
     for (auto& t : k.timings) {
@@ -286,9 +297,8 @@ void bench_maps(const SlideSet& set, const FontFiles& fonts, std::vector<Row>& r
         SDL_RenderFlush(hl.renderer);
         const double cold = ms_since(t0);
         std::vector<double> frames;
-        for (int n = 1; n <= 60; ++n) {
-            k.dirty = true;
-            t0 = Clock::now();
+        for (int n = 1; n <= 60; ++n) {  // each wake-up as the kiosk has it: on a retained output
+            t0 = Clock::now();           // a forced redraw (dirty) would be a cold draw
             kiosk_frame(k, set, gen, {std::int64_t(n) * 50, kClock, kToday, w, h, 0, nullptr});
             SDL_RenderFlush(hl.renderer);
             frames.push_back(ms_since(t0));
@@ -374,7 +384,57 @@ int bench_big(const FontFiles& fonts) {
 
 }  // namespace
 
+// The live kiosk, measured from outside (live_run.h), with its budgets.
+void bench_live(const char* argv0, std::vector<Row>& rows) {
+    const std::string self = argv0;
+    const auto slash = self.rfind('/');
+    const std::string program =
+        (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/infotavle";
+    std::printf("\n== the kiosk itself (%s), 1920x1080, 10 s slides, 60 s after 15 s ==\n", program.c_str());
+    std::fflush(stdout);
+    const LiveRun r = run_live(program, 1920, 1080, 15, 60);
+    if (!r.error.empty()) {
+        std::printf("%s\n", r.error.c_str());
+        rows.push_back({"live kiosk", "runs", "failed", false});
+        return;
+    }
+    std::printf("CPU %.2f %% of one core, PSS %.1f MB, peak RSS (transitions included) %.1f MB\n",
+                r.cpu_percent, r.pss_mb, r.peak_rss_mb);
+    rows.push_back(row("live kiosk CPU, 60 s of 10 s slides, 1920x1080", r.cpu_percent, "%", 0.25));
+    rows.push_back(row("live kiosk PSS, steady, 1920x1080", r.pss_mb, "MB", 40));
+    rows.push_back(row("live kiosk peak RSS after start, 1920x1080", r.peak_rss_mb, "MB", 56));
+}
+
+// Every frame of the first transition at 1920x1080 (and one before and after) as PNGs in `dir`.
+int dump_frames(const SlideSet& set, const FontFiles& fonts, const std::string& dir) {
+    const int w = 1920, h = 1080;
+    Headless hl;
+    if (auto err = open_headless(w, h, hl)) return std::printf("cannot open headless: %s\n", err->c_str()), 2;
+    KioskScreen k;
+    open_kiosk_screen(hl.renderer, fonts, true, "", k);
+    set_kiosk_slides(k, set);
+    const std::int64_t slot = k.timings.empty() ? 12000 : k.timings[0].duration_ms;
+    int n = 0;
+    for (std::int64_t t : {std::int64_t(0), slot - 700})
+        kiosk_frame(k, set, 1, {t, kClock, kToday, w, h, 0, nullptr});
+    for (std::int64_t t = slot - 616; t <= slot + 16; t += 16) {
+        const FrameResult f = kiosk_frame(k, set, 1, {t, kClock, kToday, w, h, 0, nullptr});
+        if (!f.composed) continue;
+        const auto px = read_rgba(hl.renderer, w, h);
+        char name[64];
+        std::snprintf(name, sizeof name, "/frame-%02d-t%05lld.png", n++, static_cast<long long>(t));
+        if (auto err = write_png(dir + name, px.data(), w, h, 4, w * 4))
+            return std::printf("%s\n", err->c_str()), 2;
+    }
+    std::printf("%d frames written to %s\n", n, dir.c_str());
+    close_kiosk_screen(k);
+    close_headless(hl);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    limit_heap_arenas();
+    map_whole_pictures_apart();  // as the kiosk's main() does
     const char* dir = std::getenv("INFOTAVLE_FONT_DIR");
     const FontFiles fonts = find_font_files(dir ? dir : "");
     if (!fonts.error.empty()) {
@@ -383,6 +443,7 @@ int main(int argc, char** argv) {
     }
     if (argc > 1 && std::string(argv[1]) == "--big") return bench_big(fonts);
     const SlideSet set = load_slide_set({});
+    if (argc > 2 && std::string(argv[1]) == "--frames") return dump_frames(set, fonts, argv[2]);
     std::printf("infotavle_bench: %d of %zu bundled slides valid; fonts %s\n", count_valid(set),
                 set.slides.size(), fonts.regular.c_str());
     std::vector<Row> rows;
@@ -390,6 +451,7 @@ int main(int argc, char** argv) {
     bench_size(set, fonts, 1920, 1080, 90, false, rows);
     bench_size(set, fonts, 800, 480, 0, false, rows);
     bench_maps(set, fonts, rows);
+    if (!(argc > 1 && std::string(argv[1]) == "--no-live")) bench_live(argv[0], rows);
     std::printf("\nSummary (software renderer into memory; live-kiosk CPU and memory: see the README)\n");
     print_table(rows);
     bool all_ok = true;
