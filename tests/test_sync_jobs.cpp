@@ -150,9 +150,9 @@ struct CountingWaker {
 
 TEST_CASE("wake-up: a finished fetch and a finished read each call the waker once they can be taken") {
     TempDir site("sync-wake");
+    CountingWaker w;  // outlives the jobs: fetches still running at the end call it
     FeedSync s = bundled_site(site);
     SyncJobs jobs;
-    CountingWaker w;
     set_waker(jobs, w.waker());
 
     step_sync(s, jobs, kT0);  // orders the manifest
@@ -170,8 +170,8 @@ TEST_CASE("wake-up: a finished fetch and a finished read each call the waker onc
 
 TEST_CASE("wake-up: the pool's waker is called after the fetch can be taken") {
     TempDir dir("pool-wake");
+    CountingWaker w;  // outlives the pool, whose thread calls it
     FetchPool pool;
-    CountingWaker w;
     pool.on_finished = w.waker();
     submit_fetch(pool, "local", test_request(dir.write("x.json", "{}")));
     REQUIRE(w.wait_for(1));
