@@ -1,4 +1,4 @@
-// Shared by the tests/test_feeds_*.cpp files: fixture paths and file helpers.
+// Shared by the tests: fixture paths and file helpers.
 #pragma once
 
 #include "tests/temp_dir.h"
@@ -17,8 +17,13 @@ namespace feeds_test {
 
 using TempDir = ::TempDir;
 
+// Any file under tests/fixtures: "minisign/test.pub".
+inline std::string fixture_path(const std::string& relative) {
+    return std::string(INFOTAVLE_TEST_FIXTURES) + "/" + relative;
+}
+
 inline std::string fixture(const std::string& relative) {
-    return std::string(INFOTAVLE_TEST_FIXTURES) + "/feeds/" + relative;
+    return fixture_path("feeds/" + relative);
 }
 
 inline std::string read_all(const std::string& path) {

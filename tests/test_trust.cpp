@@ -9,30 +9,23 @@
 #include "feeds/trust.h"
 #include "feeds/utc_time.h"
 #include "tests/temp_dir.h"
+#include "tests/test_feeds_support.h"
 
 using namespace feeds;
 
+using feeds_test::fixture_path;
+using feeds_test::read_all;
+
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string fixture(const std::string& name) {
-    return std::string(INFOTAVLE_TEST_FIXTURES) + "/" + name;
-}
-
 MinisignSecretKey test_key() {
-    auto k = parse_secret_key(slurp(fixture("minisign/test.key")), "test.key");
+    auto k = parse_secret_key(read_all(fixture_path("minisign/test.key")), "test.key");
     REQUIRE(k.value);
     return *k.value;
 }
 
 std::vector<MinisignPublicKey> keys(const std::string& name = "test.pub") {
-    auto k = parse_public_key(slurp(fixture("minisign/" + name)), name);
+    auto k = parse_public_key(read_all(fixture_path("minisign/" + name)), name);
     REQUIRE(k.value);
     return {*k.value};
 }
@@ -100,10 +93,10 @@ TEST_CASE("format 1.2: sha256, length, serial and expires are read") {
 
 TEST_CASE("--check: a local feed's bytes against its sha256 and length, and the signature note") {
     TempDir dir("check-integrity");
-    const std::string feed = slurp(fixture("feeds/good/employment.json"));
+    const std::string feed = read_all(fixture_path("feeds/good/employment.json"));
     dir.write("employment.json", feed);
-    dir.write("infrastructure.json", slurp(fixture("feeds/good/infrastructure.json")));
-    std::string m = slurp(fixture("feeds/good/manifest_signed_fields.json"));
+    dir.write("infrastructure.json", read_all(fixture_path("feeds/good/infrastructure.json")));
+    std::string m = read_all(fixture_path("feeds/good/manifest_signed_fields.json"));
     dir.write("manifest.json", m);
     std::ostringstream good;
     CHECK(run_check({dir.file("manifest.json")}, good) == 0);
@@ -181,11 +174,11 @@ TEST_CASE("verify_manifest: rollback, expiry on a synchronised and an unsynchron
 TEST_CASE("trusted keys from directories and files, and the remembered serial") {
     TempDir dir("keys");
     std::filesystem::create_directories(dir.path / "keys.d");
-    dir.write("keys.d/site.pub", slurp(fixture("minisign/test.pub")));
+    dir.write("keys.d/site.pub", read_all(fixture_path("minisign/test.pub")));
     dir.write("keys.d/readme.txt", "not a key");
     dir.write("broken.pub", "untrusted comment: x\nnot base64\n");
     const TrustedKeys t = load_trusted_keys({dir.file("keys.d"), dir.file("missing")},
-                                            {fixture("minisign/other.pub"), dir.file("broken.pub")});
+                                            {fixture_path("minisign/other.pub"), dir.file("broken.pub")});
     REQUIRE(t.keys.size() == 2);
     CHECK(key_id_hex(t.keys[0].key_id) == "1AE71ACD881E014C");
     REQUIRE(t.problems.size() == 1);

@@ -8,26 +8,19 @@
 #include "feeds/crypto.h"
 #include "feeds/sync/feed_sync.h"
 #include "tests/temp_dir.h"
+#include "tests/test_feeds_support.h"
 
 using namespace feeds;
 
+using feeds_test::fixture_path;
+using feeds_test::read_all;
+
 namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string fixture(const std::string& name) {
-    return std::string(INFOTAVLE_TEST_FIXTURES) + "/" + name;
-}
 
 constexpr const char* kWhere = "http://example.invalid/manifest.json";
 
 std::vector<feeds::MinisignPublicKey> trusted() {
-    auto k = feeds::parse_public_key(slurp(fixture("minisign/test.pub")), "test.pub");
+    auto k = feeds::parse_public_key(read_all(fixture_path("minisign/test.pub")), "test.pub");
     REQUIRE(k.value);
     return {*k.value};
 }
@@ -39,7 +32,7 @@ void fill_cache(const TempDir& cache, const std::string& feed) {
   "feeds": [{"id": "employment", "url": "feeds/e.json", "sha256": ")" +
         feeds::sha256_hex(feed) + R"(", "length": )" + std::to_string(feed.size()) + R"(}],
   "playlist": [{"id": "s", "feed": "employment", "dataset": "noegletal", "view": "kpi_tiles", "title": "T"}]})";
-    auto key = feeds::parse_secret_key(slurp(fixture("minisign/test.key")), "test.key");
+    auto key = feeds::parse_secret_key(read_all(fixture_path("minisign/test.key")), "test.key");
     REQUIRE(key.value);
     cache.write("manifest.minisig", *feeds::sign_message(manifest, *key.value, "serial:20270930120000"));
     REQUIRE_FALSE(feeds::write_cached(cache.dir(), kManifestKey, manifest, {kWhere, 1, "", "", 0}));
@@ -66,7 +59,7 @@ std::string all_lines(const std::vector<feeds::Note>& notes) {
 
 TEST_CASE("feed trust: cached copies are checked again at start") {
     TempDir cache("trust-cache");
-    const std::string feed = slurp(fixture("feeds/good/employment.json"));
+    const std::string feed = read_all(fixture_path("feeds/good/employment.json"));
     fill_cache(cache, feed);
     std::vector<feeds::Note> notes;
     FeedSync s = open_sync(options(cache, true), notes);
