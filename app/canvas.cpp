@@ -122,20 +122,29 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
     return lines;
 }
 
-float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
-                       int max_lines, Align align) {
+ParagraphLines paragraph_lines(const ImFont* font, Rect box, std::string_view text, int max_lines) {
+    ParagraphLines p;
     const float line_h = font->FontSize * 1.15f;
     int fit = int((box.h() - font->FontSize) / line_h) + 1;
     if (box.h() < font->FontSize) fit = 0;
     if (max_lines > 0) fit = std::min(fit, max_lines);
-    if (fit <= 0) return 0;
-    const auto lines = wrap_lines(font, text, box.w(), fit);
+    if (fit <= 0) return p;
+    p.lines = wrap_lines(font, text, box.w(), fit);
     float y = box.y0;
-    for (const auto& l : lines) {
-        canvas_text_in(c, font, {box.x0, y, box.x1, y + font->FontSize}, color, l, align);
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        p.boxes.push_back({box.x0, y, box.x1, y + font->FontSize});
         y += line_h;
     }
-    return lines.empty() ? 0 : (y - line_h + font->FontSize - box.y0);
+    p.height = p.lines.empty() ? 0 : (y - line_h + font->FontSize - box.y0);
+    return p;
+}
+
+float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
+                       int max_lines, Align align) {
+    const ParagraphLines p = paragraph_lines(font, box, text, max_lines);
+    for (std::size_t i = 0; i < p.lines.size(); ++i)
+        canvas_text_in(c, font, p.boxes[i], color, p.lines[i], align);
+    return p.height;
 }
 
 bool lines_whole(const std::vector<std::string>& lines, std::string_view text) {

@@ -77,8 +77,16 @@ float canvas_text_in(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::
 std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float max_width,
                                     int max_lines);
 
-// Draws wrapped text from the top of `box`, as many lines as fit in its height (at most
-// `max_lines`, 0 = no limit). Returns the height used.
+// Wrapped text from the top of `box`, as many lines as fit in its height (at most `max_lines`,
+// 0 = no limit): each line with its box, and the height used. Pure: measures only.
+struct ParagraphLines {
+    std::vector<std::string> lines;
+    std::vector<Rect> boxes;  // one per line, a font size tall
+    float height = 0;
+};
+ParagraphLines paragraph_lines(const ImFont* font, Rect box, std::string_view text, int max_lines = 0);
+
+// Draws paragraph_lines(). Returns the height used.
 float canvas_paragraph(Canvas& c, const ImFont* font, Rect box, ImU32 color, std::string_view text,
                        int max_lines = 0, Align align = Align::Left);
 

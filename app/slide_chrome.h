@@ -1,34 +1,17 @@
 // The frame around every slide: header (title, Danish date and time), footer (source and
 // the date of the figures, stale warning), and the calm full-screen message shown when no
-// slide has valid data. Pure layout arithmetic plus Canvas drawing.
+// slide has valid data. The layout is planned in slide_chrome_plan.h; this draws it.
 #pragma once
 
 #include <string>
 
 #include "app/danish_format.h"
 #include "app/qr_code.h"
+#include "app/slide_chrome_plan.h"
 #include "app/view.h"
 
-struct ChromeText {
-    std::string title;     // the slide's Danish title
-    std::string caption;   // optional one-line subtitle (view option "caption"); may be empty
-    ClockForms clock;      // "tirsdag 3. maj 2022, kl. 10.15" and its shorter forms
-    std::string source;    // "Kilde: KKR Sjælland, bilag til møde maj 2022, pkt. 2.7"
-    std::string as_of;     // "Data pr. december 2021"
-    std::string stale;     // "Seneste data hentet for 3 dage siden" or empty when fresh
-    std::string position;  // "3 / 14"
-};
-
-struct SlideLayout {
-    Rect header;    // title + clock
-    Rect body;      // the view
-    Rect footer;    // source + as-of
-    Rect progress;  // slim bar at the very bottom; drawn by the renderer each update, not here
-};
-
-SlideLayout slide_layout(int width, int height, const FontSizes& sizes);
-
-// Fills the background and draws header and footer. The body is left for draw_view().
+// Fills the background and draws header and footer (plan_chrome()). The body is left for
+// draw_view().
 void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& layout, const ChromeText& text);
 
 // The slide's link as a QR code with its caption, at the body's right (landscape) or bottom
