@@ -36,37 +36,30 @@ const Wrapped& WrapCache::get(const ImFont* font, const std::string& text, float
     return wraps.emplace(key, std::move(w)).first->second;
 }
 
-void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown, LegendPlan& p,
-                 WrapCache& cache) {
-    const ImFont* nf = p.nf;
-    p.badge = std::round(nf->FontSize * 1.15f);
-    p.text_x = p.badge + std::round(s.unit * 0.6f);
-    p.line_h = std::round(nf->FontSize * 1.1f);
-    p.entry_gap = std::round(s.unit * 0.5f);
-    const float cost_h = std::round(p.f->FontSize * 1.12f);
-    const float item_gap = std::round(s.unit * 1.5f);
-    p.key.clear();
-    p.lines.clear();
-    p.whole = true;
+namespace {
 
+// The phases of the first p.count projects, in their order.
+std::vector<feeds::ProjectPhase> phases_listed(const std::vector<Shown>& shown, int count) {
     std::vector<feeds::ProjectPhase> phases;
-    for (int i = 0; i < p.count; ++i)
+    for (int i = 0; i < count; ++i)
         if (std::find(phases.begin(), phases.end(), shown[std::size_t(i)].project->phase) == phases.end())
             phases.push_back(shown[std::size_t(i)].project->phase);
-    const bool grouped = phases.size() > 1;
+    return phases;
+}
 
-    // The key, flowed into rows of the legend's width.
+// The key's items: each kind of line drawn (a project with more than one place), then the
+// status when every project shares it.
+std::vector<KeyItem> key_items(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown,
+                               const LegendPlan& p, bool grouped) {
     std::vector<KeyItem> items;
-    if (p.kinds) {
-        for (int i = 0; i < p.count; ++i) {
-            const Shown& sh = shown[std::size_t(i)];
-            bool seen = false;
-            for (const auto& k : items) seen = seen || k.kind == sh.project->kind;
-            if (sh.points.size() > 1 && !seen)
-                items.push_back(
-                    {true, sh.project->kind, &sh, 0, 0,
-                     std::ceil(kind_sample_w(p.f) + s.unit + text_size(p.f, kind_word(sh.project->kind)).x)});
-        }
+    for (int i = 0; p.kinds && i < p.count; ++i) {
+        const Shown& sh = shown[std::size_t(i)];
+        bool seen = false;
+        for (const auto& k : items) seen = seen || k.kind == sh.project->kind;
+        if (sh.points.size() > 1 && !seen)
+            items.push_back(
+                {true, sh.project->kind, &sh, 0, 0,
+                 std::ceil(kind_sample_w(p.f) + s.unit + text_size(p.f, kind_word(sh.project->kind)).x)});
     }
     if (!grouped)
         items.push_back(
@@ -75,7 +68,12 @@ void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown,
              &shown[0],
              0,
              0,
-             std::ceil(draw_status_label(c, s.theme, nf, {0, 0}, shown[0].look, 1e9f, "", true))});
+             std::ceil(draw_status_label(c, s.theme, p.nf, {0, 0}, shown[0].look, 1e9f, "", true))});
+    return items;
+}
+
+// The key flowed into rows of the legend's width.
+void flow_key(LegendPlan& p, std::vector<KeyItem> items, float item_gap) {
     float x = 0, y = 0;
     int rows = 0;
     for (KeyItem& k : items) {
@@ -91,43 +89,72 @@ void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown,
         p.key.push_back(k);
     }
     p.key_h = rows > 0 ? float(rows) * p.line_h + p.entry_gap : 0;
+}
 
-    // The entries, grouped by status (the status said once per group).
+// One project's lines: its name (the first line with its badge), then its cost.
+void plan_entry(Canvas& c, const Shown& sh, LegendPlan& p, float cost_h, WrapCache& cache) {
+    ++c.layout_steps;
+    const Wrapped& names = cache.get(p.nf, sh.project->name, p.width - p.text_x);
+    p.whole = p.whole && names.whole;
+    for (std::size_t k = 0; k < names.lines.size(); ++k)
+        p.lines.push_back({k == 0 ? LegendLine::FirstName : LegendLine::Name, names.lines[k], &sh, p.line_h,
+                           false, names.widths[k]});
+    if (p.costs && !sh.project->cost_text.empty()) {
+        const Wrapped& cost = cache.get(p.f, sh.project->cost_text, p.width - p.text_x);
+        p.whole = p.whole && cost.whole;
+        for (std::size_t k = 0; k < cost.lines.size(); ++k)
+            p.lines.push_back({LegendLine::Cost, cost.lines[k], &sh, cost_h, false, cost.widths[k]});
+    }
+    p.lines.back().gap_after = true;
+}
+
+// The entries, grouped by status (the status said once per group, by its first project).
+void plan_entries(Canvas& c, const std::vector<Shown>& shown, LegendPlan& p,
+                  const std::vector<feeds::ProjectPhase>& phases, WrapCache& cache) {
+    const float cost_h = std::round(p.f->FontSize * 1.12f);
+    const bool grouped = phases.size() > 1;
     for (feeds::ProjectPhase ph : phases) {
         if (grouped) p.lines.push_back({LegendLine::Group, "", nullptr, p.line_h});
         for (int i = 0; i < p.count; ++i) {
             const Shown& sh = shown[std::size_t(i)];
             if (sh.project->phase != ph) continue;
-            if (p.lines.empty() || p.lines.back().kind == LegendLine::Group) {
-                if (!p.lines.empty()) p.lines.back().shown = &sh;
-            }
-            ++c.layout_steps;
-            const Wrapped& names = cache.get(nf, sh.project->name, p.width - p.text_x);
-            p.whole = p.whole && names.whole;
-            for (std::size_t k = 0; k < names.lines.size(); ++k)
-                p.lines.push_back({k == 0 ? LegendLine::FirstName : LegendLine::Name, names.lines[k], &sh,
-                                   p.line_h, false, names.widths[k]});
-            if (p.costs && !sh.project->cost_text.empty()) {
-                const Wrapped& cost = cache.get(p.f, sh.project->cost_text, p.width - p.text_x);
-                p.whole = p.whole && cost.whole;
-                for (std::size_t k = 0; k < cost.lines.size(); ++k)
-                    p.lines.push_back({LegendLine::Cost, cost.lines[k], &sh, cost_h, false, cost.widths[k]});
-            }
-            p.lines.back().gap_after = true;
+            if (!p.lines.empty() && p.lines.back().kind == LegendLine::Group) p.lines.back().shown = &sh;
+            plan_entry(c, sh, p, cost_h, cache);
         }
     }
+}
+
+// The legend's height and its widest line.
+void measure_legend(Canvas& c, const ViewStyle& s, LegendPlan& p) {
     p.height = p.key_h;
     p.used_w = 0;
     for (const KeyItem& k : p.key) p.used_w = std::max(p.used_w, k.x + k.w);
     for (const auto& l : p.lines) {
         p.height += l.h + (l.gap_after ? p.entry_gap : 0);
         const float w = l.kind == LegendLine::Group
-                            ? draw_status_label(c, s.theme, nf, {0, 0}, l.shown->look, 1e9f, "", true)
+                            ? draw_status_label(c, s.theme, p.nf, {0, 0}, l.shown->look, 1e9f, "", true)
                             : p.text_x + l.w;
         p.used_w = std::max(p.used_w, std::ceil(w));
     }
     if (!p.lines.empty() && p.lines.back().gap_after) p.height -= p.entry_gap;
     p.height = std::ceil(p.height);
+}
+
+}  // namespace
+
+void plan_legend(Canvas& c, const ViewStyle& s, const std::vector<Shown>& shown, LegendPlan& p,
+                 WrapCache& cache) {
+    p.badge = std::round(p.nf->FontSize * 1.15f);
+    p.text_x = p.badge + std::round(s.unit * 0.6f);
+    p.line_h = std::round(p.nf->FontSize * 1.1f);
+    p.entry_gap = std::round(s.unit * 0.5f);
+    p.key.clear();
+    p.lines.clear();
+    p.whole = true;
+    const std::vector<feeds::ProjectPhase> phases = phases_listed(shown, p.count);
+    flow_key(p, key_items(c, s, shown, p, phases.size() > 1), std::round(s.unit * 1.5f));
+    plan_entries(c, shown, p, phases, cache);
+    measure_legend(c, s, p);
 }
 
 // At most how many projects a legend in `body` can list: each takes a line (in the smaller of
