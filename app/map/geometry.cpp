@@ -107,71 +107,80 @@ void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
     }
 }
 
-}  // namespace
-
-MapGeometryResult build_map_geometry(std::string_view geojson, const feeds::GeoReference& ref) {
-    MapGeometryResult out;
-    const std::string file = "kommuner-sjaelland-hovedstaden.geojson";
-    MapGeometry g;
-    std::vector<RingRef> rings;
-    try {
-        const Json doc = Json::parse(geojson);
-        for (const auto& f : doc.at("features")) {
-            const std::string code = code_of(f.at("properties").at("kommunekode"));
-            const feeds::GeoMunicipality* m = feeds::find_municipality(ref, code);
-            if (!m) continue;
-            int ai = area_index(g, code);
-            if (ai < 0) {
-                MapArea a;
-                a.code = code;
-                a.name = m->name;
-                a.focus = m->focus;
-                g.areas.push_back(std::move(a));
-                ai = int(g.areas.size()) - 1;
-            }
-            MapArea& area = g.areas[std::size_t(ai)];
-            const Json& geom = f.at("geometry");
-            std::vector<Json> polys;
-            if (geom.at("type") == "Polygon")
-                polys.push_back(geom.at("coordinates"));
-            else if (geom.at("type") == "MultiPolygon")
-                for (const auto& p : geom.at("coordinates")) polys.push_back(p);
-            for (const auto& poly : polys) {
-                std::vector<std::vector<MapXY>> prings;
-                for (const auto& ring : poly) {
-                    RingRef rr{ai, {}, {}};
-                    for (const auto& pt : ring) {
-                        const double lon = pt.at(0).get<double>(), lat = pt.at(1).get<double>();
-                        const Key k = key_of(lon, lat);
-                        if (!rr.keys.empty() && rr.keys.back() == k) continue;  // repeated point
-                        rr.keys.push_back(k);
-                        rr.points.push_back(utm32(lon, lat));
-                    }
-                    if (rr.keys.size() > 1 && rr.keys.front() == rr.keys.back()) {  // closing point
-                        rr.keys.pop_back();
-                        rr.points.pop_back();
-                    }
-                    if (rr.points.size() < 3) continue;
-                    g.vertex_count += int(rr.points.size());
-                    for (const auto& p : rr.points) area.bounds.add(p);
-                    prings.push_back(rr.points);
-                    rings.push_back(std::move(rr));
-                }
-                if (prings.empty()) continue;
-                double a = std::abs(signed_area(prings[0]));
-                for (std::size_t i = 1; i < prings.size(); ++i) a -= std::abs(signed_area(prings[i]));
-                area.area += a;
-                if (auto err = tessellate(prings, area.mesh); !err.empty()) {
-                    out.error = file + ": municipality " + code + ": " + err;
-                    return out;
-                }
-                area.polygons.push_back(std::move(prings));
-            }
-        }
-    } catch (const std::exception& e) {
-        out.error = file + ": " + e.what();
-        return out;
+// A ring of the file in projected points, repeated and closing points left out.
+RingRef read_ring(const Json& ring, int area) {
+    RingRef rr{area, {}, {}};
+    for (const auto& pt : ring) {
+        const double lon = pt.at(0).get<double>(), lat = pt.at(1).get<double>();
+        const Key k = key_of(lon, lat);
+        if (!rr.keys.empty() && rr.keys.back() == k) continue;  // repeated point
+        rr.keys.push_back(k);
+        rr.points.push_back(utm32(lon, lat));
     }
+    if (rr.keys.size() > 1 && rr.keys.front() == rr.keys.back()) {  // closing point
+        rr.keys.pop_back();
+        rr.points.pop_back();
+    }
+    return rr;
+}
+
+// The area of municipality `code`, added on its first feature.
+int area_for(MapGeometry& g, const std::string& code, const feeds::GeoMunicipality& m) {
+    int ai = area_index(g, code);
+    if (ai >= 0) return ai;
+    MapArea a;
+    a.code = code;
+    a.name = m.name;
+    a.focus = m.focus;
+    g.areas.push_back(std::move(a));
+    return int(g.areas.size()) - 1;
+}
+
+// One polygon (outer ring, then holes) into area `ai`: its rings, surface and triangles.
+// Returns the tessellator's error, empty when none.
+std::string add_polygon(MapGeometry& g, int ai, const Json& poly, std::vector<RingRef>& rings) {
+    MapArea& area = g.areas[std::size_t(ai)];
+    std::vector<std::vector<MapXY>> prings;
+    for (const auto& ring : poly) {
+        RingRef rr = read_ring(ring, ai);
+        if (rr.points.size() < 3) continue;
+        g.vertex_count += int(rr.points.size());
+        for (const auto& p : rr.points) area.bounds.add(p);
+        prings.push_back(rr.points);
+        rings.push_back(std::move(rr));
+    }
+    if (prings.empty()) return "";
+    double a = std::abs(signed_area(prings[0]));
+    for (std::size_t i = 1; i < prings.size(); ++i) a -= std::abs(signed_area(prings[i]));
+    area.area += a;
+    if (auto err = tessellate(prings, area.mesh); !err.empty()) return err;
+    area.polygons.push_back(std::move(prings));
+    return "";
+}
+
+// Every feature of a municipality the reference knows into `g`; an error names the municipality.
+std::string add_features(MapGeometry& g, const Json& doc, const feeds::GeoReference& ref,
+                         std::vector<RingRef>& rings) {
+    for (const auto& f : doc.at("features")) {
+        const std::string code = code_of(f.at("properties").at("kommunekode"));
+        const feeds::GeoMunicipality* m = feeds::find_municipality(ref, code);
+        if (!m) continue;
+        const int ai = area_for(g, code, *m);
+        const Json& geom = f.at("geometry");
+        std::vector<Json> polys;
+        if (geom.at("type") == "Polygon")
+            polys.push_back(geom.at("coordinates"));
+        else if (geom.at("type") == "MultiPolygon")
+            for (const auto& p : geom.at("coordinates")) polys.push_back(p);
+        for (const auto& poly : polys)
+            if (auto err = add_polygon(g, ai, poly, rings); !err.empty())
+                return "municipality " + code + ": " + err;
+    }
+    return "";
+}
+
+// Each area's label point: the reference's, else the middle of its largest polygon's box.
+void place_labels(MapGeometry& g, const feeds::GeoReference& ref) {
     for (auto& a : g.areas) {
         if (a.focus) g.focus_bounds.add(a.bounds);
         const feeds::GeoMunicipality* m = feeds::find_municipality(ref, a.code);
@@ -179,7 +188,6 @@ MapGeometryResult build_map_geometry(std::string_view geojson, const feeds::GeoR
             a.label = utm32(m->label_lon, m->label_lat);
             continue;
         }
-        // No label point given: the middle of the largest polygon's box.
         double best = -1;
         for (const auto& p : a.polygons) {
             MapBounds b;
@@ -188,6 +196,25 @@ MapGeometryResult build_map_geometry(std::string_view geojson, const feeds::GeoR
             if (s > best) best = s, a.label = {(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2};
         }
     }
+}
+
+}  // namespace
+
+MapGeometryResult build_map_geometry(std::string_view geojson, const feeds::GeoReference& ref) {
+    MapGeometryResult out;
+    const std::string file = "kommuner-sjaelland-hovedstaden.geojson";
+    MapGeometry g;
+    std::vector<RingRef> rings;
+    try {
+        if (std::string err = add_features(g, Json::parse(geojson), ref, rings); !err.empty()) {
+            out.error = file + ": " + err;
+            return out;
+        }
+    } catch (const std::exception& e) {
+        out.error = file + ": " + e.what();
+        return out;
+    }
+    place_labels(g, ref);
     build_arcs(rings, g.arcs);
     for (const auto& p : ref.places) g.places.push_back({p.name, utm32(p.lon, p.lat)});
     out.geometry = std::move(g);
