@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/map/simplify.h"
+#include "app/views/view_kit.h"
 
 const ImFont* floor_font(const ViewStyle& s, const Canvas& c, bool bold) {
     // The small font meets the text-size floor by construction (font_sizes_for); the body is
@@ -131,4 +132,11 @@ const MapGeometry* map_geometry_of(Canvas& c, const ViewInput& in) {
     c.notes.push_back("slide \"" + in.slide.id + "\": no map geometry" +
                       (in.map && !in.map->error.empty() ? ": " + in.map->error : std::string()));
     return nullptr;
+}
+
+MapViewStart start_map_view(Canvas& c, const ViewStyle& s, Rect area, const ViewInput& in) {
+    MapViewStart start;
+    start.geometry = map_geometry_of(c, in);
+    if (start.geometry) start.body = pixel_inner(draw_map_attribution(c, s, area));
+    return start;
 }

@@ -44,3 +44,11 @@ std::string paint_key(const MapPaint& p);
 
 // The map's geometry, or a note on the canvas and null when it is missing.
 const MapGeometry* map_geometry_of(Canvas& c, const ViewInput& in);
+
+// What both map views open with: the map's geometry (map_geometry_of: null, and nothing drawn,
+// when it is missing), then the attribution line, and the body left above it in whole pixels.
+struct MapViewStart {
+    const MapGeometry* geometry = nullptr;
+    Rect body;
+};
+MapViewStart start_map_view(Canvas& c, const ViewStyle& s, Rect area, const ViewInput& in);

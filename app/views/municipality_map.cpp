@@ -65,10 +65,10 @@ void draw_legend(Canvas& c, const ViewStyle& s, const ImFont* f, const ImFont* f
 
 void draw_municipality_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::MunicipalityTable& t,
                            const ViewInput& in) {
-    const MapGeometry* gp = map_geometry_of(c, in);
-    if (!gp) return;
-    const MapGeometry& g = *gp;
-    const Rect body = pixel_inner(draw_map_attribution(c, s, area));
+    const MapViewStart start = start_map_view(c, s, area, in);
+    if (!start.geometry) return;
+    const MapGeometry& g = *start.geometry;
+    const Rect body = start.body;
     const MunicipalityMapPlan p = plan_municipality_map(c, s, body, t, in, g);
     if (p.empty) return draw_no_items(c, s, body);
     draw_legend(c, s, p.f, p.fb, p.legend);

@@ -111,10 +111,10 @@ static void draw_legend(Canvas& c, const ViewStyle& s, const ProjectMapPlan& p) 
 
 void draw_project_map(Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data,
                       const ViewInput& in) {
-    const MapGeometry* gp = map_geometry_of(c, in);
-    if (!gp) return;
-    const MapGeometry& g = *gp;
-    const Rect body = pixel_inner(draw_map_attribution(c, s, area));
+    const MapViewStart start = start_map_view(c, s, area, in);
+    if (!start.geometry) return;
+    const MapGeometry& g = *start.geometry;
+    const Rect body = start.body;
     const ProjectMapPlan p = plan_project_map(c, s, body, data, in.slide, g);
     c.layout_steps += p.layout_steps;
     if (p.empty) return draw_no_items(c, s, body);
