@@ -35,16 +35,15 @@ std::string code_of(const Json& v) {
     return buf;
 }
 
-// Cuts every ring at its junctions and stores each arc once (see the header).
-void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
-    // Which rings pass through each point.
-    std::unordered_map<Key, std::vector<int>> through;
+// The points where rings meet or part: a point whose set of rings differs from a neighbour's,
+// on any ring.
+std::unordered_map<Key, bool> junctions(const std::vector<RingRef>& rings) {
+    std::unordered_map<Key, std::vector<int>> through;  // which rings pass through each point
     for (int r = 0; r < int(rings.size()); ++r)
         for (Key k : rings[std::size_t(r)].keys) {
             auto& v = through[k];
             if (v.empty() || v.back() != r) v.push_back(r);
         }
-    // A junction: a point whose set of rings differs from a neighbour's, on any ring.
     std::unordered_map<Key, bool> junction;
     for (const auto& ring : rings) {
         const std::size_t n = ring.keys.size();
@@ -54,8 +53,16 @@ void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
                 junction[ring.keys[i]] = true;
         }
     }
-    std::map<std::vector<Key>, int> seen;  // canonical key sequence -> arc
-    auto store = [&](const RingRef& ring, std::vector<std::size_t> idx, bool closed) {
+    return junction;
+}
+
+// The arcs found so far, each under its canonical key sequence.
+struct ArcStore {
+    std::vector<MapArc>& arcs;
+    std::map<std::vector<Key>, int> seen;
+
+    // The points `idx` of `ring` as an arc: a new one, or the other side of one stored.
+    void store(const RingRef& ring, std::vector<std::size_t> idx, bool closed) {
         std::vector<Key> ks;
         for (auto i : idx) ks.push_back(ring.keys[i]);
         // Canonical direction (and start, for a closed ring) so both sides find the same arc.
@@ -72,9 +79,9 @@ void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
             std::reverse(ks.begin(), ks.end());
             std::reverse(idx.begin(), idx.end());
         }
-        auto [it, fresh] = seen.emplace(ks, int(arcs.size()));
-        if (!fresh) {
-            MapArc& a = arcs[std::size_t(it->second)];
+        const auto found = seen.emplace(ks, int(arcs.size()));
+        if (!found.second) {
+            MapArc& a = arcs[std::size_t(found.first->second)];
             if (a.side_b < 0 && a.side_a != ring.area) a.side_b = ring.area;
             return;
         }
@@ -83,7 +90,13 @@ void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
         a.side_a = ring.area;
         for (auto i : idx) a.points.push_back(ring.points[i]);
         arcs.push_back(std::move(a));
-    };
+    }
+};
+
+// Cuts every ring at its junctions and stores each arc once (see the header).
+void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
+    const std::unordered_map<Key, bool> junction = junctions(rings);
+    ArcStore store{arcs, {}};
     for (const auto& ring : rings) {
         const std::size_t n = ring.keys.size();
         std::vector<std::size_t> cuts;
@@ -92,7 +105,7 @@ void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
         if (cuts.empty()) {
             std::vector<std::size_t> all(n);
             for (std::size_t i = 0; i < n; ++i) all[i] = i;
-            store(ring, all, true);
+            store.store(ring, all, true);
             continue;
         }
         for (std::size_t c = 0; c < cuts.size(); ++c) {
@@ -102,7 +115,7 @@ void build_arcs(const std::vector<RingRef>& rings, std::vector<MapArc>& arcs) {
                 idx.push_back(i);
                 if (i == to && idx.size() > 1) break;
             }
-            store(ring, idx, false);
+            store.store(ring, idx, false);
         }
     }
 }
