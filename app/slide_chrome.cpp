@@ -25,8 +25,11 @@ ImU32 line_color(const Theme& t, ChromeLine::Role role) {
     return role == ChromeLine::Stale ? t.partial : t.text_muted;
 }
 
-void draw_lines(Canvas& c, const Theme& t, const std::vector<ChromeLine>& lines) {
-    for (const ChromeLine& l : lines) {
+// lines[from, to) of a plan.
+void draw_lines(Canvas& c, const Theme& t, const std::vector<ChromeLine>& lines, std::size_t from,
+                std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+        const ChromeLine& l = lines[i];
         if (l.whole)
             canvas_text(c, l.font, l.box.min(), line_color(t, l.role), l.text);
         else
@@ -40,11 +43,12 @@ void draw_chrome(Canvas& c, const ViewStyle& s, const SlideLayout& l, const Chro
     const Theme& t = s.theme;
     const ChromePlan p = plan_chrome(s, c.bounds, l, text);
     canvas_rect(c, c.bounds, t.background);
-    draw_lines(c, t, p.header);
+    draw_lines(c, t, p.header, 0, p.header.size());
     canvas_rect(c, p.header_rule, t.panel_edge);
     canvas_rect(c, p.footer_rule, t.panel_edge);
+    draw_lines(c, t, p.footer, 0, p.warning_after);  // the icon drawn between the same lines as ever
     if (p.warning_r > 0) draw_warning_icon(c, t, p.warning_at, p.warning_r);
-    draw_lines(c, t, p.footer);
+    draw_lines(c, t, p.footer, p.warning_after, p.footer.size());
 }
 
 // The dark modules as whole-pixel squares, a row's run of them as one rectangle.

@@ -145,6 +145,7 @@ void plan_portrait_status(ChromePlan& p, const ViewStyle& s, Rect ft, Rect line,
                             {ft.x1 - pos_w, line.y0, ft.x1, line.y1},
                             text.position,
                             Align::Right});
+    p.warning_after = p.footer.size();
     const float x1 = ft.x1 - (pos_w > 0 ? pos_w + s.unit * 2 : 0);
     float y = line.y0;
     for (const auto& l : wrap_lines(small, text.stale, x1 - text_x0, 2)) {
@@ -165,6 +166,7 @@ void plan_footer(ChromePlan& p, const ViewStyle& s, Rect ft, const ChromeText& t
     if (!text.stale.empty()) {
         p.warning_r = sh * 0.4f;
         p.warning_at = {line.x0 + p.warning_r * 1.1f, line.y0 + sh * 0.52f};
+        p.warning_after = p.footer.size();
     }
     const float gap = std::round(s.unit * 0.4f);
     if (p.portrait && !text.stale.empty())

@@ -55,8 +55,9 @@ struct ChromePlan {
     std::vector<ChromeLine> header;  // title, caption and clock, in drawing order
     Rect header_rule, footer_rule;   // the hairlines between header, body and footer
     std::vector<ChromeLine> footer;  // source, "Data pr.", stale warning, position
-    float warning_r = 0;             // the stale warning's icon: its radius, 0 when fresh...
-    ImVec2 warning_at;               // ...and its centre
+    float warning_r = 0;             // the stale warning's icon: its radius, 0 when fresh,
+    ImVec2 warning_at;               // its centre,
+    std::size_t warning_after = 0;   // and the footer lines drawn before it
 };
 
 // The chrome of a slide with `text` on a screen of `bounds`, laid out as `l`.
