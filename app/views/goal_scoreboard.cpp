@@ -241,10 +241,17 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
     const CardMetrics m = card_metrics(s);
     int limit = total;
     if (in.slide.options.limit > 0) limit = std::min(limit, in.slide.options.limit);
-    if (limit == total && draw_goal_list(c, s, area, data, total, gap)) return;
+    auto report = [&](const ExceptionsPlan* finding, int shown) {
+        const std::vector<std::string> out = goals_left_out(data, finding, shown, limit);
+        c.left_out.insert(c.left_out.end(), out.begin(), out.end());
+    };
+    if (limit == total && draw_goal_list(c, s, area, data, total, gap)) return report(nullptr, total);
     if (limit == total) {
         const ExceptionsPlan p = plan_exceptions(s, area, data, gap);
-        if (p.fits) return draw_exceptions(c, s, area, p, gap);
+        if (p.fits) {
+            report(&p, total);
+            return draw_exceptions(c, s, area, p, gap);
+        }
     }
     Grid grid = choose_grid(m, area, limit, gap);
     if (grid.shown < total) {
@@ -255,6 +262,7 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
         c.notes.push_back("goal scoreboard: area too small for one card");
         return;
     }
+    report(nullptr, grid.shown);
     // Column-major order: goals read down the first column, then the next, like a list.
     for (int i = 0; i < grid.shown; ++i) {
         const int col = i / grid.rows, row = i % grid.rows;

@@ -114,3 +114,24 @@ ExceptionsPlan plan_exceptions(const ViewStyle& s, Rect area, const feeds::GoalL
     p.fits = true;
     return p;
 }
+
+std::vector<std::string> goals_left_out(const feeds::GoalList& data, const ExceptionsPlan* finding, int shown,
+                                        int meant) {
+    std::vector<const feeds::Goal*> with_result;
+    if (finding)
+        for (const auto& r : finding->rows)
+            if (!r.detail.empty()) with_result.push_back(r.goal);
+    std::vector<std::string> out;
+    for (int i = 0; i < shown && i < int(data.items.size()); ++i) {
+        const feeds::Goal& g = data.items[size_t(i)];
+        if (g.result_text.empty() ||
+            std::find(with_result.begin(), with_result.end(), &g) != with_result.end())
+            continue;
+        out.push_back("goal " + std::to_string(g.number) + ": the result \"" + g.result_text +
+                      "\" does not fit");
+    }
+    for (int i = shown; i < meant && i < int(data.items.size()); ++i)
+        out.push_back("goal " + std::to_string(data.items[size_t(i)].number) + " is not shown: " +
+                      std::to_string(shown) + " of " + std::to_string(meant) + " goals fit");
+    return out;
+}

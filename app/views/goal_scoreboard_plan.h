@@ -28,3 +28,10 @@ struct ExceptionsPlan {
 };
 
 ExceptionsPlan plan_exceptions(const ViewStyle& s, Rect area, const feeds::GoalList& data, float gap);
+
+// What the publisher wrote that the scoreboard leaves out: each shown goal's result where the
+// layout does not show it (the list and the cards show none; the finding, `finding` when
+// given, those of the goals not met that have room), and the goals past the `shown` of the
+// `meant` (a limit the publisher set is meant). Goals are named by their number.
+std::vector<std::string> goals_left_out(const feeds::GoalList& data, const ExceptionsPlan* finding, int shown,
+                                        int meant);

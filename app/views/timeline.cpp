@@ -48,6 +48,9 @@ void draw_horizontal_step(Canvas& c, const ViewStyle& s, const HorizontalPlan& h
                      date_color(s.theme, w), date_label(e), 2, Align::Center);
     canvas_paragraph(c, h.label_font, {cx - half, h.label_y, cx + half, h.label_y + h.label_h + 1},
                      label_color(s.theme, w), e.label, 3, Align::Center);
+    if (h.note_lines[size_t(i)] > 0)
+        canvas_paragraph(c, f.small, {cx - half, h.note_y, cx + half, h.note_y + h.note_h + 1},
+                         s.theme.text_muted, e.note, h.note_lines[size_t(i)], Align::Center);
     if (!home) return;
     const float hy = h.label_y + h.label_h + h.gap * 0.5f;
     canvas_text_in(c, f.small, {cx - half, hy, cx + half, hy + f.small->FontSize}, s.theme.highlight,
@@ -193,7 +196,7 @@ void draw_timeline(Canvas& c, const ViewStyle& s, Rect area, const feeds::Timeli
         c.notes.push_back(p.problem);
         return;
     }
-    // (left_out: appended in the next commit)
+    c.left_out.insert(c.left_out.end(), p.left_out.begin(), p.left_out.end());
     switch (p.layout) {
         case TimelinePlan::Layout::Horizontal:
             return draw_horizontal(c, s, p, data);

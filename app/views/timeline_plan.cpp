@@ -120,6 +120,29 @@ void place_horizontal_marks(const ViewStyle& s, Rect area, const TimelinePlan& p
     h.mark_text_x = std::clamp(h.mark_x - tw * 0.5f, area.x0, area.x1 - tw);
 }
 
+// The notes under the labels, small, each whole in up to three lines, else two, else one:
+// the most lines whose tallest note fits `room`. A note that needs more is not shown. Returns
+// the notes' height (0: none shown).
+float horizontal_notes(const Fonts& f, const std::vector<feeds::TimelineEvent>& ev, float room,
+                       HorizontalPlan& h) {
+    const float lh = f.small->FontSize * 1.15f;
+    for (int max_lines : {3, 2, 1}) {
+        h.note_lines.assign(ev.size(), 0);
+        int tallest = 0;
+        for (size_t i = 0; i < ev.size(); ++i) {
+            if (ev[i].note.empty()) continue;
+            if (const auto lines = wrap_whole(f.small, ev[i].note, h.text_w, max_lines)) {
+                h.note_lines[i] = int(lines->size());
+                tallest = std::max(tallest, h.note_lines[i]);
+            }
+        }
+        const float note_h = tallest > 0 ? lh * float(tallest - 1) + f.small->FontSize : 0;
+        if (note_h > 0 && note_h <= room) return note_h;
+    }
+    h.note_lines.assign(ev.size(), 0);
+    return 0;
+}
+
 bool plan_horizontal(const ViewStyle& s, Rect area, const feeds::Timeline& data, TimelinePlan& p) {
     const auto& ev = data.events;
     const Fonts& f = s.fonts;
@@ -145,8 +168,10 @@ bool plan_horizontal(const ViewStyle& s, Rect area, const feeds::Timeline& data,
     // "Din kommune" and an accent bar under a label
     const float home_h = any_home ? gap * 0.8f + f.small->FontSize + std::max(3.0f, s.unit * 0.4f) : 0;
     if (any_home && text_size(f.small, "Din kommune").x > h.text_w) return false;
-    const float block_h = today_h + h.date_h + gap * 1.5f + 2 * r + gap * 1.5f + h.label_h + home_h;
-    if (block_h > area.h()) return false;
+    const float base_h = today_h + h.date_h + gap * 1.5f + 2 * r + gap * 1.5f + h.label_h + home_h;
+    if (base_h > area.h()) return false;
+    h.note_h = horizontal_notes(f, ev, area.h() - base_h - gap * 0.8f, h);
+    const float block_h = h.note_h > 0 ? base_h + gap * 0.8f + h.note_h : base_h;
 
     // The block sits a little above the middle: the eye rests there, and the footer is calm.
     float y = area.y0 + std::round((area.h() - block_h) * 0.42f);
@@ -155,6 +180,7 @@ bool plan_horizontal(const ViewStyle& s, Rect area, const feeds::Timeline& data,
     h.date_y = y;
     h.line_y = std::round(h.date_y + h.date_h + gap * 1.5f + r);
     h.label_y = h.line_y + r + gap * 1.5f;
+    h.note_y = h.label_y + h.label_h + home_h + gap * 0.8f;
     place_horizontal_marks(s, area, p, h);
     return true;
 }
@@ -176,8 +202,10 @@ bool note_shown(const TimelinePlan& p, int i) {
             return p.vertical.note_lines[size_t(i)] > 0;
         case TimelinePlan::Layout::Stacked:
             return p.stacked.st.notes && !p.stacked.fallback;
+        case TimelinePlan::Layout::Horizontal:
+            return p.horizontal.note_lines[size_t(i)] > 0;
         default:
-            return false;  // the horizontal line has no room under its labels
+            return false;
     }
 }
 

@@ -32,6 +32,8 @@ struct HorizontalPlan {
     float today_y = 0, date_y = 0, date_h = 0, line_y = 0, label_y = 0, label_h = 0;
     float line_x0 = 0, line_x1 = 0, done_x = 0;  // the grey line; the blue one up to done_x
     float mark_x = 0, mark_text_x = 0;           // "I dag": the dashed stroke, the word's left
+    float note_y = 0, note_h = 0;                // the notes, under the labels (and "Din kommune")
+    std::vector<int> note_lines;                 // per step: 0 when its note is not shown
     float x_of(int i) const { return x0 + slot * (i + 0.5f); }
 };
 
