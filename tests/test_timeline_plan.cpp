@@ -71,6 +71,10 @@ void check_positions(const TimelinePlan& p, Rect area) {
         CHECK(v.x0 >= area.x0 - kSlack);
         CHECK(v.label_x1 <= area.x1 + kSlack);
         CHECK(v.dot_y.back() <= area.y1);
+        if (v.note_x >= 0) {  // notes beside the labels: a column of their own
+            CHECK(v.note_x >= v.label_x1);
+            CHECK(v.note_x < area.x1);
+        }
     } else if (p.layout == Layout::Stacked && !p.stacked.fallback) {
         const StackedPlan& k = p.stacked;
         REQUIRE(int(k.top.size()) == p.last - p.first);
@@ -127,4 +131,17 @@ TEST_CASE("timeline plan: the same input gives the same plan") {
         CHECK(a.stacked.top == b.stacked.top);
         CHECK(a.left_out == b.left_out);
     }
+}
+
+TEST_CASE("timeline plan: at 3840x2160 the bundled timeline shows every note, beside the labels") {
+    ViewHarness h(3840, 2160);
+    const Rect body = slide_layout(3840, 2160, h.sizes).body;
+    const feeds::Dataset d;
+    feeds::Slide slide;
+    const ViewInput in{d, slide, "", {2022, 9, 1}};
+    const TimelinePlan p = plan_timeline(h.canvas(body), h.style(), body, bundled_timeline(), in);
+    REQUIRE(p.layout == TimelinePlan::Layout::Vertical);
+    CHECK(p.vertical.note_x > p.vertical.label_x);
+    CHECK(p.left_out.empty());
+    CHECK(p.last - p.first == 7);
 }

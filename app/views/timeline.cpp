@@ -137,7 +137,11 @@ void draw_vertical_step(Canvas& c, const ViewStyle& s, const TimelinePlan& p, co
                     s.theme.highlight);
         below += v.note_gap + f.small->FontSize;
     }
-    if (v.note_lines[size_t(i)] > 0)
+    if (v.note_lines[size_t(i)] > 0 && v.note_x >= 0) {  // beside the label, its first line level with it
+        const float y = top + std::floor((label_font->FontSize - f.small->FontSize) * 0.5f);
+        canvas_paragraph(c, f.small, {v.note_x, y, p.area.x1, top + v.h[size_t(i)] - v.row_gap + 1},
+                         s.theme.text_muted, e.note, v.note_lines[size_t(i)]);
+    } else if (v.note_lines[size_t(i)] > 0)
         canvas_paragraph(c, f.small,
                          {v.label_x, below + v.note_gap, v.label_x1, top + v.h[size_t(i)] - v.row_gap + 1},
                          s.theme.text_muted, e.note, v.note_lines[size_t(i)]);

@@ -2,6 +2,7 @@
 // with its date column, and the stacked blocks.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,53 @@ float label_need(const ViewStyle& s, const feeds::Timeline& data, const Timeline
         need = std::max(need, text_size(f.body, ev[size_t(p.mark.index)].label).x + p.vertical.gap * 2 +
                                   text_size(f.body_bold, "I dag").x);
     return std::min(std::ceil(need), label_w_max);
+}
+
+bool every_note_shown(const feeds::Timeline& data, const VerticalPlan& v) {
+    for (size_t i = 0; i < data.events.size(); ++i)
+        if (!data.events[i].note.empty() && v.note_lines[i] == 0) return false;
+    return true;
+}
+
+// The notes beside the labels, in a column right of the widest label, each whole in up to
+// two lines, first line level with the label: for when under the labels not every note fits
+// with every step, as a landscape screen has the width to spare. Sets the rows, the labels'
+// width (`labels_w`, from label_x) and the block's (`block_w`); false, and nothing set, when a
+// note or a step would not fit.
+bool notes_beside(const ViewStyle& s, const feeds::Timeline& data, TimelinePlan& p, float label_w_max,
+                  const std::function<float(int, int)>& height, float& labels_w, float& block_w) {
+    const Fonts& f = s.fonts;
+    VerticalPlan& v = p.vertical;
+    const VerticalPlan saved = v;
+    std::fill(v.note_lines.begin(), v.note_lines.end(), 0);
+    const float labels = label_need(s, data, p, label_w_max), col_gap = v.gap * 2;
+    float note_w = 0;
+    for (const auto& e : data.events) note_w = std::max(note_w, text_size(f.small, e.note).x);
+    note_w = std::min(std::ceil(note_w), label_w_max - labels - col_gap);
+    const float lh = f.body->FontSize * 1.15f, small_lh = f.small->FontSize * 1.15f;
+    const float dy = std::floor((f.body->FontSize - f.small->FontSize) * 0.5f);
+    v.row_gap = std::round(s.unit * 0.6f);  // the notes fill the rows: less air between them
+    bool fits = note_w >= f.body->FontSize * 6;
+    for (size_t i = 0; fits && i < data.events.size(); ++i) {
+        const auto& e = data.events[i];
+        const int lines = std::max(1, int(wrap_lines(f.body, e.label, labels, 3).size()));
+        float left = lh * (lines - 1) + f.body->FontSize, right = 0;
+        if (p.home[i]) left += v.note_gap + f.small->FontSize;  // "Din kommune"
+        if (!e.note.empty()) {
+            const auto note = wrap_whole(f.small, e.note, note_w, 3);
+            fits = note.has_value();
+            v.note_lines[i] = note ? int(note->size()) : 0;
+            right = dy + small_lh * (v.note_lines[i] - 1) + f.small->FontSize;
+        }
+        v.h[i] = std::max(left, right) + v.row_gap;
+    }
+    if (!fits || height(0, int(data.events.size())) > p.area.h()) {
+        v = saved;
+        return false;
+    }
+    v.note_x = labels + col_gap;
+    labels_w = labels, block_w = labels + col_gap + note_w;
+    return true;
 }
 
 // Where the shown steps' dots go, and the "I dag" row between two of them.
@@ -108,10 +156,12 @@ void plan_vertical(const Canvas& c, const ViewStyle& s, const feeds::Timeline& d
         vertical_rows(s, data, label_w_max, note_lines, p.home, v);
         if (height(0, n) <= p.area.h()) break;
     }
-    const float need = label_need(s, data, p, label_w_max);
-    v.x0 = p.area.x0 + std::floor((label_w_max - need) * 0.5f);
+    float need = label_need(s, data, p, label_w_max), block_w = need;
+    if (!every_note_shown(data, v)) notes_beside(s, data, p, label_w_max, height, need, block_w);
+    v.x0 = p.area.x0 + std::floor((label_w_max - block_w) * 0.5f);
     v.line_x = v.x0 + line_dx, v.label_x = v.x0 + label_dx;
     v.label_x1 = std::min(p.area.x1, v.label_x + need);
+    if (v.note_x >= 0) v.note_x += v.label_x;
 
     // keep a little of what is done in view
     const int start = std::max(0, (p.mark.index >= 0 ? p.mark.index : 0) - 2);
