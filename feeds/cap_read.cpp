@@ -4,7 +4,9 @@
 #include <libxml/tree.h>
 
 #include <cstring>
+#include <initializer_list>
 #include <memory>
+#include <utility>
 
 namespace feeds {
 
@@ -28,6 +30,13 @@ std::string child_text(const xmlNode* parent, const char* name) {
     return {};
 }
 
+// The text of each named child into the field beside it (one place for the element names).
+template <class T>
+void read_children(const xmlNode* parent, T& out,
+                   std::initializer_list<std::pair<const char*, std::string T::*>> children) {
+    for (const auto& child : children) out.*child.second = child_text(parent, child.first);
+}
+
 void read_area(const xmlNode* area, CapInfo& info) {
     for (const xmlNode* c = area->children; c; c = c->next) {
         if (named(c, "areaDesc")) info.area_descs.push_back(text_of(c));
@@ -39,18 +48,19 @@ void read_area(const xmlNode* area, CapInfo& info) {
 CapInfo read_info(const xmlNode* n) {
     CapInfo info;
     if (auto l = child_text(n, "language"); !l.empty()) info.language = l;
-    info.event = child_text(n, "event");
-    info.urgency = child_text(n, "urgency");
-    info.severity = child_text(n, "severity");
-    info.certainty = child_text(n, "certainty");
-    info.effective = child_text(n, "effective");
-    info.onset = child_text(n, "onset");
-    info.expires = child_text(n, "expires");
-    info.sender_name = child_text(n, "senderName");
-    info.headline = child_text(n, "headline");
-    info.description = child_text(n, "description");
-    info.instruction = child_text(n, "instruction");
-    info.web = child_text(n, "web");
+    read_children(n, info,
+                  {{"event", &CapInfo::event},
+                   {"urgency", &CapInfo::urgency},
+                   {"severity", &CapInfo::severity},
+                   {"certainty", &CapInfo::certainty},
+                   {"effective", &CapInfo::effective},
+                   {"onset", &CapInfo::onset},
+                   {"expires", &CapInfo::expires},
+                   {"senderName", &CapInfo::sender_name},
+                   {"headline", &CapInfo::headline},
+                   {"description", &CapInfo::description},
+                   {"instruction", &CapInfo::instruction},
+                   {"web", &CapInfo::web}});
     for (const xmlNode* c = n->children; c; c = c->next)
         if (named(c, "area")) read_area(c, info);
     return info;
@@ -100,13 +110,14 @@ CapRead read_cap(std::string_view text) {
         return out;
     }
     CapAlert a;
-    a.identifier = child_text(root, "identifier");
-    a.sender = child_text(root, "sender");
-    a.sent = child_text(root, "sent");
-    a.status = child_text(root, "status");
-    a.msg_type = child_text(root, "msgType");
-    a.scope = child_text(root, "scope");
-    a.references = child_text(root, "references");
+    read_children(root, a,
+                  {{"identifier", &CapAlert::identifier},
+                   {"sender", &CapAlert::sender},
+                   {"sent", &CapAlert::sent},
+                   {"status", &CapAlert::status},
+                   {"msgType", &CapAlert::msg_type},
+                   {"scope", &CapAlert::scope},
+                   {"references", &CapAlert::references}});
     for (const xmlNode* c = root->children; c; c = c->next)
         if (named(c, "info")) a.infos.push_back(read_info(c));
     out.alert = std::move(a);

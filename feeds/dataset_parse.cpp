@@ -25,6 +25,26 @@ void for_each_object(Ctx& ctx, const Json& obj, const std::string& path, std::st
     }
 }
 
+// The allowed values of the enum keys (FORMAT.md's dataset table).
+const std::initializer_list<std::pair<std::string_view, ProjectKind>> kKinds = {
+    {"road", ProjectKind::Road},
+    {"rail", ProjectKind::Rail},
+    {"bus", ProjectKind::Bus},
+    {"other", ProjectKind::Other}};
+const std::initializer_list<std::pair<std::string_view, ProjectPhase>> kPhases = {
+    {"proposal", ProjectPhase::Proposal},          {"study", ProjectPhase::Study},
+    {"partly_funded", ProjectPhase::PartlyFunded}, {"underway", ProjectPhase::Underway},
+    {"in_operation", ProjectPhase::InOperation},   {"unknown", ProjectPhase::Unknown}};
+const std::initializer_list<std::pair<std::string_view, CostBasis>> kCostBases = {
+    {"total", CostBasis::Total}, {"per_year", CostBasis::PerYear}, {"part_of", CostBasis::PartOf}};
+const std::initializer_list<std::pair<std::string_view, GoalStatus>> kGoalStatuses = {
+    {"met", GoalStatus::Met},
+    {"partly_met", GoalStatus::PartlyMet},
+    {"not_met", GoalStatus::NotMet},
+    {"pending", GoalStatus::Pending}};
+const std::initializer_list<std::pair<std::string_view, VerdictBy>> kVerdictBy = {
+    {"document", VerdictBy::Document}, {"derived", VerdictBy::Derived}};
+
 IndicatorSet read_indicators(Ctx& ctx, const Json& obj, const std::string& path) {
     IndicatorSet set;
     IdPaths ids;
@@ -39,12 +59,13 @@ IndicatorSet read_indicators(Ctx& ctx, const Json& obj, const std::string& path)
         in.unit = get_string(ctx, o, p, "unit", Need::Required);
         in.target = get_number(ctx, o, p, "target", Need::Optional);
         in.previous = get_number(ctx, o, p, "previous", Need::Optional);
-        in.previous_period = get_string(ctx, o, p, "previous_period", Need::Optional);
-        in.period = get_string(ctx, o, p, "period", Need::Optional);
-        in.note = get_string(ctx, o, p, "note", Need::Optional);
-        in.qualifier = get_string(ctx, o, p, "qualifier", Need::Optional);
-        in.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
-        in.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
+        read_optional_texts(ctx, o, p, in,
+                            {{"previous_period", &Indicator::previous_period},
+                             {"period", &Indicator::period},
+                             {"note", &Indicator::note},
+                             {"qualifier", &Indicator::qualifier},
+                             {"provenance", &Indicator::provenance},
+                             {"source_lines", &Indicator::source_lines}});
         ids.emplace_back(in.id, key_path(p, "id"));
         set.items.push_back(std::move(in));
     });
@@ -183,31 +204,16 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
         Project pr;
         pr.id = get_id(ctx, o, p, "id", Need::Required);
         pr.name = get_text(ctx, o, p, "name", Need::Required);
-        pr.kind = get_enum(ctx, o, p, "kind", Need::Required,
-                           {{"road", ProjectKind::Road},
-                            {"rail", ProjectKind::Rail},
-                            {"bus", ProjectKind::Bus},
-                            {"other", ProjectKind::Other}},
-                           ProjectKind::Other);
+        pr.kind = get_enum(ctx, o, p, "kind", Need::Required, kKinds, ProjectKind::Other);
         pr.places = get_string_list(ctx, o, p, "places", Need::Required);
-        pr.phase = get_enum(ctx, o, p, "phase", Need::Required,
-                            {{"proposal", ProjectPhase::Proposal},
-                             {"study", ProjectPhase::Study},
-                             {"partly_funded", ProjectPhase::PartlyFunded},
-                             {"underway", ProjectPhase::Underway},
-                             {"in_operation", ProjectPhase::InOperation},
-                             {"unknown", ProjectPhase::Unknown}},
-                            ProjectPhase::Unknown);
+        pr.phase = get_enum(ctx, o, p, "phase", Need::Required, kPhases, ProjectPhase::Unknown);
         pr.status_text = get_string(ctx, o, p, "status_text", Need::Required);
         pr.cost_text = get_string(ctx, o, p, "cost_text", Need::Optional);
         pr.cost_dkk = get_number(ctx, o, p, "cost_dkk", Need::Optional);
         if (pr.cost_dkk && *pr.cost_dkk < 0)
             add_error(ctx, key_path(p, "cost_dkk"),
                       "a cost cannot be negative: " + describe(o.at("cost_dkk")));
-        pr.cost_basis = get_enum(
-            ctx, o, p, "cost_basis", Need::Optional,
-            {{"total", CostBasis::Total}, {"per_year", CostBasis::PerYear}, {"part_of", CostBasis::PartOf}},
-            CostBasis::Total);
+        pr.cost_basis = get_enum(ctx, o, p, "cost_basis", Need::Optional, kCostBases, CostBasis::Total);
         pr.part_of = get_id(ctx, o, p, "part_of", Need::Optional);
         if (pr.cost_basis == CostBasis::PartOf && pr.part_of.empty() && !o.contains("part_of"))
             add_error(ctx, key_path(p, "part_of"),
@@ -220,9 +226,10 @@ ProjectList read_projects(Ctx& ctx, const Json& obj, const std::string& path) {
                         pr.years.push_back(static_cast<int>(*y));
             }
         }
-        pr.note = get_string(ctx, o, p, "note", Need::Optional);
-        pr.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
-        pr.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
+        read_optional_texts(ctx, o, p, pr,
+                            {{"note", &Project::note},
+                             {"provenance", &Project::provenance},
+                             {"source_lines", &Project::source_lines}});
         ids.emplace_back(pr.id, key_path(p, "id"));
         part_of_paths.push_back(key_path(p, "part_of"));
         list.items.push_back(std::move(pr));
@@ -250,9 +257,10 @@ Timeline read_timeline(Ctx& ctx, const Json& obj, const std::string& path) {
         event.date = get_date(ctx, o, p, "date", Need::Required).value_or(PartialDate{});
         event.date_text = get_string(ctx, o, p, "date_text", Need::Optional);
         event.label = get_text(ctx, o, p, "label", Need::Required);
-        event.note = get_string(ctx, o, p, "note", Need::Optional);
-        event.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
-        event.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
+        read_optional_texts(ctx, o, p, event,
+                            {{"note", &TimelineEvent::note},
+                             {"provenance", &TimelineEvent::provenance},
+                             {"source_lines", &TimelineEvent::source_lines}});
         timeline.events.push_back(std::move(event));
     });
     return timeline;
@@ -273,18 +281,12 @@ GoalList read_goals(Ctx& ctx, const Json& obj, const std::string& path) {
         goal.target_value = get_number(ctx, o, p, "target_value", Need::Optional);
         goal.result_value = get_number(ctx, o, p, "result_value", Need::Optional);
         goal.unit = get_string(ctx, o, p, "unit", Need::Optional);
-        goal.status = get_enum(ctx, o, p, "status", Need::Required,
-                               {{"met", GoalStatus::Met},
-                                {"partly_met", GoalStatus::PartlyMet},
-                                {"not_met", GoalStatus::NotMet},
-                                {"pending", GoalStatus::Pending}},
-                               GoalStatus::Pending);
-        goal.verdict_by = get_enum(ctx, o, p, "verdict_by", Need::Required,
-                                   {{"document", VerdictBy::Document}, {"derived", VerdictBy::Derived}},
-                                   VerdictBy::Document);
-        goal.verdict_note = get_string(ctx, o, p, "verdict_note", Need::Optional);
-        goal.provenance = get_string(ctx, o, p, "provenance", Need::Optional);
-        goal.source_lines = get_string(ctx, o, p, "source_lines", Need::Optional);
+        goal.status = get_enum(ctx, o, p, "status", Need::Required, kGoalStatuses, GoalStatus::Pending);
+        goal.verdict_by = get_enum(ctx, o, p, "verdict_by", Need::Required, kVerdictBy, VerdictBy::Document);
+        read_optional_texts(ctx, o, p, goal,
+                            {{"verdict_note", &Goal::verdict_note},
+                             {"provenance", &Goal::provenance},
+                             {"source_lines", &Goal::source_lines}});
         if (goal.number > 0) numbers.emplace_back(std::to_string(goal.number), key_path(p, "number"));
         list.items.push_back(std::move(goal));
     });

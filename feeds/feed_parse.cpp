@@ -61,12 +61,13 @@ bool check_format_and_version(Ctx& ctx, const Json& doc, std::string_view expect
 SourceRef read_source(Ctx& ctx, const Json& obj, const std::string& path) {
     warn_unknown_keys(ctx, obj, path, {"publisher", "document", "item", "lines", "url", "short"});
     SourceRef s;
-    s.publisher = get_string(ctx, obj, path, "publisher", Need::Optional);
-    s.document = get_string(ctx, obj, path, "document", Need::Optional);
-    s.item = get_string(ctx, obj, path, "item", Need::Optional);
-    s.lines = get_string(ctx, obj, path, "lines", Need::Optional);
-    s.url = get_string(ctx, obj, path, "url", Need::Optional);
-    s.short_text = get_string(ctx, obj, path, "short", Need::Optional);
+    read_optional_texts(ctx, obj, path, s,
+                        {{"publisher", &SourceRef::publisher},
+                         {"document", &SourceRef::document},
+                         {"item", &SourceRef::item},
+                         {"lines", &SourceRef::lines},
+                         {"url", &SourceRef::url},
+                         {"short", &SourceRef::short_text}});
     return s;
 }
 

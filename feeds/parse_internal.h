@@ -2,9 +2,11 @@
 // check.cpp share. Not for the app: it uses feed_parse.h.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "feeds/feed_model.h"
 #include "feeds/json_reader.h"
@@ -16,6 +18,16 @@ namespace feeds {
 // its keys would only produce noise).
 bool check_format_and_version(Ctx& ctx, const Json& doc, std::string_view expected_format,
                               std::string& version_out);
+
+// Runs of optional string keys, read in this order (so problems come in key order) into the
+// item's fields: read_optional_texts(ctx, o, p, item, {{"note", &Item::note}, ...}).
+template <class T>
+using TextKeys = std::initializer_list<std::pair<std::string_view, std::string T::*>>;
+
+template <class T>
+void read_optional_texts(Ctx& ctx, const Json& o, const std::string& p, T& item, TextKeys<T> keys) {
+    for (const auto& key : keys) item.*key.second = get_string(ctx, o, p, key.first, Need::Optional);
+}
 
 SourceRef read_source(Ctx& ctx, const Json& obj, const std::string& path);
 

@@ -10,9 +10,9 @@ struct SDL_Surface;
 struct SDL_Renderer;
 
 struct Headless {
-    SDL_Surface* surface = nullptr;
-    SDL_Renderer* renderer = nullptr;
-    int width = 0, height = 0;
+    int width = 0, height = 0;         // the size drawn at, in pixels
+    SDL_Surface* surface = nullptr;    // the memory drawn into, RGBA
+    SDL_Renderer* renderer = nullptr;  // SDL's software renderer on `surface`
 };
 
 // Returns an error text, or nullopt with `out` filled.

@@ -5,11 +5,11 @@
 
 `infotavle --publish` output (signed with tests/fixtures/minisign/test.key) served by a real
 nginx (Debian's nginx-light) on 127.0.0.1, with the configuration README "Publishing" gives
-(generated here, in a temp prefix, one process, no root needed). A headless kiosk trusting
-test.pub fetches each feed once; the manifest then gets 304s (nginx's access log). Then the
-attacks: a tampered feed, a feed served under the wrong hash name, a rollback to an older
-signed manifest, an unsigned manifest. Each is refused with the reason in the log and the
-status record, the last good data stays on screen, and nothing refused reaches the cache.
+(tests/nginx_conf.py writes it, in a temp prefix, one process, no root needed). A headless
+kiosk trusting test.pub fetches each feed once; the manifest then gets 304s (nginx's access
+log). Then the attacks: a tampered feed, a feed served under the wrong hash name, a rollback to
+an older signed manifest, an unsigned manifest. Each is refused with the reason in the log and
+the status record, the last good data stays on screen, and nothing refused reaches the cache.
 
 Every wait is for an event (a file, a log line) with a deadline; SIGHUP makes the kiosk read
 the manifest again now. Every process started here is stopped here.
@@ -24,62 +24,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nginx_conf import access, start_nginx, stop_nginx  # noqa: E402
 from status_outlets import Log, free_port, read_json, stop, wait_until  # noqa: E402
-
-NGINX_CONF = """
-daemon off;
-master_process off;
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {prefix}/access.log;
-    client_body_temp_path {prefix}/body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        etag on;
-        gzip on;
-        gzip_types application/json;
-        location = /manifest.json {{
-            add_header Cache-Control "public, max-age=60, stale-if-error=86400";
-        }}
-        location = /manifest.json.minisig {{
-            add_header Cache-Control "public, max-age=60, stale-if-error=86400";
-        }}
-        location /feeds/ {{
-            add_header Cache-Control "public, max-age=31536000, immutable";
-        }}
-    }}
-}}
-"""
-
-
-def start_nginx(prefix, root, port):
-    conf = os.path.join(prefix, "nginx.conf")
-    with open(conf, "w") as f:
-        f.write(NGINX_CONF.format(prefix=prefix, root=root, port=port))
-    proc = subprocess.Popen(["/usr/sbin/nginx", "-p", prefix, "-c", conf], stderr=subprocess.PIPE)
-    wait_until("nginx listening", lambda: os.path.exists(os.path.join(prefix, "nginx.pid")))
-    return proc
-
-
-def access(prefix):
-    """(path, status) of every request nginx logged."""
-    out = []
-    with open(os.path.join(prefix, "access.log")) as f:
-        for line in f:
-            request = line.split('"')[1].split()
-            status = line.split('"')[2].split()[0]
-            out.append((request[1], int(status)))
-    return out
-
 
 def publish(binary, src, out, key):
     r = subprocess.run([binary, "--publish", src, out, "--key", key], capture_output=True, text=True)
@@ -199,9 +145,7 @@ def main():
     finally:
         if kiosk:
             stop(kiosk)
-        if nginx and nginx.poll() is None:
-            nginx.send_signal(signal.SIGQUIT)
-            nginx.wait(timeout=10)
+        stop_nginx(nginx)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

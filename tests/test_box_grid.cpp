@@ -63,52 +63,20 @@ std::vector<std::string> overlap_lines_oracle(const Canvas& c) {
     return out;
 }
 
+// Every candidate (label_candidates, the same positions) against every box: the grid's oracle.
 std::vector<std::optional<Rect>> place_labels_oracle(const std::vector<LabelRequest>& req, Rect bounds,
                                                      const std::vector<Rect>& obstacles, float gap) {
     std::vector<std::optional<Rect>> out(req.size());
-    std::vector<std::size_t> order(req.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return req[a].priority < req[b].priority; });
-    std::vector<Rect> placed;
-    for (std::size_t i : order) {
-        const LabelRequest& r = req[i];
-        const float w = r.size.x, h = r.size.y, d = r.clearance;
-        std::vector<ImVec2> offsets;
-        if (r.beside)
-            offsets = {{w / 2 + d, 0},         {-w / 2 - d, 0},         {0, -h / 2 - d},
-                       {0, h / 2 + d},         {w / 2 + d, -h / 2 - d}, {-w / 2 - d, -h / 2 - d},
-                       {w / 2 + d, h / 2 + d}, {-w / 2 - d, h / 2 + d}};
-        else
-            offsets = {{0, 0},
-                       {0, -h * 0.75f},
-                       {0, h * 0.75f},
-                       {w * 0.6f, 0},
-                       {-w * 0.6f, 0},
-                       {w * 0.5f, -h * 0.6f},
-                       {-w * 0.5f, -h * 0.6f},
-                       {w * 0.5f, h * 0.6f},
-                       {-w * 0.5f, h * 0.6f}};
-        std::vector<ImVec2> anchors{r.anchor};
-        anchors.insert(anchors.end(), r.more_anchors.begin(), r.more_anchors.end());
-        bool done = false;
-        for (const ImVec2& a : anchors) {
-            for (const ImVec2& o : offsets) {
-                const float x0 = std::floor(a.x + o.x - w / 2), y0 = std::floor(a.y + o.y - h / 2);
-                const Rect box{x0, y0, x0 + w, y0 + h};
-                if (box.x0 < bounds.x0 || box.y0 < bounds.y0 || box.x1 > bounds.x1 || box.y1 > bounds.y1)
-                    continue;
-                const auto hits = [&](const Rect& other) { return boxes_overlap(box, other, gap); };
-                if (std::any_of(placed.begin(), placed.end(), hits) ||
-                    std::any_of(obstacles.begin(), obstacles.end(), hits))
-                    continue;
-                placed.push_back(box);
-                out[i] = box;
-                done = true;
-                break;
-            }
-            if (done) break;
-        }
+    std::vector<Rect> taken = obstacles;  // and every box placed so far
+    for (std::size_t i : label_order(req)) {
+        const auto candidates = label_candidates(req[i], bounds);
+        const auto free = std::find_if(candidates.begin(), candidates.end(), [&](const Rect& box) {
+            return std::none_of(taken.begin(), taken.end(),
+                                [&](const Rect& other) { return boxes_overlap(box, other, gap); });
+        });
+        if (free == candidates.end()) continue;
+        taken.push_back(*free);
+        out[i] = *free;
     }
     return out;
 }

@@ -43,13 +43,26 @@ struct ClosedPort {
     ~ClosedPort() { ::close(fd); }
 };
 
+// A fetch of `path` from `server` that ends as `status` with HTTP `code`.
+FetchResult fetch_as(const TestServer& server, const std::string& path, FetchStatus status, long code) {
+    FetchResult r = fetch(test_request(server.url(path)));
+    REQUIRE(r.status == status);
+    CHECK(r.http_code == code);
+    return r;
+}
+
+// A fetch of `path` from `server` that may take at most `max_bytes` of body.
+FetchResult fetch_at_most(const TestServer& server, const std::string& path, std::size_t max_bytes) {
+    FetchRequest request = test_request(server.url(path));
+    request.max_body_bytes = max_bytes;
+    return fetch(request);
+}
+
 }  // namespace
 
 TEST_CASE("fetch: 200 gives the body and validators, the same request with them gives 304") {
     TestServer server;
-    const FetchResult first = fetch(test_request(server.url("/feed.json")));
-    REQUIRE(first.status == FetchStatus::Ok);
-    CHECK(first.http_code == 200);
+    const FetchResult first = fetch_as(server, "/feed.json", FetchStatus::Ok, 200);
     CHECK(first.error.empty());
     CHECK(first.etag == "\"v1\"");
     CHECK(first.last_modified == "Tue, 03 May 2022 10:00:00 GMT");
@@ -70,9 +83,7 @@ TEST_CASE("fetch: 200 gives the body and validators, the same request with them 
 
 TEST_CASE("fetch: HTTP 503 is Failed, naming the feed, the status and the URL") {
     TestServer server;
-    const FetchResult r = fetch(test_request(server.url("/status/503")));
-    CHECK(r.status == FetchStatus::Failed);
-    CHECK(r.http_code == 503);
+    const FetchResult r = fetch_as(server, "/status/503", FetchStatus::Failed, 503);
     CHECK(r.body.empty());
     CHECK(r.error == "employment.json: HTTP 503 from " + server.url("/status/503"));
     CHECK(fetch(test_request(server.url("/status/404"))).error ==
@@ -90,23 +101,17 @@ TEST_CASE("fetch: a refused connection is Failed with the reason") {
 
 TEST_CASE("fetch: a body over the limit is abandoned, with or without Content-Length") {
     TestServer server;
-    FetchRequest big = test_request(server.url("/big/2000"));
-    big.max_body_bytes = 1000;
-    const FetchResult r = fetch(big);
+    const FetchResult r = fetch_at_most(server, "/big/2000", 1000);
     CHECK(r.status == FetchStatus::Failed);
     CHECK(r.body.empty());
     CHECK(r.error ==
           "employment.json: response from " + server.url("/big/2000") + " is larger than 1000 bytes");
 
-    FetchRequest stream = test_request(server.url("/stream/5000000"));  // chunked: no size announced
-    stream.max_body_bytes = 100000;
-    const FetchResult s = fetch(stream);
+    const FetchResult s = fetch_at_most(server, "/stream/5000000", 100000);  // chunked: no size announced
     CHECK(s.status == FetchStatus::Failed);
     CHECK(s.error.find("is larger than 100000 bytes") != std::string::npos);
 
-    FetchRequest exact = test_request(server.url("/big/1000"));
-    exact.max_body_bytes = 1000;
-    const FetchResult e = fetch(exact);
+    const FetchResult e = fetch_at_most(server, "/big/1000", 1000);
     CHECK(e.status == FetchStatus::Ok);
     CHECK(e.body.size() == 1000);
 }

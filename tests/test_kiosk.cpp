@@ -86,6 +86,19 @@ SDL_Texture* no_texture(SDL_Renderer*, int, int) {
     return nullptr;
 }
 
+// Without textures a slot ends in a cut: no transition just before it, no frame-rate wake-ups,
+// and at the cut the next slide is drawn, straight to the screen. The frame before the cut.
+FrameResult check_cut(TestKiosk& t, const SlideSet& set, std::int64_t before_cut) {
+    const FrameResult before = t.frame(set, before_cut);
+    CHECK_FALSE(before.in_transition);
+    CHECK(before.wait_ms >= 50);
+    const FrameResult cut = t.frame(set, t.k.timings[0].duration_ms);
+    CHECK(cut.composed);
+    CHECK(cut.direct);
+    CHECK(t.k.shown_current == 1);
+    return before;
+}
+
 }  // namespace
 
 TEST_CASE("kiosk log: a topic's lines are logged when they appear or change, not when they repeat") {
@@ -254,15 +267,7 @@ TEST_CASE(
     CHECK(f.slides_drawn == 0);
     CHECK(f.wait_ms > 1000);
     const std::int64_t slot = broken.k.timings[0].duration_ms;
-    f = broken.frame(set, slot - 100);
-    CHECK_FALSE(f.in_transition);
-    CHECK(f.wait_ms >= 50);
-
-    // At the cut the next slide is drawn, straight to the screen as well.
-    f = broken.frame(set, slot);
-    CHECK(f.composed);
-    CHECK(f.direct);
-    CHECK(broken.k.shown_current == 1);
+    check_cut(broken, set, slot - 100);
 
     // Every frame repeats the failure; the log has it once.
     KioskLog l;
@@ -341,15 +346,8 @@ TEST_CASE("software: without textures the slides cut, the failure is noted, noth
     TestKiosk t(set, w, h, 90);
     t.k.create_texture = no_texture;
     REQUIRE(t.frame(set, 0).composed);
-    const std::int64_t slot = t.k.timings[0].duration_ms;
-    FrameResult f = t.frame(set, slot - 300);  // in the transition
+    const FrameResult f = check_cut(t, set, t.k.timings[0].duration_ms - 300);  // in the transition
     CHECK(has_line_with(f.notes, "textures", "out of memory (test)"));
-    CHECK_FALSE(f.in_transition);
-    CHECK(f.wait_ms >= 50);
-    f = t.frame(set, slot);
-    CHECK(f.composed);
-    CHECK(f.direct);
-    CHECK(t.k.shown_current == 1);
 }
 
 TEST_CASE("the display font has every character a KPI figure can need") {

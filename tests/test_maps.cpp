@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -163,19 +164,35 @@ TEST_CASE("labels never overlap each other or an obstacle, stay inside, and go b
     CHECK(p[1]->y0 == 90);
 }
 
+namespace {
+
+// The map views' sizes: every supported screen and a 480x272 panel.
+std::vector<ScreenSize> map_sizes() {
+    std::vector<ScreenSize> sizes = kScreenSizes;
+    sizes.push_back({480, 272});
+    return sizes;
+}
+
+// `body` within one frame of a harness at each of map_sizes(), with the slide layout there.
+void at_map_sizes(const std::function<void(ViewHarness&, const SlideLayout&, ScreenSize)>& body) {
+    for (const ScreenSize sz : map_sizes()) {
+        ViewHarness h(sz.w, sz.h);
+        REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
+        h.begin_frame();
+        body(h, slide_layout(sz.w, sz.h, h.sizes), sz);
+        h.end_frame();
+    }
+}
+
+}  // namespace
+
 TEST_CASE("both map views lay out inside their area at every screen size without a problem, home labelled") {
     const SlideSet set = load_slide_set({});
     const MapGeometry& g = geometry();
     MapSupport support;
     support.geometry = &g;
     int maps = 0;
-    std::vector<ScreenSize> sizes = kScreenSizes;
-    sizes.push_back({480, 272});
-    for (const ScreenSize sz : sizes) {
-        ViewHarness h(sz.w, sz.h);
-        REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
-        h.begin_frame();
-        const SlideLayout l = slide_layout(sz.w, sz.h, h.sizes);
+    at_map_sizes([&](ViewHarness& h, const SlideLayout& l, ScreenSize sz) {
         for (const auto& s : set.slides) {
             if (!s.valid) continue;
             const auto view = s.slide->view;
@@ -204,9 +221,8 @@ TEST_CASE("both map views lay out inside their area at every screen size without
                 ++maps;
             }
         }
-        h.end_frame();
-    }
-    CHECK(maps == int(sizes.size()) * 4 * 3);
+    });
+    CHECK(maps == int(map_sizes().size()) * 4 * 3);
 }
 
 TEST_CASE("a map's base is drawn into its texture once and reused when the clock changes") {
@@ -274,13 +290,7 @@ TEST_CASE("the project map lists every project with its cost where the screen ha
     const SlideSet set = load_slide_set({});
     MapSupport support;
     support.geometry = &geometry();
-    std::vector<ScreenSize> sizes = kScreenSizes;
-    sizes.push_back({480, 272});
-    for (const ScreenSize sz : sizes) {
-        ViewHarness h(sz.w, sz.h);
-        REQUIRE_MESSAGE(h.font_error.empty(), h.font_error);
-        h.begin_frame();
-        const SlideLayout l = slide_layout(sz.w, sz.h, h.sizes);
+    at_map_sizes([&](ViewHarness& h, const SlideLayout& l, ScreenSize sz) {
         for (const auto& s : set.slides) {
             if (!s.valid || s.slide->view != feeds::ViewType::ProjectMap) continue;
             Canvas c = h.canvas(h.screen());
@@ -302,6 +312,5 @@ TEST_CASE("the project map lists every project with its cost where the screen ha
                 if (s.slide->id == "kort_jernbane") CHECK(cost);
             }
         }
-        h.end_frame();
-    }
+    });
 }

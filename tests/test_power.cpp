@@ -13,12 +13,12 @@
 #include <sstream>
 #include <thread>
 
-#include "feeds/sync/feed_sync.h"
 #include "app/kiosk/power_step.h"
 #include "app/status/prometheus_text.h"
 #include "app/status/status_json.h"
 #include "app/status/summary_line.h"
 #include "feeds/bundled_feeds.h"
+#include "feeds/sync/feed_sync.h"
 #include "feeds/url.h"
 #include "platform/signals.h"
 
@@ -228,6 +228,23 @@ TEST_CASE("dpms: no connector or no property is not offered, a value that does n
     CHECK(set_dpms(DpmsTarget{}, false).state == DpmsState::not_offered);  // neither kmsdrm nor X11
 }
 
+namespace {
+
+// The channels once the screen was put off: black on screen, CEC and DPMS as given, both last
+// told to go off.
+PowerChannels put_off(CecState cec, std::int64_t cec_at_ms, DpmsState dpms) {
+    PowerChannels ch;
+    ch.black_shown = true;
+    ch.cec = cec;
+    ch.cec_target = false;
+    ch.cec_at_ms = cec_at_ms;
+    ch.dpms = dpms;
+    ch.dpms_target = false;
+    return ch;
+}
+
+}  // namespace
+
 TEST_CASE("power: without a schedule the channels are left alone and the screen draws") {
     const PowerActions a = decide_power({false, true}, {}, 0);
     CHECK_FALSE(a.acts());
@@ -243,12 +260,7 @@ TEST_CASE("power: off shows black, sends standby and turns DPMS off, then nothin
     CHECK(a.cec_standby);
     CHECK(a.dpms == std::optional<bool>(false));
     CHECK_FALSE(a.draw);
-    ch.black_shown = true;
-    ch.cec = CecState::standby;
-    ch.cec_target = false;
-    ch.cec_at_ms = 1000;
-    ch.dpms = DpmsState::off;
-    ch.dpms_target = false;
+    ch = put_off(CecState::standby, 1000, DpmsState::off);
     a = decide_power(off, ch, 2000);
     CHECK_FALSE(a.acts());
     CHECK_FALSE(a.draw);
@@ -267,12 +279,7 @@ TEST_CASE("power: off shows black, sends standby and turns DPMS off, then nothin
 }
 
 TEST_CASE("power: waking turns DPMS on, wakes the TV and redraws") {
-    PowerChannels ch;
-    ch.black_shown = true;
-    ch.cec = CecState::standby;
-    ch.cec_target = false;
-    ch.dpms = DpmsState::off;
-    ch.dpms_target = false;
+    const PowerChannels ch = put_off(CecState::standby, 0, DpmsState::off);
     const PowerActions a = decide_power({true, true}, ch, 5000);
     CHECK(a.cec_wake);
     CHECK(a.dpms == std::optional<bool>(true));
@@ -282,13 +289,7 @@ TEST_CASE("power: waking turns DPMS on, wakes the TV and redraws") {
 
 TEST_CASE("power: a channel that failed is tried again after 5 min, DPMS not offered is not") {
     const PowerWant off{true, false};
-    PowerChannels ch;
-    ch.black_shown = true;
-    ch.cec = CecState::no_adapter;
-    ch.cec_target = false;
-    ch.cec_at_ms = 0;
-    ch.dpms = DpmsState::not_offered;
-    ch.dpms_target = false;
+    PowerChannels ch = put_off(CecState::no_adapter, 0, DpmsState::not_offered);
     CHECK_FALSE(decide_power(off, ch, kCecReassertMs - 1).acts());
     const PowerActions a = decide_power(off, ch, kCecReassertMs);
     CHECK(a.cec_standby);

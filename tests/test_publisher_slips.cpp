@@ -49,14 +49,18 @@ std::string manifest_with(const std::string& slide) {
            slide + "]}";
 }
 
+// --check of feed.json (already in `dir`) and m.json, a manifest of this one slide.
+Out check_slide(const TempDir& dir, const std::string& slide) {
+    return check({dir.write("m.json", manifest_with(slide))});
+}
+
 }  // namespace
 
 TEST_CASE("slip: a misspelt view (line_chat) fails and suggests line_chart") {
     TempDir dir;
     dir.write("feed.json", feed_with(kItems));
-    const auto m = dir.write("m.json", manifest_with(R"({"id":"a","feed":"koege","dataset":"noegletal",)"
-                                                     R"("view":"line_chat","title":"Ledighed"})"));
-    const auto r = check({m});
+    const auto r = check_slide(dir, R"({"id":"a","feed":"koege","dataset":"noegletal",)"
+                                    R"("view":"line_chat","title":"Ledighed"})");
     INFO(r.text);
     CHECK(r.rc == 1);
     CHECK(has(r.text,
@@ -73,10 +77,9 @@ TEST_CASE("slip: option for options fails, suggests options, and no line names a
         R"("source":{"publisher":"Køge"},"datasets":[{"id":"t","type":"municipality_table","title":"T",)"
         R"("columns":[{"id":"a","label":"A","unit":"%"},{"id":"b","label":"B","unit":"%"}],)"
         R"("rows":[{"code":"259","name":"Køge","values":[2.1, 6.8]}]}]})");
-    const auto m = dir.write("m.json", manifest_with(R"({"id":"a","feed":"koege","dataset":"t",)"
-                                                     R"("view":"bar_chart","title":"Mål",)"
-                                                     R"("option":{"column":"b"}})"));
-    const auto r = check({m});
+    const auto r = check_slide(dir, R"({"id":"a","feed":"koege","dataset":"t",)"
+                                    R"("view":"bar_chart","title":"Mål",)"
+                                    R"("option":{"column":"b"}})");
     INFO(r.text);
     CHECK(r.rc == 1);
     CHECK(has(r.text, ".option: unknown key \"option\" (skipped); did you mean \"options\"?"));
@@ -100,9 +103,8 @@ TEST_CASE("slip: --allow-unknown keeps forward compatibility: unknown keys are w
 TEST_CASE("slip: a title of only spaces fails: the slide would have no headline") {
     TempDir dir;
     dir.write("feed.json", feed_with(kItems));
-    const auto m = dir.write("m.json", manifest_with(R"({"id":"a","feed":"koege","dataset":"noegletal",)"
-                                                     R"("view":"kpi_tiles","title":"   "})"));
-    const auto r = check({m});
+    const auto r = check_slide(dir, R"({"id":"a","feed":"koege","dataset":"noegletal",)"
+                                    R"("view":"kpi_tiles","title":"   "})");
     INFO(r.text);
     CHECK(r.rc == 1);
     CHECK(has(r.text, "$.playlist[0] (\"a\").title: only spaces: nothing would be shown"));
@@ -182,9 +184,8 @@ TEST_CASE("slip: an unknown place on a project map names the feed file and the p
         R"({"format":"infotavle-feed","version":"1.0","id":"k","title":"K","as_of":"2022",)"
         R"("source":{"publisher":"Køge"},"datasets":[{"id":"p","type":"projects","title":"P","items":[)"
         R"({"id":"vej","name":"Vej","kind":"road","places":["Køge","Ølby"],"phase":"study","status_text":"Undersøges"}]}]})");
-    const auto m = dir.write("m.json", manifest_with(R"({"id":"kort","feed":"koege","dataset":"p",)"
-                                                     R"("view":"project_map","title":"Projekter"})"));
-    const auto r = check({m});
+    const auto r = check_slide(dir, R"({"id":"kort","feed":"koege","dataset":"p",)"
+                                    R"("view":"project_map","title":"Projekter"})");
     INFO(r.text);
     CHECK(r.rc == 1);
     CHECK(
@@ -202,9 +203,8 @@ TEST_CASE("slip: a feed gives a place with its coordinates, checked to lie in Re
                items + R"(,"places":)" + places + "}]}";
     };
     dir.write("feed.json", feed(R"([{"name":"Ølby","lat":55.4738,"lon":12.1747}])"));
-    const auto m = dir.write("m.json", manifest_with(R"({"id":"kort","feed":"koege","dataset":"p",)"
-                                                     R"("view":"project_map","title":"Projekter"})"));
-    const auto ok = check({m});
+    const auto ok = check_slide(dir, R"({"id":"kort","feed":"koege","dataset":"p",)"
+                                     R"("view":"project_map","title":"Projekter"})");
     INFO(ok.text);
     CHECK(ok.rc == 0);
     std::ostringstream listed;
@@ -236,9 +236,8 @@ TEST_CASE("slip: a missing feed file names the manifest line") {
 TEST_CASE("slip: a manifest with an error still has its feeds checked, in one round") {
     TempDir dir;
     dir.write("feed.json", feed_with(R"([{"id":"x","label":"X","value":"2,3","unit":"%"}])"));
-    const auto m = dir.write("m.json", manifest_with(R"({"id":"a","feed":"koege","dataset":"noegletal",)"
-                                                     R"("view":"kpi_tiles","title":"T","duration_s":1})"));
-    const auto r = check({m});
+    const auto r = check_slide(dir, R"({"id":"a","feed":"koege","dataset":"noegletal",)"
+                                    R"("view":"kpi_tiles","title":"T","duration_s":1})");
     INFO(r.text);
     CHECK(r.rc == 1);
     CHECK(has(r.text, "duration_s: out of range"));

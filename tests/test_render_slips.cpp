@@ -59,68 +59,66 @@ RenderOptions options(const TempDir& dir, int w, int h) {
     return o;
 }
 
+// The files above in a fresh dir, loaded, and --render's options at one size; unknown views
+// are allowed (the misspelt first slide alone would fail every render) unless a test says not.
+struct Slips {
+    TempDir dir;
+    SlideSet set;
+    RenderOptions o;
+    std::ostringstream log;
+    Slips(int w, int h) {
+        write_files(dir);
+        set = load_slide_set({dir.file("m.json")});
+        o = options(dir, w, h);
+        o.allow_unknown = true;
+    }
+};
+
 }  // namespace
 
 TEST_CASE("slip: --render fails on a misspelt view and does not renumber the PNGs") {
-    TempDir dir;
-    write_files(dir);
-    const SlideSet set = load_slide_set({dir.file("m.json")});
-    CHECK(set.lost == 1);
-    std::ostringstream log;
-    RenderOptions o = options(dir, 1920, 1080);
-    o.only_slide = "tal";
-    CHECK(render_pngs(set, fonts(), o, log) == 1);
+    Slips t(1920, 1080);
+    CHECK(t.set.lost == 1);
+    t.o.allow_unknown = false;
+    t.o.only_slide = "tal";
+    CHECK(render_pngs(t.set, fonts(), t.o, t.log) == 1);
     // The second slide of the playlist keeps its number though the first is skipped.
-    CHECK(fs::exists(dir.file("out/02-tal.png")));
-    CHECK_FALSE(fs::exists(dir.file("out/01-tal.png")));
+    CHECK(fs::exists(t.dir.file("out/02-tal.png")));
+    CHECK_FALSE(fs::exists(t.dir.file("out/01-tal.png")));
     // --allow-unknown: the unknown view alone no longer fails it.
-    o.allow_unknown = true;
+    t.o.allow_unknown = true;
     std::ostringstream again;
-    const int rc = render_pngs(set, fonts(), o, again);
+    const int rc = render_pngs(t.set, fonts(), t.o, again);
     INFO(again.str());
     CHECK(rc == 0);
 }
 
 TEST_CASE("slip: a tile's change left out at 800x480 fails --render and is named") {
-    TempDir dir;
-    write_files(dir);
-    const SlideSet set = load_slide_set({dir.file("m.json")});
-    std::ostringstream log;
-    RenderOptions o = options(dir, 800, 480);
-    o.allow_unknown = true;
-    CHECK(render_pngs(set, fonts(), o, log) == 1);
-    INFO(log.str());
-    CHECK(log.str().find("not on screen at 800x480: tile \"ledighed\": the change \"") != std::string::npos);
+    Slips t(800, 480);
+    CHECK(render_pngs(t.set, fonts(), t.o, t.log) == 1);
+    INFO(t.log.str());
+    CHECK(t.log.str().find("not on screen at 800x480: tile \"ledighed\": the change \"") !=
+          std::string::npos);
 }
 
 TEST_CASE("slip: --render --slide renders one slide, and an unknown id is refused with a hint") {
-    TempDir dir;
-    write_files(dir);
-    const SlideSet set = load_slide_set({dir.file("m.json")});
-    RenderOptions o = options(dir, 1280, 720);
-    o.allow_unknown = true;
-    o.only_slide = "tal";
-    std::ostringstream log;
+    Slips t(1280, 720);
+    t.o.only_slide = "tal";
     std::vector<SheetEntry> sheet;
-    render_pngs(set, fonts(), o, log, &sheet);
+    render_pngs(t.set, fonts(), t.o, t.log, &sheet);
     REQUIRE(sheet.size() == 1);
     CHECK(sheet[0].file_name == "02-tal.png");
-    o.only_slide = "tl";
+    t.o.only_slide = "tl";
     std::ostringstream bad;
-    CHECK(render_pngs(set, fonts(), o, bad) == 2);
+    CHECK(render_pngs(t.set, fonts(), t.o, bad) == 2);
     CHECK(bad.str().find("did you mean \"tal\"?") != std::string::npos);
 }
 
 TEST_CASE("--render writes index.html: every slide at every size, with what was said about it") {
-    TempDir dir;
-    write_files(dir);
-    const SlideSet set = load_slide_set({dir.file("m.json")});
-    std::ostringstream log;
-    RenderOptions o = options(dir, 0, 0);
-    o.allow_unknown = true;
-    CHECK(render_all_sizes(set, fonts(), o, {{1920, 1080}, {800, 480}}, log) == 1);
+    Slips t(0, 0);
+    CHECK(render_all_sizes(t.set, fonts(), t.o, {{1920, 1080}, {800, 480}}, t.log) == 1);
     const std::string html = [&] {
-        std::ifstream in(dir.file("out/index.html"));
+        std::ifstream in(t.dir.file("out/index.html"));
         std::ostringstream s;
         s << in.rdbuf();
         return s.str();

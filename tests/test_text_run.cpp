@@ -49,28 +49,22 @@ std::vector<std::string> random_pieces(Lcg& rng, int n) {
 
 const char* kEll = "\xE2\x80\xA6";
 
-std::size_t next_cp(std::string_view t, std::size_t i) {
-    ++i;
-    while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
-    return i;
-}
-
-// The measuring of main before TextRun: every prefix from its start.
+// What ellipsize() gives by its definition, measured the way main did before TextRun (each
+// prefix whole): the text when it fits; else its longest prefix, ending on a whole code point,
+// that fits with "…" after it (widths only grow as text is added), stripped of trailing spaces,
+// commas and hyphens, then "…"; nothing when not even "…" fits.
 std::string ellipsize_oracle(const ImFont* font, std::string_view text, float max_width) {
     if (text_size(font, text).x <= max_width) return std::string(text);
     const float ell_w = text_size(font, kEll).x;
     std::size_t keep = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t next = next_cp(text, i);
-        if (text_size(font, text.substr(0, next)).x + ell_w > max_width) break;
-        keep = next;
-        i = next;
+    for (std::size_t end = 1; end <= text.size(); ++end) {
+        const bool whole = end == text.size() || (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80;
+        if (whole && text_size(font, text.substr(0, end)).x + ell_w <= max_width) keep = end;
     }
     if (keep == 0 && ell_w > max_width) return {};
-    std::string_view head = text.substr(0, keep);
-    while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == '-'))
-        head.remove_suffix(1);
-    return std::string(head) + kEll;
+    const std::string head(text.substr(0, keep));
+    const std::size_t last = head.find_last_not_of(" ,-");
+    return head.substr(0, last == std::string::npos ? 0 : last + 1) + kEll;
 }
 
 std::vector<std::string> wrap_oracle(const ImFont* font, std::string_view text, float max_width,

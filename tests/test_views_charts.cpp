@@ -170,61 +170,53 @@ Slide slide_with(ViewType v, std::vector<std::string> highlight = {}, SortOrder 
     return s;
 }
 
+// Each named body drawn by `draw` on each slide, at every size (check_everywhere).
+template <class Body, class Draw>
+void check_views(const std::string& kind, const std::vector<std::pair<std::string, Body>>& cases,
+                 std::initializer_list<Slide> slides, const std::string& home, Draw draw) {
+    for (const auto& c : cases)
+        for (const auto& sl : slides) {
+            Dataset d;
+            d.body = c.second;
+            ViewInput in{d, sl, home, {2022, 5, 3}};
+            check_everywhere(kind + " " + c.first, [&](Canvas& canvas, const ViewStyle& s, Rect a) {
+                draw(canvas, s, a, c.second, in);
+            });
+        }
+}
+
 }  // namespace
 
 TEST_CASE("kpi tiles fit at every size") {
-    for (const auto& [name, set] : indicator_cases())
-        for (const auto& sl :
-             {slide_with(ViewType::KpiTiles), slide_with(ViewType::KpiTiles, {"ledighed", "a"}, {}, 3)}) {
-            Dataset d;
-            d.body = set;
-            ViewInput in{d, sl, "", {2022, 5, 3}};
-            check_everywhere("kpi " + name, [&, &set = set](Canvas& c, const ViewStyle& s, Rect a) {
-                draw_kpi_tiles(c, s, a, set, in);
-            });
-        }
+    check_views("kpi", indicator_cases(),
+                {slide_with(ViewType::KpiTiles), slide_with(ViewType::KpiTiles, {"ledighed", "a"}, {}, 3)},
+                "", [](auto&... args) { draw_kpi_tiles(args...); });
 }
 
 TEST_CASE("progress fits at every size") {
-    for (const auto& [name, set] : indicator_cases())
-        for (const auto& sl :
-             {slide_with(ViewType::Progress), slide_with(ViewType::Progress, {"b"}, SortOrder::Descending)}) {
-            Dataset d;
-            d.body = set;
-            ViewInput in{d, sl, "", {2022, 5, 3}};
-            check_everywhere("progress " + name, [&, &set = set](Canvas& c, const ViewStyle& s, Rect a) {
-                draw_progress(c, s, a, set, in);
-            });
-        }
+    check_views(
+        "progress", indicator_cases(),
+        {slide_with(ViewType::Progress), slide_with(ViewType::Progress, {"b"}, SortOrder::Descending)}, "",
+        [](auto&... args) { draw_progress(args...); });
 }
 
 TEST_CASE("bar chart fits at every size") {
-    for (const auto& [name, body] : chart_cases())
-        for (const auto& sl : {slide_with(ViewType::BarChart),
-                               slide_with(ViewType::BarChart, {"Lolland", "c"}, SortOrder::Descending),
-                               slide_with(ViewType::BarChart, {}, SortOrder::Ascending, 5)}) {
-            Dataset d;
-            d.body = body;
-            ViewInput in{d, sl, "Køge", {2022, 5, 3}};
-            check_everywhere("bar " + name, [&, &body = body](Canvas& c, const ViewStyle& s, Rect a) {
-                draw_bar_chart(c, s, a, body, in);
-            });
-        }
+    check_views("bar", chart_cases(),
+                {slide_with(ViewType::BarChart),
+                 slide_with(ViewType::BarChart, {"Lolland", "c"}, SortOrder::Descending),
+                 slide_with(ViewType::BarChart, {}, SortOrder::Ascending, 5)},
+                "Køge", [](auto&... args) { draw_bar_chart(args...); });
 }
 
 TEST_CASE("grouped bars fit at every size") {
-    for (const auto& [name, body] : chart_cases()) {
-        if (std::holds_alternative<IndicatorSet>(body)) continue;  // not a grouped-bars dataset
-        for (const auto& sl : {slide_with(ViewType::GroupedBars),
-                               slide_with(ViewType::GroupedBars, {"Faxe"}, SortOrder::Descending, 4)}) {
-            Dataset d;
-            d.body = body;
-            ViewInput in{d, sl, "259", {2022, 5, 3}};
-            check_everywhere("grouped " + name, [&, &body = body](Canvas& c, const ViewStyle& s, Rect a) {
-                draw_grouped_bars(c, s, a, body, in);
-            });
-        }
-    }
+    auto cases = chart_cases();
+    std::erase_if(cases, [](const auto& c) {
+        return std::holds_alternative<IndicatorSet>(c.second);  // not a grouped-bars dataset
+    });
+    check_views("grouped", cases,
+                {slide_with(ViewType::GroupedBars),
+                 slide_with(ViewType::GroupedBars, {"Faxe"}, SortOrder::Descending, 4)},
+                "259", [](auto&... args) { draw_grouped_bars(args...); });
 }
 
 TEST_CASE("an empty dataset says so calmly") {
@@ -264,19 +256,25 @@ TEST_CASE("too many bars: top N by the sort, the home municipality kept, and a n
     h.end_frame();
 }
 
-// The texts drawn by `draw` on a 1920x1080 screen, and the canvas problems.
+// The texts drawn by `draw` on a w x h screen, which must show no canvas problem.
 std::vector<std::string> texts_of(int w, int h,
-                                  const std::function<void(Canvas&, const ViewStyle&, Rect)>& draw,
-                                  std::vector<std::string>* problems = nullptr) {
+                                  const std::function<void(Canvas&, const ViewStyle&, Rect)>& draw) {
     ViewHarness hv(w, h);
     hv.begin_frame();
     Canvas c = hv.canvas(hv.screen());
     draw(c, hv.style(), hv.screen());
     std::vector<std::string> out;
     for (const auto& pt : c.texts) out.push_back(pt.text);
-    if (problems) *problems = canvas_problems(c);
+    const std::vector<std::string> problems = canvas_problems(c);
+    CHECK_MESSAGE(problems.empty(), join_problems(problems));
     hv.end_frame();
     return out;
+}
+
+// The bar chart of `in` (its dataset's body) on a w x h screen, as texts_of().
+std::vector<std::string> bar_texts(int w, int h, const ViewInput& in) {
+    return texts_of(
+        w, h, [&](Canvas& c, const ViewStyle& s, Rect a) { draw_bar_chart(c, s, a, in.dataset.body, in); });
 }
 
 bool has(const std::vector<std::string>& v, const std::string& t) {
@@ -293,12 +291,9 @@ TEST_CASE("progress: figures against targets, a met / not-met mark in words, no 
     ViewInput in{d, sl, "", {}};
     for (const ScreenSize& sz : kScreenSizes) {
         CAPTURE(sz.w);
-        std::vector<std::string> problems;
-        const auto t = texts_of(
-            sz.w, sz.h,
-            [&, &set = set](Canvas& c, const ViewStyle& s, Rect a) { draw_progress(c, s, a, set, in); },
-            &problems);
-        CHECK_MESSAGE(problems.empty(), join_problems(problems));
+        const auto t = texts_of(sz.w, sz.h, [&, &set = set](Canvas& c, const ViewStyle& s, Rect a) {
+            draw_progress(c, s, a, set, in);
+        });
         CHECK(has(t, "1.207 \xC2\xB7 mål 600"));
         CHECK(has(t, "382 \xC2\xB7 mål 385"));
         CHECK(has(t, "77 % \xC2\xB7 mål 80 %"));
@@ -357,21 +352,13 @@ TEST_CASE("bar chart: the reference line is labelled on the data's own scale, th
     ViewInput in{d, sl, "Lolland", {}};
     for (const ScreenSize& sz : kScreenSizes) {
         CAPTURE(sz.w);
-        std::vector<std::string> problems;
-        const auto t = texts_of(
-            sz.w, sz.h, [&](Canvas& c, const ViewStyle& s, Rect a) { draw_bar_chart(c, s, a, d.body, in); },
-            &problems);
-        CHECK_MESSAGE(problems.empty(), join_problems(problems));
+        const auto t = bar_texts(sz.w, sz.h, in);
         CHECK(has(t, "Regionen: 10 %"));
         CHECK(has(t, "Lolland"));  // --home is kept in a top N
     }
     // A reference beyond every bar widens the scale instead of leaving the chart.
     sl.options.reference = ReferenceLine{"Landet", 50};
-    std::vector<std::string> problems;
-    const auto t = texts_of(
-        1280, 720, [&](Canvas& c, const ViewStyle& s, Rect a) { draw_bar_chart(c, s, a, d.body, in); },
-        &problems);
-    CHECK_MESSAGE(problems.empty(), join_problems(problems));
+    const auto t = bar_texts(1280, 720, in);
     CHECK(has(t, "Landet: 50 %"));
 }
 
@@ -385,11 +372,7 @@ TEST_CASE("bar chart: a bar with a target says whether it is met") {
     ViewInput in{d, sl, "", {}};
     for (const ScreenSize& sz : kScreenSizes) {
         CAPTURE(sz.w);
-        std::vector<std::string> problems;
-        const auto t = texts_of(
-            sz.w, sz.h, [&](Canvas& c, const ViewStyle& s, Rect a) { draw_bar_chart(c, s, a, d.body, in); },
-            &problems);
-        CHECK_MESSAGE(problems.empty(), join_problems(problems));
+        const auto t = bar_texts(sz.w, sz.h, in);
         CHECK(std::count(t.begin(), t.end(), "Ikke nået") == 1);
         CHECK_FALSE(has(t, "Nået"));
         std::string all;  // a name may wrap onto two lines: each word is there, whole (cuts are problems)

@@ -5,6 +5,7 @@
 // so placing n labels costs about n times the few positions tried, not n squared.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,13 @@ struct LabelRequest {
     float clearance = 0;
     std::vector<ImVec2> more_anchors;  // tried in turn when no position at `anchor` is free
 };
+
+// The order place_labels() places `requests` in: by priority, ties in request order.
+std::vector<std::size_t> label_order(const std::vector<LabelRequest>& requests);
+
+// The boxes place_labels() tries for `r`, in order: each offset round each anchor, those inside
+// `bounds` only.
+std::vector<Rect> label_candidates(const LabelRequest& r, Rect bounds);
 
 // One entry per request, in request order: the box, or nothing when it did not fit.
 // `gap` keeps placed boxes that far apart.

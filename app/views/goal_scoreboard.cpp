@@ -11,11 +11,10 @@
 #include <vector>
 
 #include "app/view.h"
+#include "app/views/goal_scoreboard_plan.h"
 #include "app/views/status_badge.h"
 
 namespace {
-
-constexpr const char* kNoMark = "";
 
 struct Grid {
     int cols = 0, rows = 0, shown = 0;
@@ -178,135 +177,44 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
     return false;
 }
 
-// "mål 2, 3, 4 og 16"
-std::string number_list(const std::vector<int>& numbers) {
-    std::string out = "mål ";
-    for (size_t i = 0; i < numbers.size(); ++i) {
-        if (i > 0) out += i + 1 == numbers.size() ? " og " : ", ";
-        out += std::to_string(numbers[i]);
-    }
-    return out;
-}
-
 // The goals not met (or not yet), each whole with its result, and the met ones as numbers.
-// Draws nothing and returns false unless all of it fits whole.
-bool draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalList& data, float gap) {
+void draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const ExceptionsPlan& p, float gap) {
     const Fonts& f = s.fonts;
-    std::vector<const feeds::Goal*> open;
-    std::vector<int> met;
-    for (const auto& g : data.items) {
-        if (g.status == feeds::GoalStatus::Met)
-            met.push_back(g.number);
-        else
-            open.push_back(&g);
-    }
-    const float pad = std::round(s.unit * 0.8f), stripe = std::max(3.0f, s.unit * 0.4f);
     const float lh_body = f.body->FontSize * 1.15f, lh_small = f.small->FontSize * 1.15f;
-    const float row_gap = std::round(gap * 0.6f);
-
-    // The met ones: an icon, then the numbers, wrapped, in the body font.
-    const StatusLook met_look = goal_status_look(s.theme, feeds::GoalStatus::Met);
-    std::string met_text;
-    float met_h = 0, met_icon_w = 0;
-    std::vector<std::string> met_lines;
-    if (!met.empty()) {
-        StatusLook l = met_look;
-        l.word = "Opfyldt:";
-        met_icon_w = draw_status_label(c, s.theme, f.body_bold, {0, 0}, l, 1e9f, kNoMark, true) + pad;
-        met_text = number_list(met);
-        met_lines = wrap_lines(f.body, met_text, area.w() - met_icon_w, 0);
-        if (!fits_lines(f.body, met_text, area.w() - met_icon_w, int(met_lines.size()))) return false;
-        met_h = lh_body * float(met_lines.size() - 1) + f.body->FontSize;
-    }
-
-    // One row per open goal: number | title (wrapped, whole) | status; the result under the
-    // title in the small font when it fits whole in two lines.
-    float num_w = text_size(f.body_bold, "18").x, status_w = 0;
-    for (const auto* g : open) num_w = std::max(num_w, text_size(f.body_bold, std::to_string(g->number)).x);
-    num_w = std::ceil(num_w) + 1;
-    for (const auto* g : open)
-        status_w =
-            std::max(status_w, draw_status_label(c, s.theme, f.body, {0, 0},
-                                                 goal_status_look(s.theme, g->status), 1e9f, kNoMark, true));
-    const float title_x0 = stripe + pad + num_w + pad;
-    const float title_w = area.w() - title_x0 - pad * 2 - status_w;
-    if (title_w < f.body->FontSize * 4) return false;
-    struct Row {
-        std::vector<std::string> title, detail;
-        float h = 0;
-    };
-    auto plan_rows = [&](bool details) {
-        std::vector<Row> rows;
-        for (const auto* g : open) {
-            Row r;
-            r.title = wrap_lines(f.body, g->title, title_w, 0);
-            r.h = lh_body * float(r.title.size() - 1) + f.body->FontSize;
-            if (details && !g->result_text.empty()) {
-                auto d = wrap_lines(f.small, g->result_text, title_w, 0);
-                if (d.size() <= 2 && fits_lines(f.small, g->result_text, title_w, 2)) {
-                    r.detail = std::move(d);
-                    r.h += pad * 0.5f + lh_small * float(r.detail.size() - 1) + f.small->FontSize;
-                }
-            }
-            r.h += pad * 2;
-            rows.push_back(std::move(r));
-        }
-        return rows;
-    };
-    auto total_h = [&](const std::vector<Row>& rows) {
-        float h = met_h > 0 ? met_h + gap * 1.5f : 0;
-        for (const auto& r : rows) h += r.h + row_gap;
-        return h;
-    };
-    // Results where they fit, goal by goal from the top; titles always.
-    std::vector<Row> rows = plan_rows(false);
-    if (total_h(rows) > area.h()) return false;
-    const std::vector<Row> with = plan_rows(true);
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const Row keep = rows[i];
-        rows[i] = with[i];
-        if (total_h(rows) > area.h()) rows[i] = keep;
-    }
-    for (size_t i = 0; i < open.size(); ++i)
-        for (const auto& l : rows[i].title)
-            if (!fits_lines(f.body, l, title_w, 1)) return false;
-
     float y = area.y0;
-    for (size_t i = 0; i < open.size(); ++i) {
-        const feeds::Goal& g = *open[i];
-        const Row& r = rows[i];
+    for (const ExceptionRow& r : p.rows) {
+        const feeds::Goal& g = *r.goal;
         const StatusLook look = goal_status_look(s.theme, g.status);
         const Rect card{area.x0, std::round(y), area.x1, std::round(y + r.h)};
         canvas_rect(c, card, s.theme.panel, s.unit * 0.4f);
-        canvas_rect(c, {card.x0, card.y0, card.x0 + stripe, card.y1}, look.color, s.unit * 0.2f);
-        const float ty = card.y0 + pad;
-        canvas_text_in(c, f.body_bold,
-                       {card.x0 + stripe + pad, ty, card.x0 + stripe + pad + num_w, ty + f.body->FontSize},
-                       s.theme.text, std::to_string(g.number), Align::Right);
+        canvas_rect(c, {card.x0, card.y0, card.x0 + p.stripe, card.y1}, look.color, s.unit * 0.2f);
+        const float ty = card.y0 + p.pad;
+        canvas_text_in(
+            c, f.body_bold,
+            {card.x0 + p.stripe + p.pad, ty, card.x0 + p.stripe + p.pad + p.num_w, ty + f.body->FontSize},
+            s.theme.text, std::to_string(g.number), Align::Right);
         float ly = ty;
         for (const auto& l : r.title) {
-            canvas_text(c, f.body, {card.x0 + title_x0, std::round(ly)}, s.theme.text, l);
+            canvas_text(c, f.body, {card.x0 + p.title_x0, std::round(ly)}, s.theme.text, l);
             ly += lh_body;
         }
-        ly += f.body->FontSize - lh_body + pad * 0.5f;
+        ly += f.body->FontSize - lh_body + p.pad * 0.5f;
         for (const auto& l : r.detail) {
-            canvas_text(c, f.small, {card.x0 + title_x0, std::round(ly)}, s.theme.text_muted, l);
+            canvas_text(c, f.small, {card.x0 + p.title_x0, std::round(ly)}, s.theme.text_muted, l);
             ly += lh_small;
         }
-        draw_status_label(c, s.theme, f.body, {card.x1 - pad - status_w, ty}, look, status_w, kNoMark);
-        y += r.h + row_gap;
+        draw_status_label(c, s.theme, f.body, {card.x1 - p.pad - p.status_w, ty}, look, p.status_w, kNoMark);
+        y += r.h + p.row_gap;
     }
-    if (!met.empty()) {
-        y = std::round(y + gap * 1.5f - row_gap);
-        StatusLook l = met_look;
-        l.word = "Opfyldt:";
-        draw_status_label(c, s.theme, f.body_bold, {area.x0, y}, l, met_icon_w);
-        for (const auto& line : met_lines) {
-            canvas_text(c, f.body, {area.x0 + met_icon_w, std::round(y)}, s.theme.text, line);
-            y += lh_body;
-        }
+    if (p.met.empty()) return;
+    y = std::round(y + gap * 1.5f - p.row_gap);
+    StatusLook l = goal_status_look(s.theme, feeds::GoalStatus::Met);
+    l.word = "Opfyldt:";
+    draw_status_label(c, s.theme, f.body_bold, {area.x0, y}, l, p.met_icon_w);
+    for (const auto& line : p.met_lines) {
+        canvas_text(c, f.body, {area.x0 + p.met_icon_w, std::round(y)}, s.theme.text, line);
+        y += lh_body;
     }
-    return true;
 }
 
 }  // namespace
@@ -333,8 +241,18 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
     const CardMetrics m = card_metrics(s);
     int limit = total;
     if (in.slide.options.limit > 0) limit = std::min(limit, in.slide.options.limit);
-    if (limit == total && draw_goal_list(c, s, area, data, total, gap)) return;
-    if (limit == total && draw_exceptions(c, s, area, data, gap)) return;
+    auto report = [&](const ExceptionsPlan* finding, int shown) {
+        const std::vector<std::string> out = goals_left_out(data, finding, shown, limit);
+        c.left_out.insert(c.left_out.end(), out.begin(), out.end());
+    };
+    if (limit == total && draw_goal_list(c, s, area, data, total, gap)) return report(nullptr, total);
+    if (limit == total) {
+        const ExceptionsPlan p = plan_exceptions(s, area, data, gap);
+        if (p.fits) {
+            report(&p, total);
+            return draw_exceptions(c, s, area, p, gap);
+        }
+    }
     Grid grid = choose_grid(m, area, limit, gap);
     if (grid.shown < total) {
         grid = choose_grid(m, hidden_note_space(c, s, area), limit, gap);
@@ -344,6 +262,7 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
         c.notes.push_back("goal scoreboard: area too small for one card");
         return;
     }
+    report(nullptr, grid.shown);
     // Column-major order: goals read down the first column, then the next, like a list.
     for (int i = 0; i < grid.shown; ++i) {
         const int col = i / grid.rows, row = i % grid.rows;

@@ -18,6 +18,7 @@ void draw_status_board(Canvas& c, const ViewStyle& s, Rect area, const feeds::Pr
                        const ViewInput& in) {
     const BoardPlan p = plan_status_board(c, s, area, data, in.slide.options, in.home);
     c.layout_steps += p.layout_steps;
+    c.left_out.insert(c.left_out.end(), p.left_out.begin(), p.left_out.end());
     if (p.empty) return draw_no_items(c, s, area);
     const Fonts& f = s.fonts;
     const float small = f.small->FontSize;

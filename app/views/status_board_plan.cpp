@@ -288,6 +288,25 @@ static void plan_rows(const feeds::ProjectList& data, const feeds::ViewOptions& 
     p.common = board_common(projects, costs);
 }
 
+// What the publisher wrote that the board leaves out: a shown project's own words or places
+// when the rows leave them out, and the projects past those that fit, up to the `meant` (a
+// limit the publisher set is meant).
+static std::vector<std::string> left_out(const BoardPlan& p, int meant) {
+    std::vector<std::string> out;
+    const bool no_words = p.g.detail < 1 || (!p.g.stacked && p.g.b1 <= p.g.b0);
+    for (int i = 0; i < p.shown; ++i) {
+        const feeds::Project& pr = *p.rows[size_t(i)].p;
+        const std::string project = "project \"" + pr.id + "\": ";
+        if (!pr.status_text.empty() && no_words)
+            out.push_back(project + "the status text \"" + pr.status_text + "\" does not fit");
+        if (!pr.places.empty() && p.g.detail < 2) out.push_back(project + "the places do not fit");
+    }
+    for (int i = std::max(p.shown, 0); i < meant && i < p.total; ++i)
+        out.push_back("project \"" + p.rows[size_t(i)].p->id + "\" is not shown: " + std::to_string(p.shown) +
+                      " of " + std::to_string(meant) + " projects fit");
+    return out;
+}
+
 BoardPlan plan_status_board(const Canvas& c, const ViewStyle& s, Rect area, const feeds::ProjectList& data,
                             const feeds::ViewOptions& opt, std::string_view home) {
     BoardPlan p;
@@ -329,5 +348,6 @@ BoardPlan plan_status_board(const Canvas& c, const ViewStyle& s, Rect area, cons
     p.heights = best.m.h;
     p.shown = best.fit;
     p.layout_steps = counter.layout_steps;
+    p.left_out = left_out(p, opt.limit > 0 ? std::min(opt.limit, p.total) : p.total);
     return p;
 }

@@ -5,6 +5,7 @@
 // reaches the screen.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "app/views/status_board.h"
@@ -21,7 +22,8 @@ struct BoardPlan {
     bool heads = false;  // column heads ("Projekt", "Status", "Økonomi") above wide rows
     float header_h = 0;  // their height
     Geometry g;
-    std::vector<float> heights;  // per measured row, padding included
+    std::vector<float> heights;         // per measured row, padding included
+    std::vector<std::string> left_out;  // what the publisher wrote that is not shown (Canvas::left_out)
 };
 
 // `c` gives the size rules only; `home` is --home.

@@ -125,19 +125,27 @@ float draw_wide(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const
     const float body = s.fonts.body->FontSize, small = s.fonts.small->FontSize;
     const float name_y1 = draw_name(c, s, g, g.a0, g.a1, y, *r.p);
     draw_places(c, s, g.a0 + name_indent(s, g), g.a1, name_y1 + g.line_gap, r, g.detail >= 2);
-    float words_y = y + std::floor((body - small) * 0.5f);  // small text level with the name
+    const bool words = !r.p->status_text.empty() && g.b1 > g.b0 && g.detail >= 1;
+    float words_x0 = g.b0, words_y = y + std::floor((body - small) * 0.5f);  // small text level with the name
     if (g.show_phase) {
-        draw_status_label(c, s.theme, s.fonts.body, {g.b0, y}, phase_look(s.theme, r.p->phase), g.b1 - g.b0);
-        words_y = y + body + g.line_gap;
+        const float badge_w = draw_status_label(c, s.theme, s.fonts.body, {g.b0, y},
+                                                phase_look(s.theme, r.p->phase), g.b1 - g.b0);
+        // The words on the badge's line when they fit there whole: the row stays one line tall.
+        const float beside = std::round(g.b0 + badge_w + s.unit);
+        if (words && beside + text_size(s.fonts.small, r.p->status_text).x <= g.b1)
+            words_x0 = beside;
+        else
+            words_y = y + body + g.line_gap;
     }
     float words_x1 = g.b1;
     if (g.show_cost) {
         const float cost_y1 =
             draw_cost(c, s, {g.c0, y, g.c1, y + kOpen}, r.cost, Align::Right, s.fonts.body_bold);
-        if (cost_y1 <= words_y + 0.5f) words_x1 = g.c1;  // the words run on under a one-line cost
+        // the words run on under a one-line cost
+        if (words_x0 == g.b0 && cost_y1 <= words_y + 0.5f) words_x1 = g.c1;
     }
-    if (!r.p->status_text.empty() && g.b1 > g.b0 && g.detail >= 1)
-        canvas_paragraph(c, s.fonts.small, {g.b0, words_y, words_x1, words_y + kOpen}, s.theme.text_muted,
+    if (words)
+        canvas_paragraph(c, s.fonts.small, {words_x0, words_y, words_x1, words_y + kOpen}, s.theme.text_muted,
                          r.p->status_text);
     return bottom_of(c, from, y);
 }

@@ -56,8 +56,8 @@ void resume_schedule(SyncItem& item) {
 }
 
 // What a text for `item` must pass (accept.h): its parse abandoned past the whole data budget,
-// and the budget with the other feeds held now.
-AcceptRules accept_rules(const FeedSync& s, const SyncItem& item) {
+// the budget with the other feeds held now, and the signed-publishing checks at `now`.
+AcceptRules accept_rules(const FeedSync& s, const SyncItem& item, std::int64_t now) {
     AcceptRules rules;
     rules.key = item.key;
     rules.label = item.label;
@@ -65,6 +65,9 @@ AcceptRules accept_rules(const FeedSync& s, const SyncItem& item) {
     for (const auto& [id, bytes] : s.data_bytes)
         if (id != item.key) rules.others_bytes += bytes;
     rules.control.max_parsed_bytes = s.options.data_max_bytes;
+    rules.trust = trust_rules(s.trust, now);
+    rules.trust.what = item.key == kManifestKey ? item.label : "feed " + item.key + " (" + item.label + ")";
+    rules.trust.ref = item.ref;
     return rules;
 }
 
@@ -98,11 +101,9 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const Feed
                              {"feed \"manifest\": its id is the manifest's cache key, so it is not cached"}});
         return item;
     }
-    if (auto why = check_cached_feed(s, ref, item.label); !why.empty()) {
-        notes.push_back({"cache " + ref.id, {why}});
-        return item;
-    }
-    CachedFeed cached = load_cached_feed(s.options.cache_dir, accept_rules(s, item));
+    AcceptRules rules = accept_rules(s, item, 0);
+    rules.trust.what = "cached " + item.label;
+    CachedFeed cached = load_cached_feed(s.options.cache_dir, rules);
     notes.push_back({"cache " + ref.id, lines_of(cached.problems)});
     if (cached.feed) {
         s.data[ref.id] = std::make_shared<const Feed>(std::move(*cached.feed));
@@ -159,16 +160,14 @@ void load_cached_manifest(FeedSync& s, std::vector<Note>& notes) {
         lines.push_back("cached manifest is from " + read.copy->meta.url + ", not " + item.location +
                         ": not used");
     } else if (read.copy) {
-        AcceptRules rules;
-        rules.key = kManifestKey;
-        rules.label = item.label;
+        AcceptRules rules{.key = kManifestKey, .label = item.label, .trust = trust_rules(s.trust, 0)};
+        rules.trust.what = "cached " + item.label;
+        rules.trust.new_data = false;  // what was shown before a restart is shown again
+        if (trust_on(s.trust)) rules.trust.signature = read_cached_signature(s.options.cache_dir);
         Acceptance a = accept_text(read.copy->text, rules);
         for (auto& l : lines_of(a.problems)) lines.push_back("cached copy: " + l);
-        if (a.manifest)
-            if (auto why = check_cached_manifest(s, read.copy->text, *a.manifest, 0); !why.empty()) {
-                lines.push_back(why);
-                a.manifest.reset();
-            }
+        if (a.verdict == Verdict::Untrusted) lines.push_back(a.reason + ": not used");
+        record_verdict(s.trust, a.verdict == Verdict::Untrusted ? a.reason : "", a.signed_by);
         if (a.manifest) {
             item.meta = read.copy->meta;
             item.have_copy = true;
@@ -179,11 +178,12 @@ void load_cached_manifest(FeedSync& s, std::vector<Note>& notes) {
     notes.push_back({"cache " + item.key, std::move(lines)});
 }
 
-// Where a fetched text for `item` goes (intake.h).
-Intake intake_for(const FeedSync& s, const SyncItem& item) {
+// Where a fetched text for `item` goes (intake.h), with the manifest's signature fetched with it.
+Intake intake_for(const FeedSync& s, const SyncItem& item, std::int64_t now, const ParsedBody& body) {
     Intake to;
-    to.accept = accept_rules(s, item);
+    to.accept = accept_rules(s, item, now);
     to.accept.control = {};  // the fetched text is parsed by its read job, or here as it is
+    take_signature(body.signature, to.accept.trust);
     if (item.stored) to.cache_dir = s.options.cache_dir;
     to.remote = item.remote;
     to.cache_max_bytes = s.options.cache_max_bytes;
@@ -273,19 +273,19 @@ std::vector<Note> apply_fetch(FeedSync& s, const std::string& key, const FetchRe
                                                   retry_after_s(result.retry_after, now));
     FetchSchedule if_ok;
     FetchOutcome out;
-    PendingTrust trusted;
     try {
         ParsedBody parsed_here;
         if (!parsed) parsed_here = parse_fetched(key, request, result);
         ParsedBody& body = parsed ? *parsed : parsed_here;
         if_ok = after_attempt(item->schedule, schedule_ref(*item, body), true, now, unit);
-        check_fetched(s, *item, request, result, body, now, trusted);
-        out = take_fetched(intake_for(s, *item), request, result, now, *if_ok.next_due_s, &body);
+        ensure_signature(s.trust, key, request, result, body);
+        out = take_fetched(intake_for(s, *item, now, body), request, result, now, *if_ok.next_due_s, &body);
     } catch (const std::exception& e) {  // nothing a server sends may end the run loop
         out = {};
         out.problems.push_back({Problem::Severity::Error, item->label, "",
                                 "the answer from " + request.url + " could not be used: " + e.what()});
     }
+    if (key == kManifestKey) record_verdict(s.trust, out.untrusted, out.signed_by);
     const int failures_before = item->schedule.failures;
     item->schedule = out.succeeded ? if_ok : if_failed;
     std::vector<Note> notes{{topic_for(*item), outcome_lines(*item, out, failures_before)}};
@@ -301,7 +301,7 @@ std::vector<Note> apply_fetch(FeedSync& s, const std::string& key, const FetchRe
         if (out.manifest) {  // new text; a 304 or an unchanged file keeps the manifest as it is
             item->have_copy = true;
             adopt_manifest(s, std::move(*out.manifest), notes);
-            if (trusted.sig) notes.push_back({"trust", remember_manifest(s, *trusted.sig, trusted.next)});
+            if (out.signed_by) notes.push_back({"trust", remember_manifest(s, *out.signed_by)});
         }
         return notes;
     }

@@ -18,7 +18,8 @@
 //    no longer lists are removed; the whole cache is held to cache_max_bytes.
 //  - Only accepted text (accept.h: valid, and within the data budget) replaces what is shown or
 //    stored; a bad or missing fetch keeps the last good copy and says so once (the notes are for
-//    change-only logging: app/kiosk/log.h). Every text, fetched or cached, passes accept_text().
+//    change-only logging: app/kiosk/log.h). Every text, fetched or cached, passes accept_text(),
+//    which with trusted keys also judges its signature (trust_step.h gives it what it needs).
 //  - All feeds' parsed data together is held to data_max_bytes (by ParseStats::parsed_bytes, an
 //    estimate counted while parsing): a feed that would take it over is refused like an invalid
 //    one (backed off, the last good copy kept, said once), the others keep working.

@@ -48,11 +48,15 @@ FetchOutcome take_fetched(const Intake& to, const FetchRequest& request, const F
     FetchOutcome out;
     out.problems = std::move(a.problems);
     out.parsed_bytes = a.parsed_bytes;
+    if (a.verdict == Verdict::Untrusted) out.untrusted = a.reason;
     if (!a.accepted()) {  // everything or nothing: the last good copy stays
-        if (!a.reason.empty()) out.problems.push_back(error_at(to.accept.label, "refused: " + a.reason));
+        const bool budget = a.verdict == Verdict::OverBudget;
+        if (!a.reason.empty())
+            out.problems.push_back(error_at(to.accept.label, (budget ? "refused: " : "") + a.reason));
         return out;
     }
     out.succeeded = true;
+    out.signed_by = std::move(a.signed_by);
     out.fetched_at = now;
     out.feed = std::move(a.feed);
     out.manifest = std::move(a.manifest);
@@ -76,6 +80,10 @@ CachedFeed load_cached_feed(const std::string& dir, const AcceptRules& rules, co
     out.problems.insert(out.problems.end(), a.problems.begin(), a.problems.end());
     if (a.verdict == Verdict::Invalid) {
         out.problems.push_back(error_at(from_file.label, "cached copy is not a valid feed: ignored"));
+        return out;
+    }
+    if (a.verdict == Verdict::Untrusted) {
+        out.problems.push_back(error_at(from_file.label, a.reason + " (dropped, not shown)"));
         return out;
     }
     if (!a.accepted()) {

@@ -22,12 +22,14 @@ namespace feeds {
 
 // What the sync should do with one finished fetch; see take_fetched().
 struct FetchOutcome {
-    bool succeeded = false;                  // for after_attempt(): an accepted text, or 304
-    std::optional<Feed> feed;                // a new feed to show (accepted only)
-    std::optional<Manifest> manifest;        // a new manifest (accepted only)
-    std::size_t parsed_bytes = 0;            // of the feed
-    std::optional<std::int64_t> fetched_at;  // the data's new age base, when succeeded
-    std::vector<Problem> problems;           // fetch error, parse problems (warnings too), cache error
+    bool succeeded = false;                   // for after_attempt(): an accepted text, or 304
+    std::optional<Feed> feed;                 // a new feed to show (accepted only)
+    std::optional<Manifest> manifest;         // a new manifest (accepted only)
+    std::size_t parsed_bytes = 0;             // of the feed
+    std::optional<std::int64_t> fetched_at;   // the data's new age base, when succeeded
+    std::vector<Problem> problems;            // fetch error, parse problems (warnings too), cache error
+    std::string untrusted;                    // refused by the signed-publishing checks: why
+    std::optional<SignedManifest> signed_by;  // an accepted signed manifest (accept.h)
 };
 
 // Where a fetched text goes.
@@ -52,8 +54,8 @@ struct CachedFeed {
 
 // read_cached() and accept_text(): what to show at start-up, before any network. A stored copy
 // that no longer parses (a disk fault, or a newer reader's file) or no longer fits the budget
-// is ignored with its problems. rules.key is the feed id; rules.label names it in a refusal
-// (parse problems name the cache file).
+// or fails rules.trust is ignored with its problems. rules.key is the feed id; rules.label names it in a
+// refusal (parse problems name the cache file).
 CachedFeed load_cached_feed(const std::string& dir, const AcceptRules& rules, const Limits& limits = {});
 
 }  // namespace feeds

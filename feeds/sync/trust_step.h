@@ -1,11 +1,12 @@
-// Signed publishing on the screen (FORMAT.md "Signed publishing"): the glue between the sync
-// (feed_sync.h) and the pure checks of feeds/trust.h. With no trusted key everything here lets
-// all through, and the screen works as before ("unsigned").
+// Signed publishing on the screen (FORMAT.md "Signed publishing"): what the sync (feed_sync.h)
+// keeps and does around the one acceptance step. The checks themselves are accept_text()'s
+// (accept.h, given TrustRules as values); here is only what touches state, files or the
+// network. With no trusted key everything here lets all through ("unsigned").
 //
 // The manifest's signature, manifest.json.minisig beside it, is fetched right after a manifest
 // that changed (an Ok answer; a 304 needs none), in the same read job, off the render thread.
 // What is accepted is stored with the manifest: <cache>/manifest.minisig and the highest serial
-// (<cache>/trust.state), written only after every check of that manifest passed.
+// (<cache>/trust.state), written only after that manifest was taken.
 #pragma once
 
 #include <cstdint>
@@ -14,13 +15,13 @@
 #include <vector>
 
 #include "feeds/fetch.h"
+#include "feeds/sync/accept.h"
 #include "feeds/trust.h"
 
 namespace feeds {
 
 struct FeedSync;
 struct SyncItem;
-struct ParsedBody;
 
 struct SyncTrust {
     std::vector<MinisignPublicKey> keys;  // none: nothing is checked ("unsigned")
@@ -35,39 +36,24 @@ bool trust_on(const SyncTrust& t);
 // "signed by key 1AE71ACD881E014C", "unsigned (no trusted key)", or the refusal.
 std::string trust_status(const SyncTrust& t);
 
+// What accept_text() needs of `t` at `now` (what, ref and the signature are the caller's).
+TrustRules trust_rules(const SyncTrust& t, std::int64_t now);
+
+// A manifest's verdict, for the status: refused (`untrusted` not empty) or signed by a key.
+void record_verdict(SyncTrust& t, const std::string& untrusted,
+                    const std::optional<SignedManifest>& signed_by);
+
 // The signature fetch for a manifest request: url + ".minisig", small and bounded.
 FetchResult fetch_signature(const FetchRequest& manifest_request);
 
-// What a fetched manifest's checks passed on to be kept once it is taken.
-struct PendingTrust {
-    std::optional<std::string> sig;  // set when a signed manifest was accepted
-    TrustState next;
-};
+// A manifest fetched Ok and parsed whose read job did not fetch its signature: fetched now.
+void ensure_signature(const SyncTrust& t, const std::string& key, const FetchRequest& request,
+                      const FetchResult& result, ParsedBody& body);
 
-// The acceptance step's trust checks, for any finished fetch of `item` (a no-op without a
-// trusted key or without an Ok body): the manifest's signature (fetched here if the read job
-// did not), serial and expiry; a feed's bytes. A refused body is dropped from `body` with the
-// reason among its problems, so it is handled as an invalid file: never stored, never shown.
-void check_fetched(FeedSync& s, const SyncItem& item, const FetchRequest& request, const FetchResult& result,
-                   ParsedBody& body, std::int64_t now, PendingTrust& pending);
-
-// Applied to a freshly parsed manifest (Ok) before it is taken: refused -> the manifest in
-// `body` is dropped and the reason added to its problems. Accepted: `accepted_sig` is set
-// (store it with remember_manifest once the manifest is taken).
-void check_fetched_manifest(FeedSync& s, const FetchResult& result, ParsedBody& body, std::int64_t now,
-                            std::optional<std::string>& accepted_sig, TrustState& next);
-
-// Applied to a freshly parsed feed (Ok): bytes not the ones its ref promises -> the feed in
-// `body` is dropped with the reason.
-void check_fetched_feed(const FeedSync& s, const SyncItem& item, const FetchResult& result, ParsedBody& body);
+// The cached manifest's signature (<cache>/manifest.minisig); nullopt when there is none.
+std::optional<std::string> read_cached_signature(const std::string& cache_dir);
 
 // After the manifest was taken: its signature and serial are kept for restarts.
-std::vector<std::string> remember_manifest(FeedSync& s, const std::string& sig, const TrustState& next);
-
-// At start: the cached manifest's text checked again; empty when it may be used, else why not.
-std::string check_cached_manifest(FeedSync& s, const std::string& text, const Manifest& m, std::int64_t now);
-
-// At start: a cached feed's bytes against its ref; empty when it may be shown.
-std::string check_cached_feed(const FeedSync& s, const FeedRef& ref, const std::string& label);
+std::vector<std::string> remember_manifest(FeedSync& s, const SignedManifest& accepted);
 
 }  // namespace feeds

@@ -4,20 +4,20 @@
     tests/bench/fleet.py BUILD_DIR [ENGINES] [SECONDS] [REFRESH_S]
 
 Publishes tests/fixtures/feeds/good with every refresh_s set to REFRESH_S (default 60), signed
-with the test key, serves it with nginx (the README configuration, tests/publish_nginx.py) and
+with the test key, serves it with nginx (the README configuration, tests/nginx_conf.py) and
 runs BUILD_DIR/infotavle_fleet_bench against it; prints its report and nginx's 304 share.
 """
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
-from publish_nginx import access, publish, start_nginx  # noqa: E402
+from nginx_conf import access, start_nginx, stop_nginx  # noqa: E402
+from publish_nginx import publish  # noqa: E402
 from status_outlets import free_port  # noqa: E402
 
 
@@ -48,9 +48,7 @@ def main():
         n304 = sum(1 for _, c in log if c == 304)
         print("nginx: %d requests, %d answered 304 (%.1f %%)" % (len(log), n304, 100.0 * n304 / max(1, len(log))))
     finally:
-        if nginx and nginx.poll() is None:
-            nginx.send_signal(signal.SIGQUIT)
-            nginx.wait(timeout=10)
+        stop_nginx(nginx)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
