@@ -237,9 +237,16 @@ std::string format_date(const feeds::PartialDate& d) {
     return std::to_string(d.day) + ". " + month_year;
 }
 
+static constexpr std::string_view kDataAsOf = "Data pr. ";
+
 std::string format_data_as_of(const feeds::PartialDate& d, std::string_view override_text) {
     const std::string words = override_text.empty() ? format_date(d) : std::string(override_text);
-    return words.empty() ? "" : "Data pr. " + words;
+    return words.empty() ? "" : std::string(kDataAsOf) + words;
+}
+
+std::string_view as_of_words(std::string_view data_as_of) {
+    if (data_as_of.substr(0, kDataAsOf.size()) == kDataAsOf) data_as_of.remove_prefix(kDataAsOf.size());
+    return data_as_of;
 }
 
 // ---- the clock -----------------------------------------------------------------------------

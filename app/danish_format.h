@@ -87,6 +87,8 @@ std::string format_date(const feeds::PartialDate& d);
 // "Data pr. december 2021". A non-empty override_text ("2. halvår 2021") replaces the date
 // words. "" when there is nothing to say (no override and no valid year).
 std::string format_data_as_of(const feeds::PartialDate& d, std::string_view override_text = "");
+// The date words of a format_data_as_of() text: "marts 2022" from "Data pr. marts 2022".
+std::string_view as_of_words(std::string_view data_as_of);
 
 // ---- the clock -----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/danish_format.h"
 #include "app/view.h"
 
 void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScreen& out) {
@@ -73,7 +74,8 @@ void compose_slide(Canvas& c, const ViewStyle& style, const SlideLayout& layout,
     ChromeText text = slide.parts;
     text.clock = ctx.clock;
     draw_chrome(c, style, layout, text);
-    const ViewInput in{*slide.dataset, *slide.slide, ctx.home, ctx.today, map};
+    const ViewInput in{*slide.dataset, *slide.slide, ctx.home,
+                       ctx.today,      map,          as_of_words(slide.parts.as_of)};
     Rect body = layout.body;
     if (ctx.band) {
         const Rect band = notice_band_rect(layout, style, c.bounds.h(), *ctx.band);

@@ -28,6 +28,7 @@ struct ViewInput {
     std::string_view home;            // --home: a municipality code or name to highlight; may be empty
     feeds::PartialDate today;         // for the timeline's "i dag" marker
     const MapSupport* map = nullptr;  // the maps' geometry and layer cache; null for other views
+    std::string_view as_of = {};      // the footer's date words, "marts 2022" (no "Data pr."); may be empty
 };
 
 // Dispatches on input.slide.view. A dataset the view cannot show is reported as a canvas note

@@ -1,6 +1,8 @@
 #include "feeds/csv_import.h"
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "feeds/raw_text.h"
@@ -144,8 +146,15 @@ CsvNumber read_danish_number(std::string_view cell, bool semicolon_file) {
     return {negative ? -v : v, {}};
 }
 
+// The name a file was saved by: "/tmp/Ledighed i Køge.csv" -> "Ledighed i Køge", '_' as ' '.
+static std::string title_from_file(const std::string& file) {
+    std::string name = std::filesystem::path(file).stem().string();
+    std::replace(name.begin(), name.end(), '_', ' ');
+    return name;
+}
+
 CsvDataset csv_to_dataset(std::string_view bytes, const std::string& file, const std::string& type,
-                          const std::string& dataset_id) {
+                          const std::string& dataset_id, const std::string& title) {
     CsvDataset out;
     const CsvCells cells = read_csv(bytes);
     auto fail = [&](std::size_t row, std::size_t col, const std::string& header, const std::string& why) {
@@ -171,7 +180,7 @@ CsvDataset csv_to_dataset(std::string_view bytes, const std::string& file, const
         return out;
     }
     const auto& header = cells.rows[0];
-    Json ds = {{"id", dataset_id}, {"type", kind}, {"title", dataset_id}};
+    Json ds = {{"id", dataset_id}, {"type", kind}, {"title", title.empty() ? title_from_file(file) : title}};
     auto number = [&](std::size_t r, std::size_t c) -> Json {
         const std::string cell = c < cells.rows[r].size() ? cells.rows[r][c] : "";
         const CsvNumber n = read_danish_number(cell, cells.separator == ';');
@@ -222,6 +231,22 @@ CsvDataset csv_to_dataset(std::string_view bytes, const std::string& file, const
                                    {"unit", row.size() > 3 ? row[3] : ""}});
             if (value.is_null() && row.size() > 2 && row[2].empty())
                 fail(r, 2, header[2], "an indicator needs a value");
+            // The optional keys, a column each, named by its header: nothing written is dropped.
+            for (std::size_t c = 4; c < header.size(); ++c) {
+                const std::string& key = header[c];
+                const bool numeric = key == "target" || key == "previous";
+                if (!numeric && key != "period" && key != "previous_period" && key != "note" &&
+                    key != "qualifier") {
+                    if (r == 1)
+                        fail(0, c, key,
+                             "unknown column: after id;label;value;unit come only period, note, target, "
+                             "previous, previous_period or qualifier");
+                    continue;
+                }
+                const std::string cell = c < row.size() ? row[c] : "";
+                if (cell.empty()) continue;
+                ds["items"].back()[key] = numeric ? number(r, c) : Json(cell);
+            }
         }
     }
     if (out.errors.empty()) out.json = ds.dump(2, ' ', false) + "\n";

@@ -30,15 +30,18 @@ struct CsvNumber {
 };
 CsvNumber read_danish_number(std::string_view cell, bool semicolon_file = true);
 
-// The dataset as JSON text (2-space indent), or errors naming file, row and column.
+// The dataset as JSON text (2-space indent), or errors naming file, row and column. Its title
+// is `title`, else the file's name without folder and extension ("Ledighed i Køge.csv" gives
+// "Ledighed i Køge", "ledighed_koege.csv" "ledighed koege"): the name a publisher saved it by.
 // `type`: "municipality_table" (or "table"): code; name; one column per figure (a header
 //         "Ledighed (%)" gives the label "Ledighed" and the unit "%").
-//         "series": x; one column per line.  "indicators": id; label; value; unit.
+//         "series": x; one column per line.  "indicators": id; label; value; unit, then any of
+//         period, note, target, previous, previous_period, qualifier (a column each, by header).
 struct CsvDataset {
     std::string json;
     std::vector<std::string> errors;
 };
 CsvDataset csv_to_dataset(std::string_view bytes, const std::string& file, const std::string& type,
-                          const std::string& dataset_id);
+                          const std::string& dataset_id, const std::string& title = "");
 
 }  // namespace feeds

@@ -39,7 +39,7 @@ int csv_dataset(const Actions& a, std::ostream& out, std::ostream& err) {
         err << a.from_csv << ": cannot read: " << why << "\n";
         return 1;
     }
-    const feeds::CsvDataset d = feeds::csv_to_dataset(*bytes, a.from_csv, a.dataset_type, a.dataset_id);
+    const auto d = feeds::csv_to_dataset(*bytes, a.from_csv, a.dataset_type, a.dataset_id, a.dataset_title);
     for (const auto& e : d.errors) err << e << "\n";
     out << d.json;
     return d.errors.empty() ? 0 : 1;

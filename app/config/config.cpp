@@ -16,27 +16,36 @@ struct Parsed {
 void describe(CLI::App& app, Parsed& p) {
     add_settings(app, p.settings);
     app.add_option("--check", p.actions.check_paths,
-                   "Check feed and manifest files, print every problem, and exit");
+                   "Check feed and manifest files, print every problem, and exit")
+        ->type_name("FILE...");
     app.add_option("--render", p.actions.render_dir,
                    "Write one PNG per slide into OUTDIR and exit (no display needed). With an http(s) "
                    "--manifest, its data is fetched once first (cached copies where a fetch fails); "
                    "a local one is read as it is. Also writes OUTDIR/index.html, a contact sheet with each "
-                   "slide's warnings; exit 1 when something written is not on screen");
-    app.add_option("--slide", p.actions.render_slide, "With --render: render only the slide of this id");
+                   "slide's warnings; exit 1 when something written is not on screen. The slides are "
+                   "--manifest's (default: the bundled ones)")
+        ->type_name("OUTDIR");
+    app.add_option("--slide", p.actions.render_slide, "With --render: render only the slide of this id")
+        ->type_name("ID");
     app.add_flag("--allow-unknown", p.actions.allow_unknown,
                  "With --check/--render: keys, views and dataset types this version does not know are "
                  "warnings, not errors (a file written for a newer infotavle)");
     app.add_flag("--list-places", p.actions.list_places,
-                 "Print the places a project map knows (lat lon name) and exit; with --check FEED.json..., "
+                 "Print the places a project map knows (name, lat, lon) and exit; with --check FEED.json..., "
                  "also the places those feeds add");
     app.add_option(
-        "--from-csv", p.actions.from_csv,
-        "Print a dataset (JSON, to paste into a feed's \"datasets\") made from a spreadsheet's CSV: "
-        "UTF-8 or Windows-1252, ';' separated, Danish numbers (2,3; 1.207,5), and exit");
-    app.add_option("--dataset-type", p.actions.dataset_type,
-                   "With --from-csv: table (code;name;figures...), series (x;lines...) or indicators "
-                   "(id;label;value;unit)");
+           "--from-csv", p.actions.from_csv,
+           "Print a dataset (JSON, to paste into a feed's \"datasets\") made from a spreadsheet's CSV: "
+           "UTF-8 or Windows-1252, ';' separated, Danish numbers (2,3; 1.207,5), and exit")
+        ->type_name("FILE.csv");
+    app.add_option(
+        "--dataset-type", p.actions.dataset_type,
+        "With --from-csv: table (code;name;figures...), series (x;lines...) or indicators "
+        "(id;label;value;unit, then any of period;note;target;previous;previous_period;qualifier)");
     app.add_option("--dataset-id", p.actions.dataset_id, "With --from-csv: the dataset's id (default data)");
+    app.add_option("--dataset-title", p.actions.dataset_title,
+                   "With --from-csv: the dataset's title (default: the file's name, \"Ledighed i Køge.csv\" "
+                   "gives \"Ledighed i Køge\")");
     app.add_option("--publish", p.actions.publish_dirs,
                    "Check SRC_DIR (its manifest.json and feeds) as --check does and write it to OUT_DIR for "
                    "a web server: feeds content-addressed, the manifest with their sha256, a serial and an "
@@ -171,7 +180,7 @@ std::string value_text(const CLI::Option& opt) {
 
 ConfigOutcome parse_config(const std::vector<std::string>& args, const std::string& default_file,
                            const std::string& host_name, const ReadFile& read) {
-    CLI::App cli{"infotavle: Danish data slides for a lobby screen"};
+    CLI::App cli{"infotavle: Danish data slides for a lobby screen", "infotavle"};
     Parsed given;
     describe(cli, given);
     try {

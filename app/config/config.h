@@ -26,6 +26,7 @@ struct Actions {
     std::string from_csv;                   // --from-csv FILE
     std::string dataset_type = "table";     // --dataset-type
     std::string dataset_id = "data";        // --dataset-id
+    std::string dataset_title;              // --dataset-title; empty: from the file's name
     std::vector<std::string> publish_dirs;  // --publish SRC_DIR OUT_DIR
     std::string key_file;                   // --key (with --publish)
     std::vector<std::string> trusted_keys;  // --trusted-key, repeatable (files: keys.d)

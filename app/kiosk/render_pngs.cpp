@@ -37,7 +37,9 @@ static std::string slide_ids_hint(const SlideSet& set, const std::string& id) {
         all += (all.empty() ? "" : ", ") + s.slide->id;
     }
     const std::string near = feeds::did_you_mean(id, ids);
-    return "the slides: " + (all.empty() ? std::string("none") : all) + near;
+    // The manifest's title: "Region Sjælland i tal" says the bundled slides were read, not yours.
+    return "the slides of \"" + set.manifest.title +
+           "\" (--manifest): " + (all.empty() ? std::string("none") : all) + near;
 }
 
 std::vector<RenderedSlide> render_slides_on(SlideScreen& screen, SDL_Renderer* renderer, const SlideSet& set,

@@ -2,13 +2,14 @@
 //
 //   Ledighed                      label (body, up to 2 lines)
 //   2,3 %                         value (display font, shrinking to heading / body bold)
+//   2021                          its own period, when the footer's "Data pr." is another (small)
 //   ▼ −43 % siden december 2020   change: a drawn triangle, not a glyph, plus the words
 //   Mål: 3 %                      target
 //   laveste siden 2008            note (small)
 //
 // Nothing that carries meaning is cut: the label wraps (up to three lines, in the small font
 // when the body font needs more), and a part that does not fit whole is left out, in this
-// order: note, target, change. The grid is the one whose tiles show the most, whole: in a
+// order: note, target, change, period. The grid is the one whose tiles show the most, whole: in a
 // portrait screen that is usually one full-width column, not a squeezed landscape grid.
 #include <algorithm>
 #include <cmath>
@@ -30,6 +31,10 @@ static void draw_tile_parts(Canvas& c, const ViewStyle& s, const TilePlan& p, fl
     const ImFont* font = p.part_font ? p.part_font : s.fonts.body;
     const ImFont* small = s.fonts.small;
     const float gap = s.unit * 0.6f;
+    for (const auto& l : p.period_lines) {
+        canvas_text_in(c, small, {x0, y, x1, y + small->FontSize}, t.text_muted, l);
+        y += kpi_line_h(small);
+    }
     if (!p.change_lines.empty()) {
         y += gap;
         const float arrow_w = font->FontSize * 0.9f;
@@ -72,6 +77,7 @@ static void draw_side_tile(Canvas& c, const ViewStyle& s, Rect tile, const TileP
                        t.text_muted, p.unit);
     // The text column, centred too.
     float text_h = kpi_line_h(p.label_font) * float(p.label_lines.size());
+    text_h += kpi_line_h(f.small) * float(p.period_lines.size());
     if (!p.change_lines.empty()) text_h += gap + kpi_line_h(f.small) * float(p.change_lines.size());
     if (!p.target.empty()) text_h += kpi_line_h(f.small);
     if (!p.note_lines.empty()) text_h += gap * 0.5f + kpi_line_h(f.small) * float(p.note_lines.size());
@@ -100,7 +106,7 @@ static void draw_change_arrow(Canvas& c, const ViewStyle&, const ImFont* font, f
         canvas_rect(c, {cx - size * 0.5f, cy - size * 0.1f, cx + size * 0.5f, cy + size * 0.1f}, color);
 }
 
-static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& p, float block_h) {
+static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& p) {
     const Theme& t = s.theme;
     const Fonts& f = s.fonts;
     const float pad = s.unit * 1.5f;
@@ -109,7 +115,7 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
     // A highlighted tile is framed (a shape) and its number coloured: never colour alone.
     if (p.highlight) canvas_rect_outline(c, tile, t.highlight, s.unit * 0.6f, std::max(2.0f, s.unit * 0.3f));
     const float x0 = tile.x0 + pad, x1 = tile.x1 - pad;
-    float y = tile.y0 + pad + std::max(0.0f, (tile.h() - pad * 2 - block_h) * 0.5f);
+    float y = tile.y0 + p.pad_y + std::max(0.0f, (tile.h() - p.pad_y * 2 - p.block) * 0.5f);
 
     for (const auto& l : p.label_lines) {
         canvas_text_in(c, p.label_font, {x0, y, x1, y + p.label_font->FontSize}, t.text, l);
@@ -136,15 +142,14 @@ static void draw_tile(Canvas& c, const ViewStyle& s, Rect tile, const TilePlan& 
 
 void draw_kpi_tiles(Canvas& c, const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
                     const ViewInput& in) {
-    const KpiPlan p = plan_kpi_tiles(s, area, data, in.slide.options);
+    const KpiPlan p = plan_kpi_tiles(s, area, data, in.slide.options, in.as_of);
     if (p.empty) return draw_no_items(c, s, area);
     if (p.note) draw_hidden_note(c, s, p.note_area, p.shown, p.total, "nøgletal");
     c.left_out.insert(c.left_out.end(), p.left_out.begin(), p.left_out.end());
-    const float pad = s.unit * kTilePad;
     for (size_t i = 0; i < p.tiles.size(); ++i) {
         if (p.plans[i].side)
             draw_side_tile(c, s, p.tiles[i], p.plans[i]);
         else
-            draw_tile(c, s, p.tiles[i], p.plans[i], std::min(p.block_h, p.grid.tile_h - pad * 2));
+            draw_tile(c, s, p.tiles[i], p.plans[i]);
     }
 }

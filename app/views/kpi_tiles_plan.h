@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/view.h"
@@ -28,6 +29,8 @@ struct TilePlan {
     std::vector<std::string> change_lines;
     std::string target;  // "Mål: 600"
     std::vector<std::string> note_lines;
+    std::string period;                     // the figure's own period when "Data pr." does not say it: "2021"
+    std::vector<std::string> period_lines;  // small, under the figure; empty when it did not fit
     const ImFont* label_font = nullptr;
     const ImFont* unit_font = nullptr;
     const ImFont* part_font = nullptr;  // the change and the target (the note is always small)
@@ -36,6 +39,8 @@ struct TilePlan {
     bool whole = true;                  // label, number and unit shown uncut
     int dropped = 0;                    // weight of the optional parts left out (see kTargetWeight)
     float height = 0;
+    float block = 0;  // the height its contents are centred on in the tile (placed plans only)
+    float pad_y = 0;  // its padding above and below (placed plans only; kTilePad unless fitted)
 };
 
 // The tiles of one slide, planned.
@@ -51,8 +56,15 @@ struct KpiPlan {
     std::vector<std::string> left_out;  // what the publisher wrote that is not shown (Canvas::left_out)
 };
 
+// `as_of` is the footer's date words ("marts 2022", from "Data pr. marts 2022"): an item whose
+// `period` differs shows it under its figure.
 KpiPlan plan_kpi_tiles(const ViewStyle& s, Rect area, const feeds::IndicatorSet& data,
-                       const feeds::ViewOptions& opt);
+                       const feeds::ViewOptions& opt, std::string_view as_of = {});
+
+// An item's `period` when the tile must show it: not already in the footer's `as_of` words,
+// its label, its note or the slide's caption. Empty otherwise.
+std::string kpi_period_shown(const feeds::Indicator& it, std::string_view as_of,
+                             std::string_view caption = {});
 
 constexpr float kSidePad = 0.9f;  // inner padding of a side tile, in units
 constexpr float kTilePad = 1.5f;  // inner padding of a tile, in units
