@@ -146,22 +146,116 @@ CsvNumber read_danish_number(std::string_view cell, bool semicolon_file) {
     return {negative ? -v : v, {}};
 }
 
+namespace {
+
 // The name a file was saved by: "/tmp/Ledighed i Køge.csv" -> "Ledighed i Køge", '_' as ' '.
-static std::string title_from_file(const std::string& file) {
+std::string title_from_file(const std::string& file) {
     std::string name = std::filesystem::path(file).stem().string();
     std::replace(name.begin(), name.end(), '_', ' ');
     return name;
 }
 
+// What the three shapes share while they read: the cells, where errors go, the file's name.
+struct CsvReader {
+    const CsvCells& cells;
+    const std::string& file;
+    std::vector<std::string>& errors;
+
+    const std::vector<std::string>& header() const { return cells.rows[0]; }
+
+    void fail(std::size_t row, std::size_t col, const std::string& why) const {
+        const std::string name = col < header().size() ? header()[col] : "";
+        errors.push_back(file + ": row " + std::to_string(row + 1) + ", column " + std::to_string(col + 1) +
+                         (name.empty() ? "" : " (\"" + name + "\")") + ": " + why);
+    }
+
+    Json number(std::size_t r, std::size_t c) const {
+        const std::string cell = c < cells.rows[r].size() ? cells.rows[r][c] : "";
+        const CsvNumber n = read_danish_number(cell, cells.separator == ';');
+        if (!n.error.empty()) fail(r, c, n.error);
+        if (!n.value) return Json(nullptr);
+        // Whole figures as whole numbers: 1350, not 1350.0.
+        if (std::floor(*n.value) == *n.value && std::fabs(*n.value) < 1e15)
+            return Json((long long)(*n.value));
+        return Json(*n.value);
+    }
+};
+
+// code; name; a column per figure. "Ledighed (%)": the unit in brackets at the end of a header.
+void read_table(const CsvReader& in, Json& ds) {
+    const auto& header = in.header();
+    ds["columns"] = Json::array();
+    for (std::size_t c = 2; c < header.size(); ++c) {
+        const auto open = header[c].rfind(" (");
+        const bool unit = open != std::string::npos && header[c].back() == ')';
+        const std::string label = unit ? header[c].substr(0, open) : header[c];
+        ds["columns"].push_back(
+            {{"id", column_id(label, c)},
+             {"label", label},
+             {"unit", unit ? header[c].substr(open + 2, header[c].size() - open - 3) : ""}});
+    }
+    ds["rows"] = Json::array();
+    for (std::size_t r = 1; r < in.cells.rows.size(); ++r) {
+        Json values = Json::array();
+        for (std::size_t c = 2; c < header.size(); ++c) values.push_back(in.number(r, c));
+        const auto& row = in.cells.rows[r];
+        ds["rows"].push_back({{"code", row[0]}, {"name", row.size() > 1 ? row[1] : ""}, {"values", values}});
+    }
+}
+
+// x; a column per line.
+void read_series(const CsvReader& in, Json& ds) {
+    ds["unit"] = "";
+    ds["lines"] = Json::array();
+    for (std::size_t c = 1; c < in.header().size(); ++c) {
+        Json points = Json::array();
+        for (std::size_t r = 1; r < in.cells.rows.size(); ++r)
+            points.push_back({{"x", in.cells.rows[r][0]}, {"value", in.number(r, c)}});
+        ds["lines"].push_back({{"label", in.header()[c]}, {"points", points}});
+    }
+}
+
+// An indicator's optional keys, a column each, named by its header: nothing written is dropped.
+void read_indicator_extras(const CsvReader& in, std::size_t r, Json& item) {
+    const auto& header = in.header();
+    const auto& row = in.cells.rows[r];
+    for (std::size_t c = 4; c < header.size(); ++c) {
+        const std::string& key = header[c];
+        const bool numeric = key == "target" || key == "previous";
+        if (!numeric && key != "period" && key != "previous_period" && key != "note" && key != "qualifier") {
+            if (r == 1)
+                in.fail(0, c,
+                        "unknown column: after id;label;value;unit come only period, note, target, "
+                        "previous, previous_period or qualifier");
+            continue;
+        }
+        const std::string cell = c < row.size() ? row[c] : "";
+        if (!cell.empty()) item[key] = numeric ? in.number(r, c) : Json(cell);
+    }
+}
+
+// id; label; value; unit; then optional columns.
+void read_indicators(const CsvReader& in, Json& ds) {
+    ds["items"] = Json::array();
+    for (std::size_t r = 1; r < in.cells.rows.size(); ++r) {
+        const auto& row = in.cells.rows[r];
+        const Json value = in.number(r, 2);
+        Json item = {{"id", row[0]},
+                     {"label", row.size() > 1 ? row[1] : ""},
+                     {"value", value.is_null() ? Json(0) : value},
+                     {"unit", row.size() > 3 ? row[3] : ""}};
+        if (value.is_null() && row.size() > 2 && row[2].empty()) in.fail(r, 2, "an indicator needs a value");
+        read_indicator_extras(in, r, item);
+        ds["items"].push_back(std::move(item));
+    }
+}
+
+}  // namespace
+
 CsvDataset csv_to_dataset(std::string_view bytes, const std::string& file, const std::string& type,
                           const std::string& dataset_id, const std::string& title) {
     CsvDataset out;
     const CsvCells cells = read_csv(bytes);
-    auto fail = [&](std::size_t row, std::size_t col, const std::string& header, const std::string& why) {
-        out.errors.push_back(file + ": row " + std::to_string(row + 1) + ", column " +
-                             std::to_string(col + 1) + (header.empty() ? "" : " (\"" + header + "\")") +
-                             ": " + why);
-    };
     const std::string kind = type == "table" ? "municipality_table" : type;
     const std::size_t fixed = kind == "municipality_table" ? 2
                               : kind == "series"           ? 1
@@ -179,76 +273,14 @@ CsvDataset csv_to_dataset(std::string_view bytes, const std::string& file, const
                                                            : "id; label; value; unit"));
         return out;
     }
-    const auto& header = cells.rows[0];
     Json ds = {{"id", dataset_id}, {"type", kind}, {"title", title.empty() ? title_from_file(file) : title}};
-    auto number = [&](std::size_t r, std::size_t c) -> Json {
-        const std::string cell = c < cells.rows[r].size() ? cells.rows[r][c] : "";
-        const CsvNumber n = read_danish_number(cell, cells.separator == ';');
-        if (!n.error.empty()) fail(r, c, c < header.size() ? header[c] : "", n.error);
-        if (!n.value) return Json(nullptr);
-        // Whole figures as whole numbers: 1350, not 1350.0.
-        if (std::floor(*n.value) == *n.value && std::fabs(*n.value) < 1e15)
-            return Json((long long)(*n.value));
-        return Json(*n.value);
-    };
-    if (kind == "municipality_table") {
-        ds["columns"] = Json::array();
-        for (std::size_t c = 2; c < header.size(); ++c) {
-            // "Ledighed (%)": the unit in brackets at the end of a header.
-            const auto open = header[c].rfind(" (");
-            const bool unit = open != std::string::npos && header[c].back() == ')';
-            const std::string label = unit ? header[c].substr(0, open) : header[c];
-            ds["columns"].push_back(
-                {{"id", column_id(label, c)},
-                 {"label", label},
-                 {"unit", unit ? header[c].substr(open + 2, header[c].size() - open - 3) : ""}});
-        }
-        ds["rows"] = Json::array();
-        for (std::size_t r = 1; r < cells.rows.size(); ++r) {
-            Json values = Json::array();
-            for (std::size_t c = 2; c < header.size(); ++c) values.push_back(number(r, c));
-            ds["rows"].push_back({{"code", cells.rows[r][0]},
-                                  {"name", cells.rows[r].size() > 1 ? cells.rows[r][1] : ""},
-                                  {"values", values}});
-        }
-    } else if (kind == "series") {
-        ds["unit"] = "";
-        ds["lines"] = Json::array();
-        for (std::size_t c = 1; c < header.size(); ++c) {
-            Json points = Json::array();
-            for (std::size_t r = 1; r < cells.rows.size(); ++r)
-                points.push_back({{"x", cells.rows[r][0]}, {"value", number(r, c)}});
-            ds["lines"].push_back({{"label", header[c]}, {"points", points}});
-        }
-    } else {
-        ds["items"] = Json::array();
-        for (std::size_t r = 1; r < cells.rows.size(); ++r) {
-            const auto& row = cells.rows[r];
-            const Json value = number(r, 2);
-            ds["items"].push_back({{"id", row[0]},
-                                   {"label", row.size() > 1 ? row[1] : ""},
-                                   {"value", value.is_null() ? Json(0) : value},
-                                   {"unit", row.size() > 3 ? row[3] : ""}});
-            if (value.is_null() && row.size() > 2 && row[2].empty())
-                fail(r, 2, header[2], "an indicator needs a value");
-            // The optional keys, a column each, named by its header: nothing written is dropped.
-            for (std::size_t c = 4; c < header.size(); ++c) {
-                const std::string& key = header[c];
-                const bool numeric = key == "target" || key == "previous";
-                if (!numeric && key != "period" && key != "previous_period" && key != "note" &&
-                    key != "qualifier") {
-                    if (r == 1)
-                        fail(0, c, key,
-                             "unknown column: after id;label;value;unit come only period, note, target, "
-                             "previous, previous_period or qualifier");
-                    continue;
-                }
-                const std::string cell = c < row.size() ? row[c] : "";
-                if (cell.empty()) continue;
-                ds["items"].back()[key] = numeric ? number(r, c) : Json(cell);
-            }
-        }
-    }
+    const CsvReader in{cells, file, out.errors};
+    if (kind == "municipality_table")
+        read_table(in, ds);
+    else if (kind == "series")
+        read_series(in, ds);
+    else
+        read_indicators(in, ds);
     if (out.errors.empty()) out.json = ds.dump(2, ' ', false) + "\n";
     return out;
 }
