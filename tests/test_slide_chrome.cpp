@@ -42,8 +42,8 @@ std::vector<std::string> without_cuts(const std::vector<std::string>& problems) 
 const std::vector<ScreenSize> kPlanSizes = {
     {800, 480}, {1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
 
-// FORMAT.md: a title of "about 45 characters at most, so it keeps the heading size on a 800x480
-// screen".
+// FORMAT.md: about 36 characters keep the heading beside the clock; up to about 45 stay whole on
+// one line, stepping down to the bold body size in landscape.
 const std::string kLongestTitle = "Flere i job i alle kommuner i Region Sjælland";
 
 // The realistic texts with the longest clock, a date of the figures and a two-digit position.
