@@ -6,13 +6,13 @@
 
 Against tests/fetch_test_server.py serving a folder (/site/<name>):
 1. A good manifest and feed: exit 0, the slide's PNG written.
-2. The feed broken (a decimal comma): exit 1, and the message names the feed. (With a cache
-   holding a good copy not yet due for a fetch, --render shows that copy and does not fetch:
-   see the report of issue 19; here each render has a fresh cache.)
-3. The feed missing (404), with a fresh cache: exit 1 naming the feed.
+2. The feed broken (a decimal comma) just after, with the cache of step 1 holding a good copy
+   not yet due for a fetch: --render fetches it all the same (the data of this moment), exits 1
+   and names the feed; the cached good copy is what the PNG shows.
+3. The feed missing (404), with the same warm cache: exit 1 naming the feed.
 4. A dead URL and no cache: exit 1, saying the bundled slides are shown instead.
 
-Each render has a cache folder of its own test's; the server's port is one the system picks.
+Steps 1-3 share one cache; the server's port is one the system picks.
 """
 import json
 import os
@@ -85,12 +85,12 @@ def main():
 
             broken = json.dumps(FEED, ensure_ascii=False).replace('"value": 2.3', '"value": 2,3')
             write(os.path.join(site, "feed.json"), broken)
-            rc, log = render(binary, url, os.path.join(tmp, "broken"), os.path.join(tmp, "cache1"))
+            rc, log = render(binary, url, os.path.join(tmp, "broken"), cache)
             expect("a refused feed", rc, log, 1, "koege", "decimal comma")
 
             os.remove(os.path.join(site, "feed.json"))
-            rc, log = render(binary, url, os.path.join(tmp, "missing"), os.path.join(tmp, "cache2"))
-            expect("a missing feed, no cached copy", rc, log, 1, "koege", "404")
+            rc, log = render(binary, url, os.path.join(tmp, "missing"), cache)
+            expect("a missing feed, a cached copy", rc, log, 1, "koege", "404")
         finally:
             server.kill()
             server.wait()

@@ -30,7 +30,10 @@ void count_and_log(ShownSlides& shown, const feeds::FeedSync& sync, const std::v
     shown.set.errors += shown.bundled ? 1 : 0;
     for (const feeds::SyncItem* item : sync_items(sync))
         if (!item->last_error.empty()) {
-            log_line(log, Severity::error) << item->label << ": " << item->last_error << "\n";
+            // last_error names the file already; a feed is named by its id too, as the manifest does.
+            const bool feed = item != &sync.manifest_item;
+            log_line(log, Severity::error)
+                << (feed ? "feed " + item->key + ": " : "") << item->last_error << "\n";
             ++shown.set.errors;
         }
 }
@@ -45,7 +48,9 @@ SlideSet slides_for_render(const feeds::SyncOptions& options, std::ostream& log)
         return set;
     }
     std::vector<feeds::Note> notes;
-    feeds::FeedSync sync = feeds::open_sync(options, notes);
+    feeds::SyncOptions now_options = options;
+    now_options.fetch_all_now = true;
+    feeds::FeedSync sync = feeds::open_sync(now_options, notes);
     feeds::SyncJobs jobs;
     const std::int64_t now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())

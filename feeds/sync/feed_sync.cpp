@@ -49,8 +49,10 @@ FeedRef schedule_ref(const SyncItem& item, const ParsedBody& fetched = {}) {
     return r;
 }
 
-// A remote copy fetched in an earlier run is not fetched again before it is due.
-void resume_schedule(SyncItem& item) {
+// A remote copy fetched in an earlier run is not fetched again before it is due, unless the
+// options ask for the data of this moment (--render: a feed published a minute ago is checked).
+void resume_schedule(const SyncOptions& options, SyncItem& item) {
+    if (options.fetch_all_now) return;
     if (item.remote && item.meta.next_due_at > 0 && item.meta.url == item.location)
         item.schedule.next_due_s = item.meta.next_due_at;
 }
@@ -110,7 +112,7 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const Feed
         s.data_bytes[ref.id] = cached.parsed_bytes;
         item.meta = cached.meta;
         item.have_copy = true;
-        resume_schedule(item);
+        resume_schedule(s.options, item);
     }
     return item;
 }
@@ -171,7 +173,7 @@ void load_cached_manifest(FeedSync& s, std::vector<Note>& notes) {
         if (a.manifest) {
             item.meta = read.copy->meta;
             item.have_copy = true;
-            resume_schedule(item);
+            resume_schedule(s.options, item);
             adopt_manifest(s, std::move(*a.manifest), notes);
         }
     }

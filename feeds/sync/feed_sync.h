@@ -75,6 +75,9 @@ struct SyncOptions {
     std::uint64_t data_max_bytes = kDefaultDataMaxBytes;       // all feeds' data together; 0 = no limit
     // Signed publishing (trust_step.h): with any key, only what they signed is taken, cached copies too.
     std::vector<MinisignPublicKey> trusted_keys{};
+    // Fetch every remote copy at once, whatever its cached copy's next due time (--render: what
+    // is published now, not what was cached before); the kiosk keeps the cached schedule.
+    bool fetch_all_now = false;
 };
 
 struct FeedSync {
