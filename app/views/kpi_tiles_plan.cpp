@@ -100,12 +100,9 @@ static float plan_optional_parts(TilePlan& p, const feeds::Indicator& it, const 
     return used;
 }
 
-// Fills in what fits in a tile of inner size w x h.
-// `max_big` caps the number's font size, so all tiles can share one.
-static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
-                          std::optional<int> decimals, float w, float h, float max_big,
-                          const std::string& period) {
-    const Fonts& f = s.fonts;
+// A tile's figure as words: "5,0 %" whole, or "ca. 95.700" with "personer" beside it.
+static TilePlan start_tile(const feeds::Indicator& it, const std::string& unit, std::optional<int> decimals,
+                           const std::string& period) {
     TilePlan p;
     p.item = &it;
     p.period = period;
@@ -116,6 +113,16 @@ static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const 
         p.unit = unit;
     }
     if (!it.qualifier.empty()) p.number = it.qualifier + " " + p.number;  // "ca. 95.700"
+    return p;
+}
+
+// Fills in what fits in a tile of inner size w x h.
+// `max_big` caps the number's font size, so all tiles can share one.
+static TilePlan plan_tile(const ViewStyle& s, const feeds::Indicator& it, const std::string& unit,
+                          std::optional<int> decimals, float w, float h, float max_big,
+                          const std::string& period) {
+    const Fonts& f = s.fonts;
+    TilePlan p = start_tile(it, unit, decimals, period);
     const float gap = s.unit * 0.6f;
     const float unit_gap = f.body->FontSize * 0.3f;
     const float unit_w = p.unit.empty() ? 0 : text_size(f.body, p.unit).x + unit_gap;
@@ -162,17 +169,8 @@ static TilePlan plan_side_tile(const ViewStyle& s, const feeds::Indicator& it, c
                                std::optional<int> decimals, float w, float h, float max_big, float min_text_x,
                                const std::string& period) {
     const Fonts& f = s.fonts;
-    TilePlan p;
-    p.item = &it;
-    p.period = period;
+    TilePlan p = start_tile(it, unit, decimals, period);
     p.side = true;
-    if (unit_is_compact(unit)) {
-        p.number = format_value(it.value, unit, decimals);
-    } else {
-        p.number = format_number_auto(it.value, decimals);
-        p.unit = unit;
-    }
-    if (!it.qualifier.empty()) p.number = it.qualifier + " " + p.number;
     const float gap = s.unit * 0.6f;
     const float col_gap = s.unit * 2.0f;
     // The figure takes at most 55 % of the width; the text column the rest.
