@@ -25,12 +25,6 @@ extern "C" void on_signal(int sig) {
         g_screenshot = 1;
     else
         g_quit = 1;
-    wake_signal_wait();
-}
-
-}  // namespace
-
-void wake_signal_wait() {
     const int saved = errno;
     if (g_wake_pipe[1] >= 0) {
         const ssize_t n = write(g_wake_pipe[1], "s", 1);  // full pipe: a wake-up is pending anyway
@@ -38,6 +32,8 @@ void wake_signal_wait() {
     }
     errno = saved;
 }
+
+}  // namespace
 
 void catch_control_signals() {
     if (g_wake_pipe[0] < 0 && pipe2(g_wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0)

@@ -3,7 +3,7 @@
 //   SIGTERM, SIGINT, SIGQUIT stop cleanly
 //   SIGUSR1                 write a screenshot next to the status file (app/status/outlets.h)
 // The handlers only set flags (and wake wait_for_signal); the loop asks for them between its
-// waits (at most 1 s apart; without a desktop, and when the screen is off, the loop sleeps in
+// waits (at most 250 ms apart without a desktop, 1 s with one; a screen that is off sleeps in
 // wait_for_signal), so nothing unsafe runs in a handler.
 #pragma once
 
@@ -28,7 +28,3 @@ bool signal_request_pending();
 // process: the handler also writes to a pipe this waits on). For the long sleeps of a screen
 // that is off: no slices, no wake-ups in between.
 void wait_for_signal(int timeout_ms);
-
-// Ends a wait_for_signal() early, from any thread (a finished fetch): the loop then looks at
-// its events. Safe in a signal handler too (one write to the pipe).
-void wake_signal_wait();

@@ -25,14 +25,12 @@ namespace {
 
 // A finished fetch or read wakes the loop with this event (SDL_PushEvent is thread-safe), so
 // the loop sleeps in wait_for_events until there is work instead of polling while fetches run.
-// Drivers that do not wake SDL on events sleep in wait_for_signal: that wait ends too.
 constexpr Uint32 kWakeEvent = SDL_USEREVENT;
 
 void push_wake_event() {
     SDL_Event e{};
     e.type = kWakeEvent;
     SDL_PushEvent(&e);
-    wake_signal_wait();
 }
 
 struct Clock {
@@ -199,26 +197,25 @@ void handle_event(const SDL_Event& e, bool windowed, Video& video, KioskScreen& 
 }
 
 // Sleeps until something changes or an event comes: no busy loop. X11 and Wayland wake SDL
-// on events; there the wait is cut into slices of a second so that a signal (platform/
-// signals.h: SIGTERM, SIGINT, SIGQUIT, SIGHUP) is acted on within one, whatever the driver does
-// with an interrupted wait. Other drivers (kmsdrm, dummy) would make SDL_WaitEventTimeout poll
-// every millisecond; there the loop sleeps in wait_for_signal, which a signal or a finished
-// fetch (push_wake_event) ends, in slices of kPollSliceMs for SDL's own events (a lost render
-// target), which nothing wakes. A screen that is off (`asleep`) sleeps in one piece.
+// on events; other drivers (kmsdrm) would make SDL_WaitEventTimeout poll every millisecond,
+// so there we sleep in slices and poll. Either way the wait is cut into slices so that a
+// signal (platform/signals.h: SIGTERM, SIGINT, SIGQUIT, SIGHUP) is acted on within a slice,
+// whatever the driver does with an interrupted wait. A screen that is off (`asleep`) sleeps in
+// one piece until the time is up or a signal comes: SDL's events wait till then.
 void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit, bool asleep) {
-    constexpr int kPollSliceMs = 1000;
     const bool wakes_on_events = video.driver_name == "x11" || video.driver_name == "wayland";
+    const int slice_ms = wakes_on_events ? 1000 : 250;
     SDL_Event e;
     if (asleep) wait_for_signal(wait_ms);
     for (int slept = 0; !asleep && slept < wait_ms && !signal_request_pending();) {
-        const int slice = std::min(kPollSliceMs, wait_ms - slept);
+        const int slice = std::min(slice_ms, wait_ms - slept);
         if (wakes_on_events) {
             if (SDL_WaitEventTimeout(&e, slice)) {
                 handle_event(e, windowed, video, k, quit);
                 break;
             }
         } else {
-            wait_for_signal(slice);
+            SDL_Delay(Uint32(slice));
             SDL_PumpEvents();
             if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) break;
         }
