@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/map/layer.h"
 #include "platform/process_memory.h"
 #include "platform/sdl_video.h"
 
@@ -284,22 +285,23 @@ static void show_whole(KioskScreen& k, const SlideSet& set, std::uint64_t gen, c
     copy_columns(k.renderer, t, 0, in.width - (wiped ? k.revealed_px : 0), in);
 }
 
-// Frees the slide textures the retained output does not need now (all but `keep_a`, `keep_b`)
-// but one, kept empty for the next transition: a new picture's memory is touched afresh, measured
-// at ~20 ms of page faults and clearing per 1920x1080 texture, more than drawing the slide.
+// Frees the slide textures the retained output does not need now (all but `keep_a`, `keep_b`).
+// None is kept as a spare for the next transition: a screen-sized picture held between
+// transitions was a quarter of the kiosk's memory (8 MB at 1920x1080), where touching a fresh one
+// costs ~4 ms of CPU (page faults and clearing, measured) once per slide change. The maps' layer
+// textures (app/map/layer.h) go at the same time: on a retained output each slide is drawn once
+// per showing, so a layer saves work only for the clock's redraw of a map on screen, and three
+// of them were held for good once the first maps had been shown.
 static void drop_textures_except(KioskScreen& k, int keep_a, int keep_b) {
-    bool spare = false, dropped = false;
+    bool dropped = false;
     for (auto& c : k.cache) {
         if (!c.texture || c.slide == keep_a || c.slide == keep_b) continue;
-        if (!spare) {
-            c.slide = -2;  // its picture is not needed; the texture is reused
-            spare = true;
-            continue;
-        }
         drop_texture(c);
         dropped = true;
     }
-    if (dropped) release_free_heap();
+    if (!dropped) return;
+    drop_map_layers(k.screen.map_layers);
+    release_free_heap();
 }
 
 // A frame on a retained output: nothing is drawn that is already there.

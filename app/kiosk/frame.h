@@ -11,10 +11,10 @@
 // alone as it grows, and between changes nothing is drawn or presented. A slide texture exists
 // only around a transition: the next slide is drawn into one kPrefetchMs before, revealed onto
 // the output by a wipe (each pixel is written once per slide change, where a push rewrote the
-// whole screen every frame), and emptied when it is fully on screen (one texture is kept for the
-// next transition rather than freed: see drop_textures_except). On a turned
-// screen the slides are drawn turned (ImGui's vertices are turned, see end_imgui_frame) into
-// output-sized textures, so frames stay plain copies and no upright picture is ever made.
+// whole screen every frame), and freed when it is fully on screen (see drop_textures_except).
+// On a turned screen the slides are drawn turned (ImGui's vertices are turned, see
+// end_imgui_frame) into output-sized textures, so frames stay plain copies and no upright
+// picture is ever made.
 //
 // Never a blank screen: when a texture cannot be made (out of memory), the slide on screen is
 // drawn straight into the target instead, with no transition and no progress bar.

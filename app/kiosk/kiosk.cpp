@@ -17,6 +17,7 @@
 #include "feeds/sync/sync_jobs.h"
 #include "feeds/url.h"
 #include "platform/clock_sync.h"
+#include "platform/process_memory.h"
 #include "platform/service.h"
 #include "platform/signals.h"
 
@@ -150,6 +151,9 @@ bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream&
         d.stale_minute = now_s / 60;
         changed = update_stale_texts(d.shown, d.sync, now_s) || changed;
     }
+    // A read parses whole files on the heap and frees them: give those pages back now, or they
+    // stay resident until the next slide change (at 100 slides up to 6 MB between syncs).
+    if (step.applied) release_free_heap();
     return changed;
 }
 
