@@ -152,8 +152,10 @@ bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream&
         changed = update_stale_texts(d.shown, d.sync, now_s) || changed;
     }
     // A read parses whole files on the heap and frees them: give those pages back now, or they
-    // stay resident until the next slide change (at 100 slides up to 6 MB between syncs).
-    if (step.applied) release_free_heap();
+    // stay resident until the next slide change (at 100 slides up to 6 MB between syncs). Not
+    // after a look that found nothing new (a local file every 5 s, a 304): the trim walks the
+    // heap, and pages given back are faulted in again by the next draw.
+    if (step.read) release_free_heap();
     return changed;
 }
 

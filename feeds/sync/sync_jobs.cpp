@@ -25,6 +25,7 @@ SyncStep step_sync(FeedSync& s, SyncJobs& jobs, std::int64_t now) {
                  {key + ": the answer from " + request.url + " could not be applied: " + e.what()}});
         }
         out.applied = true;
+        out.read = out.read || parsed != nullptr;
     };
     jobs.reads.max_parsed_bytes = s.options.data_max_bytes;  // one feed alone past the budget: abandoned
     for (FetchRead& r : take_reads(jobs.reads)) apply(r.key, r.request, r.result, &r.parsed);

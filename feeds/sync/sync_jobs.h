@@ -36,6 +36,7 @@ void set_waker(SyncJobs& jobs, Waker wake);
 struct SyncStep {
     std::vector<Note> notes;
     bool applied = false;  // some result was applied: data or ages may have changed
+    bool read = false;     // some body was read and parsed (an unchanged file or a 304 is not)
 };
 
 // Applies every fetch whose body has been read (and every one without a body: a 304, an
