@@ -137,7 +137,11 @@ void draw_vertical_step(Canvas& c, const ViewStyle& s, const TimelinePlan& p, co
                     s.theme.highlight);
         below += v.note_gap + f.small->FontSize;
     }
-    if (v.note_lines[size_t(i)] > 0 && v.note_x >= 0) {  // beside the label, its first line level with it
+    if (v.note_dx[size_t(i)] > 0) {  // after a short label, level with it
+        const float y = top + std::floor((label_font->FontSize - f.small->FontSize) * 0.5f);
+        canvas_text(c, f.small, {v.label_x + v.note_dx[size_t(i)], y}, s.theme.text_muted, e.note);
+    } else if (v.note_lines[size_t(i)] > 0 &&
+               v.note_x >= 0) {  // beside the label, its first line level with it
         const float y = top + std::floor((label_font->FontSize - f.small->FontSize) * 0.5f);
         canvas_paragraph(c, f.small, {v.note_x, y, p.area.x1, top + v.h[size_t(i)] - v.row_gap + 1},
                          s.theme.text_muted, e.note, v.note_lines[size_t(i)]);
