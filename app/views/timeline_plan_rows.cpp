@@ -14,8 +14,8 @@
 namespace {
 
 // Each step's label lines and, when they fit, its note lines: the row heights, with the gap
-// below each. `beside`: a note that fits whole after a one-line label goes there (no "I dag"
-// or "Din kommune" on that step), so the row stays one line tall.
+// below each. `beside`: a note that fits whole after a one-line label (and its "I dag") goes
+// there (not on a step with "Din kommune" under it), so the row stays one line tall.
 void vertical_rows(const ViewStyle& s, const feeds::Timeline& data, float label_w, int max_note_lines,
                    const TimelinePlan& p, bool beside, VerticalPlan& v) {
     const Fonts& f = s.fonts;
@@ -28,9 +28,12 @@ void vertical_rows(const ViewStyle& s, const feeds::Timeline& data, float label_
         const int lines = std::max(1, int(wrap_lines(f.body, e.label, label_w, 3).size()));
         float h = lh * (lines - 1) + f.body->FontSize + v.row_gap;
         if (p.home[i]) h += v.note_gap + f.small->FontSize;  // "Din kommune"
-        const float dx = std::ceil(text_size(f.body, e.label).x + v.gap * 2);
+        // After the label, and after the "I dag" that follows a current step's label.
+        const bool today = p.mark.on_event && p.mark.index == int(i);
+        const float dx = std::ceil(text_size(f.body, e.label).x + v.gap * 2 +
+                                   (today ? text_size(f.body_bold, "I dag").x + v.gap * 2 : 0));
         if (beside && !e.note.empty() && lines == 1 && !p.home[i] &&
-            !(p.mark.on_event && p.mark.index == int(i)) && dx + text_size(f.small, e.note).x <= label_w) {
+            dx + text_size(f.small, e.note).x <= label_w) {
             v.note_dx[i] = dx;
             v.h.push_back(h);
             v.note_lines.push_back(1);
@@ -296,7 +299,7 @@ void plan_stacked(const Canvas& c, const ViewStyle& s, const feeds::Timeline& da
     k.x0 = k.line_x + k.r * 1.6f + k.gap, k.x1 = p.area.x1;
     k.dot_dy = s.fonts.body_bold->FontSize * 0.55f;
     const int ins = p.mark.index < 0 || p.mark.on_event ? -1 : p.mark.index;  // "I dag" between steps
-    const float row_gap = std::round(s.unit * 0.8f);  // more goes in below when there is room
+    float row_gap = std::round(s.unit * 0.8f);  // more goes in below when there is room
     const float today_h = s.fonts.body_bold->FontSize;
     k.h.assign(size_t(n), 0);
     auto measure = [&](const StackedStyle& style) {  // the blocks' heights; how many texts are cut
@@ -325,21 +328,29 @@ void plan_stacked(const Canvas& c, const ViewStyle& s, const feeds::Timeline& da
         if (p.last - p.first < n) fit_window(n, start, note_space.h(), height, p.first, p.last);
         return whole;
     };
-    bool whole = false;
-    for (const ImFont* label : {s.fonts.body, s.fonts.small}) {
-        if (!fit({label, false})) continue;
-        const int without = p.last - p.first;
-        whole = true;
-        k.st = {label, true};
-        if (!fit(k.st) || p.last - p.first < without) {
-            k.st = {label, false};
-            fit(k.st);
+    auto choose = [&] {
+        for (const ImFont* label : {s.fonts.body, s.fonts.small}) {
+            if (!fit({label, false})) continue;
+            const int without = p.last - p.first;
+            k.st = {label, true};
+            if (!fit(k.st) || p.last - p.first < without) {
+                k.st = {label, false};
+                fit(k.st);
+            }
+            return;
         }
-        break;
-    }
-    if (!whole) {
         k.st = {s.fonts.small, false};
         fit(k.st);
+    };
+    choose();
+    // Less air between the blocks when that brings every note on screen with every step (the
+    // "I dag" row between two steps takes a line).
+    auto all_shown = [&] { return k.st.notes && p.last - p.first == n; };
+    if (!all_shown()) {
+        const float air = row_gap;
+        row_gap = std::round(s.unit * 0.3f);
+        choose();
+        if (!all_shown()) row_gap = air, choose();
     }
     p.hidden = p.last - p.first < n;
     if (p.hidden) p.area = note_space;
