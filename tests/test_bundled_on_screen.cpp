@@ -66,16 +66,17 @@ TEST_CASE("bundled slides: nothing the publisher wrote is left out, at the five 
 }
 
 TEST_CASE("bundled timeline: every note on screen on the first of every month its plan runs through") {
-    // "I dag" moves along the plan from May 2022 to summer 2023: on a step, or as a row between
-    // two. 800x480 is left out: with "I dag" between two steps its notes do not all fit there.
+    // "I dag" moves along the plan from May 2022 to summer 2023: on a step, or between two.
+    // Known gap: at 800x480 in October and November 2022 "I dag" comes after a step with no
+    // note to sit beside, takes a row of its own, and the notes do not all fit.
     const SlideSet set = load_slide_set({});
     int composed = 0;
     for (const ScreenSize sz : kSizes) {
-        if (sz.w == 800) continue;
         ViewHarness h(sz.w, sz.h);
         const SlideLayout layout = slide_layout(sz.w, sz.h, h.sizes);
         for (int i = 0; i < 17; ++i) {
             const CivilTime now{2022 + (4 + i) / 12, (4 + i) % 12 + 1, 1, 10, 0, 0};
+            if (sz.w == 800 && now.year == 2022 && (now.month == 10 || now.month == 11)) continue;
             const ClockForms clock = clock_header_forms(now);
             const SlideContext ctx{clock, "", {now.year, now.month, now.day}};
             h.begin_frame();
@@ -91,5 +92,5 @@ TEST_CASE("bundled timeline: every note on screen on the first of every month it
             h.end_frame();
         }
     }
-    CHECK(composed >= 4 * 17);
+    CHECK(composed >= 5 * 17 - 2);
 }

@@ -46,6 +46,7 @@ struct VerticalPlan {
     std::vector<float> note_dx;   // per step: > 0, its one-line note on the label's line, from label_x
     float note_x = -1;            // the notes beside the labels from here; -1: under them
     float today_y = -1;           // the "I dag" row between two steps; -1: none
+    bool today_inline = false;    // "I dag" small, beside the step before's last note line: no row
     std::vector<float> dot_y;     // per shown step
 };
 

@@ -119,12 +119,17 @@ bool notes_beside(const ViewStyle& s, const feeds::Timeline& data, TimelinePlan&
 // Where the shown steps' dots go, and the "I dag" row between two of them.
 void place_vertical_rows(const ViewStyle& s, TimelinePlan& p, int ins, float today_h) {
     VerticalPlan& v = p.vertical;
-    float y = p.area.y0;
+    float y = p.area.y0, before = y;  // the previous row's top
     for (int i = p.first; i < p.last; ++i) {
-        if (i == ins && i > p.first) {
+        if (i == ins && i > p.first && v.today_inline) {  // level with the last note line above
+            const size_t k = size_t(i - 1);
+            v.today_y = before + s.fonts.body->FontSize + v.note_gap +
+                        s.fonts.small->FontSize * 1.15f * float(v.note_lines[k] - 1);
+        } else if (i == ins && i > p.first) {
             v.today_y = y;
             y += today_h;
         }
+        before = y;
         v.dot_y.push_back(y + s.fonts.body->FontSize * 0.55f);
         y += v.h[size_t(i)];
     }
@@ -172,6 +177,12 @@ void plan_vertical(const Canvas& c, const ViewStyle& s, const feeds::Timeline& d
         v.note_gap = std::round(s.unit * std::min(0.3f, air * 0.5f));
         today_h = date_font->FontSize + v.row_gap;
         vertical_rows(s, data, label_w_max, note_lines, p, beside, v);
+        // A small screen: "I dag" beside the note under the step before it, when that step has
+        // one under a one-line label, rather than a row of its own.
+        const size_t k = size_t(std::max(ins, 1) - 1);
+        v.today_inline = beside && ins > 0 && v.note_lines[k] > 0 && v.note_dx[k] == 0 && !p.home[k] &&
+                         wrap_lines(s.fonts.body, data.events[k].label, label_w_max, 0).size() == 1;
+        if (v.today_inline) today_h = 0;
         return height(0, n) <= p.area.h();
     };
     auto fallback = [&] {
@@ -210,13 +221,13 @@ void plan_vertical(const Canvas& c, const ViewStyle& s, const feeds::Timeline& d
     }
     // Room to spare: more air between the steps (up to one line more), so a short plan does
     // not huddle at the top of a big screen.
-    const int gaps = p.last - p.first - 1 + (ins > p.first && ins < p.last ? 1 : 0);
+    const int gaps = p.last - p.first - 1 + (ins > p.first && ins < p.last && !v.today_inline ? 1 : 0);
     if (gaps > 0) {
         const float extra = std::floor(
             std::min((p.area.h() * 0.92f - height(p.first, p.last)) / gaps, s.fonts.body->FontSize * 2.5f));
         if (extra > 0) {
             for (float& h : v.h) h += extra;
-            today_h += extra;
+            if (!v.today_inline) today_h += extra;
         }
     }
     place_vertical_rows(s, p, ins, today_h);
