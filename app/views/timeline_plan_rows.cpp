@@ -135,6 +135,22 @@ void place_vertical_rows(const ViewStyle& s, TimelinePlan& p, int ins, float tod
     }
 }
 
+// Room to spare: more air between the steps (up to one line more), so a short plan does not
+// huddle at the top of a big screen. `today_h`: the "I dag" row's height, grown alike.
+void add_air(const ViewStyle& s, TimelinePlan& p, int ins, const std::function<float(int, int)>& height,
+             float& today_h) {
+    VerticalPlan& v = p.vertical;
+    const int gaps = p.last - p.first - 1 + (ins > p.first && ins < p.last && !v.today_inline ? 1 : 0);
+    if (gaps > 0) {
+        const float extra = std::floor(
+            std::min((p.area.h() * 0.92f - height(p.first, p.last)) / gaps, s.fonts.body->FontSize * 2.5f));
+        if (extra > 0) {
+            for (float& h : v.h) h += extra;
+            if (!v.today_inline) today_h += extra;
+        }
+    }
+}
+
 }  // namespace
 
 // Dates right-aligned in their column, the line, labels left; the block centred across the
@@ -219,17 +235,7 @@ void plan_vertical(const Canvas& c, const ViewStyle& s, const feeds::Timeline& d
         p.problem = "timeline: area too small for one step";
         return;
     }
-    // Room to spare: more air between the steps (up to one line more), so a short plan does
-    // not huddle at the top of a big screen.
-    const int gaps = p.last - p.first - 1 + (ins > p.first && ins < p.last && !v.today_inline ? 1 : 0);
-    if (gaps > 0) {
-        const float extra = std::floor(
-            std::min((p.area.h() * 0.92f - height(p.first, p.last)) / gaps, s.fonts.body->FontSize * 2.5f));
-        if (extra > 0) {
-            for (float& h : v.h) h += extra;
-            if (!v.today_inline) today_h += extra;
-        }
-    }
+    add_air(s, p, ins, height, today_h);
     place_vertical_rows(s, p, ins, today_h);
 }
 
