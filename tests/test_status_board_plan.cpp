@@ -102,3 +102,76 @@ TEST_CASE("status board plan: projects sharing a phase say it once, no projects 
     CHECK(p.shown == 2);
     CHECK(plan_status_board(h.canvas(h.screen()), h.style(), h.screen(), {}, {}, "").empty);
 }
+
+namespace {
+
+// Whether drawing the plan's shown rows puts each shown project's words on screen whole (one
+// line or wrapped: the words, spaces aside, in order).
+bool words_drawn(const ViewHarness& h, Rect body, const BoardPlan& p) {
+    auto squeeze = [](std::string t) {
+        t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+        return t;
+    };
+    for (int i = 0; i < p.shown; ++i) {
+        const Row& r = p.rows[size_t(i)];
+        if (r.p->status_text.empty()) continue;
+        Canvas scratch = measuring_canvas(h.canvas(body));
+        draw_row_content(scratch, h.style(), p.g, 0, r);
+        std::string all;
+        for (const auto& t : scratch.texts)
+            if (!text_was_cut(t)) all += t.text;
+        if (squeeze(all).find(squeeze(r.p->status_text)) == std::string::npos) return false;
+    }
+    return true;
+}
+
+// 11-jernbane_2's five projects, each with the longest words a bundled project has.
+feeds::ProjectList longest_five() {
+    feeds::ProjectList l;
+    const char* names[] = {"Flaskehals nord for Køge station", "Lille Syd via Østbanen",
+                           "Direkte tog fra Odsherred og Lolland", "Østbanen: sporrenovering",
+                           "Super-lyntog: stop i Ringsted"};
+    for (int i = 0; i < 5; ++i) {
+        feeds::Project p;
+        p.id = "p" + std::to_string(i);
+        p.name = names[i];
+        p.kind = feeds::ProjectKind::Rail;
+        p.phase = i == 1 ? feeds::ProjectPhase::InOperation : feeds::ProjectPhase::Proposal;
+        p.status_text = "Nødvendig renovering uden for regionens økonomiske rammer";
+        const char* costs[] = {"skønnet 200–300 mio. kr. + 8 mio. kr. årligt", "",
+                               "intet overslag over merudgifter",
+                               "ca. 500 mio. kr.; statstilskud +ca. 23 mio. kr. pr. år", ""};
+        p.cost_text = costs[i];
+        p.places = {"Næstved", "Rønnede"};
+        l.items.push_back(p);
+    }
+    return l;
+}
+
+constexpr ScreenSize kRenderSizes[] = {{800, 480}, {1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
+
+}  // namespace
+
+TEST_CASE("status board plan: every project's words on screen at the five render sizes, places not missed") {
+    const SlideSet set = load_slide_set({});
+    const feeds::ProjectList longest = longest_five();
+    for (const ScreenSize sz : kRenderSizes) {
+        ViewHarness h(sz.w, sz.h);
+        const Rect body = slide_layout(sz.w, sz.h, h.sizes).body;
+        const Canvas c = h.canvas(body);
+        for (const auto& sl : set.slides) {
+            if (!sl.valid || sl.slide->view != feeds::ViewType::StatusBoard) continue;
+            const auto& data = std::get<feeds::ProjectList>(sl.dataset->body);
+            const BoardPlan p = plan_status_board(c, h.style(), body, data, sl.slide->options, "");
+            INFO(sz.w, "x", sz.h, " ", sl.slide->id);
+            CHECK(p.shown == p.total);
+            CHECK(p.left_out.empty());
+            CHECK(words_drawn(h, body, p));
+        }
+        const BoardPlan p = plan_status_board(c, h.style(), body, longest, {}, "");
+        INFO(sz.w, "x", sz.h, " the longest words");
+        CHECK(p.shown == p.total);
+        CHECK(p.left_out.empty());  // the places may give way, unreported
+        CHECK(words_drawn(h, body, p));
+    }
+}

@@ -117,3 +117,24 @@ TEST_CASE("left out: a goal's result that does not fit at 800x480 is named, one 
     const feeds::GoalList fits = three_goals("410 nye virksomheder");
     CHECK(left_out_of(fits, draw_goal_scoreboard, feeds::ViewType::GoalScoreboard).empty());
 }
+
+TEST_CASE(
+    "left out: the finding lists met goals by number, their results are not missed, a listed goal's is") {
+    // Goals 1 and 3 met, with results: the finding shows them as "mål 1 og 3", by design.
+    feeds::GoalList g = three_goals(long_text(400));
+    g.items[0].result_text = "410 nye virksomheder";
+    g.items[2].result_text = "Alle kommuner mindst på deres andel";
+    const std::string out = joined(left_out_of(g, draw_goal_scoreboard, feeds::ViewType::GoalScoreboard));
+    CHECK(out == "goal 2: the result \"" + g.items[1].result_text + "\" does not fit\n");
+    g.items[1].result_text = "65 %";
+    CHECK(left_out_of(g, draw_goal_scoreboard, feeds::ViewType::GoalScoreboard).empty());
+}
+
+TEST_CASE("left out: a project's places are the map's, the board does not miss them") {
+    feeds::ProjectList l = two_projects("Anlægget er i gang.");
+    for (auto& p : l.items)
+        p.places = {"Næstved", "Faxe",        "Rønnede",          "Haslev",     "Ringsted",
+                    "Køge",    "Roskilde",    "Holbæk",           "Kalundborg", "Slagelse",
+                    "Sorø",    "Vordingborg", "Nykøbing Falster", "Stevns"};
+    CHECK(left_out_of(l, draw_status_board, feeds::ViewType::StatusBoard).empty());
+}

@@ -178,7 +178,7 @@ bool draw_goal_list(Canvas& c, const ViewStyle& s, Rect area, const feeds::GoalL
 }
 
 // The goals not met (or not yet), each whole with its result, and the met ones as numbers.
-void draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const ExceptionsPlan& p, float gap) {
+void draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const ExceptionsPlan& p) {
     const Fonts& f = s.fonts;
     const float lh_body = f.body->FontSize * 1.15f, lh_small = f.small->FontSize * 1.15f;
     float y = area.y0;
@@ -188,7 +188,7 @@ void draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const ExceptionsP
         const Rect card{area.x0, std::round(y), area.x1, std::round(y + r.h)};
         canvas_rect(c, card, s.theme.panel, s.unit * 0.4f);
         canvas_rect(c, {card.x0, card.y0, card.x0 + p.stripe, card.y1}, look.color, s.unit * 0.2f);
-        const float ty = card.y0 + p.pad;
+        const float ty = card.y0 + p.vpad;
         canvas_text_in(
             c, f.body_bold,
             {card.x0 + p.stripe + p.pad, ty, card.x0 + p.stripe + p.pad + p.num_w, ty + f.body->FontSize},
@@ -198,16 +198,19 @@ void draw_exceptions(Canvas& c, const ViewStyle& s, Rect area, const ExceptionsP
             canvas_text(c, f.body, {card.x0 + p.title_x0, std::round(ly)}, s.theme.text, l);
             ly += lh_body;
         }
-        ly += f.body->FontSize - lh_body + p.pad * 0.5f;
+        ly += f.body->FontSize - lh_body + p.vpad * 0.5f;
+        if (r.detail_x > 0)  // beside the title, level with it
+            ly = ty + std::floor((f.body->FontSize - f.small->FontSize) * 0.5f);
         for (const auto& l : r.detail) {
-            canvas_text(c, f.small, {card.x0 + p.title_x0, std::round(ly)}, s.theme.text_muted, l);
+            canvas_text(c, f.small, {card.x0 + p.title_x0 + r.detail_x, std::round(ly)}, s.theme.text_muted,
+                        l);
             ly += lh_small;
         }
         draw_status_label(c, s.theme, f.body, {card.x1 - p.pad - p.status_w, ty}, look, p.status_w, kNoMark);
         y += r.h + p.row_gap;
     }
     if (p.met.empty()) return;
-    y = std::round(y + gap * 1.5f - p.row_gap);
+    y = std::round(y + p.met_gap - p.row_gap);
     StatusLook l = goal_status_look(s.theme, feeds::GoalStatus::Met);
     l.word = "Opfyldt:";
     draw_status_label(c, s.theme, f.body_bold, {area.x0, y}, l, p.met_icon_w);
@@ -247,10 +250,15 @@ void draw_goal_scoreboard(Canvas& c, const ViewStyle& s, Rect area, const feeds:
     };
     if (limit == total && draw_goal_list(c, s, area, data, total, gap)) return report(nullptr, total);
     if (limit == total) {
-        const ExceptionsPlan p = plan_exceptions(s, area, data, gap);
+        ExceptionsPlan p = plan_exceptions(s, area, data, gap);
+        if (p.fits && !p.all_results) {  // less air under the summary when the results need it
+            const Rect closer{area.x0, area.y0 - gap, area.x1, area.y1};
+            if (ExceptionsPlan q = plan_exceptions(s, closer, data, gap); q.fits && q.all_results)
+                p = std::move(q), area = closer;
+        }
         if (p.fits) {
             report(&p, total);
-            return draw_exceptions(c, s, area, p, gap);
+            return draw_exceptions(c, s, area, p);
         }
     }
     Grid grid = choose_grid(m, area, limit, gap);

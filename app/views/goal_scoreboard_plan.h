@@ -14,12 +14,17 @@ constexpr const char* kNoMark = "";  // no suffix after a status word
 struct ExceptionRow {
     const feeds::Goal* goal = nullptr;
     std::vector<std::string> title, detail;
-    float h = 0;  // padding included
+    float detail_x = 0;  // from the title's left edge: past a one-line title when the result fits beside it
+    float h = 0;         // padding included
 };
 
 struct ExceptionsPlan {
-    bool fits = false;  // all of it whole in the area; else nothing is drawn
+    bool fits = false;         // all of it whole in the area; else nothing is drawn
+    bool all_results = false;  // every goal not met shows its result
     float pad = 0, stripe = 0, row_gap = 0;
+    // Above and below a row's text, and the air over the met goals' line: less when the
+    // results need the room.
+    float vpad = 0, met_gap = 0;
     float num_w = 0, status_w = 0, title_x0 = 0;  // the rows' columns, from their left edge
     std::vector<ExceptionRow> rows;               // one per goal not met
     std::vector<int> met;                         // the met goals' numbers
@@ -31,7 +36,8 @@ ExceptionsPlan plan_exceptions(const ViewStyle& s, Rect area, const feeds::GoalL
 
 // What the publisher wrote that the scoreboard leaves out: each shown goal's result where the
 // layout does not show it (the list and the cards show none; the finding, `finding` when
-// given, those of the goals not met that have room), and the goals past the `shown` of the
+// given, those of the goals not met that have room; the met goals it lists by number show
+// only their number, by design), and the goals past the `shown` of the
 // `meant` (a limit the publisher set is meant). Goals are named by their number.
 std::vector<std::string> goals_left_out(const feeds::GoalList& data, const ExceptionsPlan* finding, int shown,
                                         int meant);

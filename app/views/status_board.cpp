@@ -1,7 +1,11 @@
 // Status board: one row per project, read left to right as "what, where, how far, what it costs".
 //
-// Wide rows: [kind icon] name / places | status badge / the document's own words | cost.
-// Narrow areas (portrait) stack the same things: name, badge and cost, the words, the places.
+// Wide rows: [kind icon] name / places | status badge / the document's own words | cost, or,
+// when the status column is too narrow for the words, the words under the name.
+// Narrow areas (portrait) stack the same things: name, badge and cost, the words, the places;
+// on a small screen the words go on the name's or the badge's line where they fit whole.
+// Less air, and no column heads, before a project's words are left out; the places (the
+// project map's field) give way first and are not reported.
 // Nothing that carries meaning is cut: text wraps and rows grow; when not every project fits,
 // whole rows are left out and a note says how many. A column that says the same for every
 // project (all "Forslag", no prices) is left out and said once above the board.

@@ -132,6 +132,18 @@ std::vector<Geometry> wide_candidates(const ViewStyle& s, const Geometry& base,
     std::vector<Geometry> out;
     for (float wc : cost_ws) {
         const float c_gap = wc > 0 ? gap : 0;
+        if (any_words && base.show_phase) {
+            // The words under the name, the badge alone as narrow as it can be: the name column
+            // takes the rest, so the words wrap least.
+            Geometry g = base;
+            g.words_under_name = true;
+            g.c1 = base.a1;
+            g.c0 = base.a1 - wc;
+            g.b1 = g.c0 - c_gap;
+            g.b0 = std::floor(g.b1 - badge_need);
+            g.a1 = g.b0 - gap;
+            if (g.a1 - g.a0 >= w * 0.25f) out.push_back(g);
+        }
         if (!has_b) {
             Geometry g = base;
             g.a1 = base.a1 - wc - c_gap;
@@ -150,6 +162,10 @@ std::vector<Geometry> wide_candidates(const ViewStyle& s, const Geometry& base,
             const float wb = g.b1 - g.b0;
             if (wb < w * 0.15f || (base.show_phase && wb < badge_need)) continue;
             out.push_back(g);
+            if (any_words) {  // the words under the name
+                g.words_under_name = true;
+                out.push_back(g);
+            }
         }
     }
     return out;
@@ -216,6 +232,16 @@ static bool better(const Choice& a, const Choice& b) {  // a better than b
     return sum(a.m) < sum(b.m) - 0.5f;
 }
 
+// Whether the rows show the document's words (the board's message; the places are not).
+static bool shows_words(const Choice& ch) {
+    return ch.g.detail >= 1;
+}
+
+// Whether `a` shows more projects than `b`, or as many and their words where `b` does not.
+static bool more_or_words(const Choice& a, const Choice& b) {
+    return a.fit > b.fit || (a.fit == b.fit && shows_words(a) && !shows_words(b));
+}
+
 // The best geometry from `base`: wide columns, or stacked rows when they do strictly better.
 static Choice pick_for(const Board& b, const Geometry& base) {
     std::optional<Choice> wide, stacked;
@@ -236,18 +262,22 @@ static Choice pick_for(const Board& b, const Geometry& base) {
         Choice ch = evaluate(b, g);
         if (!stacked || (ch.m.cuts == 0 && stacked->m.cuts > 0) || ch.fit > stacked->fit)
             stacked = std::move(ch);
+        g.words_inline = true;  // the words on the name's or the badge's line: only when that does better
+        if (detail >= 1)
+            if (Choice in = evaluate(b, g); in.m.cuts == 0 && in.fit > stacked->fit) stacked = std::move(in);
         if (stacked->fit >= b.total && stacked->m.cuts == 0) break;
     }
-    // Stacked only when it does strictly better: a wide board reads as a table.
+    // Stacked only when it does strictly better (more projects, or their words): a wide board
+    // reads as a table.
     Choice pick = *stacked;
     if (wide && !((stacked->m.cuts == 0 && wide->m.cuts > 0) ||
-                  ((stacked->m.cuts == 0) == (wide->m.cuts == 0) && stacked->fit > wide->fit)))
+                  ((stacked->m.cuts == 0) == (wide->m.cuts == 0) && more_or_words(*stacked, *wide))))
         pick = *wide;
     return pick;
 }
 
 // The base geometry; tighter padding is tried too, and taken only when it brings one more
-// project on screen.
+// project on screen, or the words.
 static Choice choose_geometry(const Board& b, const Geometry& base) {
     const ViewStyle& s = b.s;
     Geometry tight = base;
@@ -255,12 +285,20 @@ static Choice choose_geometry(const Board& b, const Geometry& base) {
     tight.row_gap = std::max(2.0f, std::round(s.unit * 0.3f));
     tight.a0 = b.area.x0 + tight.pad;
     tight.a1 = b.area.x1 - tight.pad;
+    // Tightest: the least air that still parts the rows, for a board whose words would not
+    // fit otherwise (five projects with words at 1920x1080).
+    Geometry tightest = tight;
+    tightest.pad = std::round(s.unit * 0.25f);
+    tightest.line_gap = std::round(s.unit * 0.15f);
+    tightest.row_gap = std::max(1.0f, std::round(s.unit * 0.15f));
+    tightest.a0 = b.area.x0 + tightest.pad;
+    tightest.a1 = b.area.x1 - tightest.pad;
     std::optional<Choice> best;
-    for (const Geometry& g : {base, tight}) {
+    for (const Geometry& g : {base, tight, tightest}) {
         Choice pick = pick_for(b, g);
         if (!best)
             best = pick;
-        else if ((pick.m.cuts == 0) == (best->m.cuts == 0) && pick.fit > best->fit)
+        else if ((pick.m.cuts == 0) == (best->m.cuts == 0) && more_or_words(pick, *best))
             best = pick;
         else if (pick.m.cuts == 0 && best->m.cuts > 0)
             best = pick;
@@ -288,18 +326,19 @@ static void plan_rows(const feeds::ProjectList& data, const feeds::ViewOptions& 
     p.common = board_common(projects, costs);
 }
 
-// What the publisher wrote that the board leaves out: a shown project's own words or places
-// when the rows leave them out, and the projects past those that fit, up to the `meant` (a
+// What the publisher wrote that the board leaves out: a shown project's own words when the
+// rows leave them out, and the projects past those that fit, up to the `meant` (a
 // limit the publisher set is meant).
 static std::vector<std::string> left_out(const BoardPlan& p, int meant) {
     std::vector<std::string> out;
-    const bool no_words = p.g.detail < 1 || (!p.g.stacked && p.g.b1 <= p.g.b0);
+    const bool no_words = p.g.detail < 1 || (!p.g.stacked && !p.g.words_under_name && p.g.b1 <= p.g.b0);
     for (int i = 0; i < p.shown; ++i) {
         const feeds::Project& pr = *p.rows[size_t(i)].p;
         const std::string project = "project \"" + pr.id + "\": ";
         if (!pr.status_text.empty() && no_words)
             out.push_back(project + "the status text \"" + pr.status_text + "\" does not fit");
-        if (!pr.places.empty() && p.g.detail < 2) out.push_back(project + "the places do not fit");
+        // The places are the project map's field; the board shows them only when it has room
+        // (FORMAT.md), so leaving them out is not reported.
     }
     for (int i = std::max(p.shown, 0); i < meant && i < p.total; ++i)
         out.push_back("project \"" + p.rows[size_t(i)].p->id + "\" is not shown: " + std::to_string(p.shown) +
@@ -343,7 +382,19 @@ BoardPlan plan_status_board(const Canvas& c, const ViewStyle& s, Rect area, cons
     p.header_h = p.heads ? small + 2 * base.line_gap : 0;
     const Board b{
         counter, s, area, p.rows, p.total, opt.limit, p.common_h, p.header_h, hidden_note_height(s)};
-    const Choice best = choose_geometry(b, base);
+    Choice best = choose_geometry(b, base);
+    // The column heads give way when the rows need their room (the words of five projects at
+    // 1280x720): the rows say what they hold.
+    if (p.heads && !best.g.stacked && (best.fit < p.total || !shows_words(best))) {
+        Board bare = b;
+        bare.header_h = 0;
+        Choice without = choose_geometry(bare, base);
+        if (without.m.cuts == 0 && more_or_words(without, best)) {
+            best = std::move(without);
+            p.heads = false;
+            p.header_h = 0;
+        }
+    }
     p.g = best.g;
     p.heights = best.m.h;
     p.shown = best.fit;

@@ -123,9 +123,15 @@ float draw_places(Canvas& c, const ViewStyle& s, float x0, float x1, float y, co
 float draw_wide(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const Row& r) {
     const size_t from = c.texts.size();
     const float body = s.fonts.body->FontSize, small = s.fonts.small->FontSize;
-    const float name_y1 = draw_name(c, s, g, g.a0, g.a1, y, *r.p);
+    float name_y1 = draw_name(c, s, g, g.a0, g.a1, y, *r.p);
+    const bool has_words = !r.p->status_text.empty() && g.detail >= 1;
+    if (has_words && g.words_under_name) {
+        const float x0 = g.a0 + name_indent(s, g), wy = name_y1 + g.line_gap;
+        name_y1 = wy + canvas_paragraph(c, s.fonts.small, {x0, wy, g.a1, wy + kOpen}, s.theme.text_muted,
+                                        r.p->status_text);
+    }
     draw_places(c, s, g.a0 + name_indent(s, g), g.a1, name_y1 + g.line_gap, r, g.detail >= 2);
-    const bool words = !r.p->status_text.empty() && g.b1 > g.b0 && g.detail >= 1;
+    const bool words = has_words && !g.words_under_name && g.b1 > g.b0;
     float words_x0 = g.b0, words_y = y + std::floor((body - small) * 0.5f);  // small text level with the name
     if (g.show_phase) {
         const float badge_w = draw_status_label(c, s.theme, s.fonts.body, {g.b0, y},
@@ -150,9 +156,54 @@ float draw_wide(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const
     return bottom_of(c, from, y);
 }
 
+// Stacked, `words_inline` (a small screen): name, then badge, with the words and the cost on
+// those two lines where they fit whole: words between badge and cost, or after the name, or
+// (the cost on the name's line) after the badge. Returns the bottom, or -1 when they fit on
+// none (nothing drawn: the words then get their own line).
+float draw_stacked_inline(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const Row& r) {
+    const Fonts& f = s.fonts;
+    const float name_w = text_size(f.body_bold, r.p->name).x, x0 = g.a0 + name_indent(s, g);
+    if (x0 + name_w > g.a1) return -1;  // a wrapped name: no room on its line
+    const float w = g.a1 - g.a0, gap = std::round(s.unit), body = f.body->FontSize;
+    const float words_w = text_size(f.small, r.p->status_text).x;
+    const float cost_w =
+        !g.show_cost
+            ? 0
+            : text_size(has_digit(r.cost) ? f.body : f.small, r.cost.empty() ? "pris ikke oplyst" : r.cost).x;
+    const StatusLook look = phase_look(s.theme, r.p->phase);
+    const float badge_w = draw_status_label(c, s.theme, f.body, {0, 0}, look, 1e9f, "", true);
+    const float line2 = y + body + g.line_gap, name_end = x0 + name_w + gap;
+    const bool cost_low = badge_w + g.col_gap + cost_w <= w;  // the cost on the badge's line
+    ImVec2 words_at{-1, 0};
+    bool cost_high = false;  // the cost on the name's line
+    if (cost_low && badge_w + gap + words_w + g.col_gap + cost_w <= w)
+        words_at = {g.a0 + badge_w + gap, line2};
+    else if (cost_low && name_end + words_w <= g.a1)
+        words_at = {name_end, y};
+    else if (name_end + g.col_gap + cost_w <= g.a1 && badge_w + gap + words_w <= w)
+        words_at = {g.a0 + badge_w + gap, line2}, cost_high = true;
+    if (words_at.x < 0) return -1;
+    const size_t from = c.texts.size();
+    draw_name(c, s, g, g.a0, g.a1, y, *r.p);
+    draw_status_label(c, s.theme, f.body, {g.a0, line2}, look, w);
+    const float cy = cost_high ? y : line2;
+    if (g.show_cost) draw_cost(c, s, {g.a1 - cost_w, cy, g.a1, cy + kOpen}, r.cost, Align::Right, f.body);
+    const float dy = std::floor((body - f.small->FontSize) * 0.5f);
+    canvas_text(c, f.small, {std::round(words_at.x), words_at.y + dy}, s.theme.text_muted, r.p->status_text);
+    return bottom_of(c, from, line2);
+}
+
 float draw_stacked(Canvas& c, const ViewStyle& s, const Geometry& g, float y, const Row& r) {
     const size_t from = c.texts.size();
     const Fonts& f = s.fonts;
+    const bool words = !r.p->status_text.empty() && g.detail >= 1;
+    if (words && g.words_inline && g.show_phase) {
+        const float bottom = draw_stacked_inline(c, s, g, y, r);
+        if (bottom >= 0) {
+            draw_places(c, s, g.a0, g.a1, bottom + g.line_gap, r, g.detail >= 2);
+            return bottom_of(c, from, bottom);
+        }
+    }
     y = draw_name(c, s, g, g.a0, g.a1, y, *r.p) + g.line_gap;
     const ImFont* cost_font = has_digit(r.cost) ? f.body : f.small;
     const float cost_w = text_size(cost_font, r.cost.empty() ? "pris ikke oplyst" : r.cost).x;
@@ -170,7 +221,7 @@ float draw_stacked(Canvas& c, const ViewStyle& s, const Geometry& g, float y, co
     } else if (g.show_cost) {
         y = draw_cost(c, s, {g.a0, y, g.a1, y + kOpen}, r.cost, Align::Left, f.body) + g.line_gap;
     }
-    if (!r.p->status_text.empty() && g.detail >= 1)
+    if (words)
         y += canvas_paragraph(c, f.small, {g.a0, y, g.a1, y + kOpen}, s.theme.text_muted, r.p->status_text) +
              g.line_gap;
     draw_places(c, s, g.a0, g.a1, y, r, g.detail >= 2);

@@ -26,6 +26,12 @@ struct Geometry {
     // (the home municipality's tag stays) and then the document's words, when that brings more
     // projects on screen: 2 = everything, 1 = no places, 0 = name, status and cost.
     int detail = 2;
+    // Wide: the words under the name, in the name column, which has room to spare under a
+    // short name while the status column is narrow; the badge then stands alone.
+    bool words_under_name = false;
+    // Stacked: the words on a line already drawn, between the badge and the cost or after the
+    // name, where they fit whole (a small screen): the row stays two lines tall.
+    bool words_inline = false;
     bool icons = false;  // some project has a kind icon: every name starts after the icon's place
 };
 

@@ -87,7 +87,7 @@ void draw_horizontal(Canvas& c, const ViewStyle& s, const TimelinePlan& p, const
 // The line through the shown steps, solid up to the last done one, and the "I dag" row.
 void draw_vertical_line(Canvas& c, const ViewStyle& s, const TimelinePlan& p) {
     const VerticalPlan& v = p.vertical;
-    const ImFont* date_font = s.fonts.body_bold;
+    const ImFont* date_font = v.today_inline ? s.fonts.small : s.fonts.body_bold;
     if (v.today_y >= 0)
         canvas_text_in(c, date_font, {v.x0, v.today_y, v.x0 + v.date_w, v.today_y + date_font->FontSize},
                        s.theme.highlight, "I dag", Align::Right);
@@ -99,7 +99,9 @@ void draw_vertical_line(Canvas& c, const ViewStyle& s, const TimelinePlan& p) {
                         {v.line_x, v.dot_y[size_t(i - p.first)]}, s.theme.bar, v.thick);
     if (v.today_y >= 0) {
         const float y = v.today_y + date_font->FontSize * 0.5f;
-        canvas_line(c, {v.line_x - v.r * 2, y}, {v.line_x + v.r * 2, y}, s.theme.highlight, 3.0f);
+        // beside a note, the stroke stops short of it
+        const float right = v.today_inline ? v.r : v.r * 2;
+        canvas_line(c, {v.line_x - v.r * 2, y}, {v.line_x + right, y}, s.theme.highlight, 3.0f);
     }
 }
 
@@ -137,7 +139,11 @@ void draw_vertical_step(Canvas& c, const ViewStyle& s, const TimelinePlan& p, co
                     s.theme.highlight);
         below += v.note_gap + f.small->FontSize;
     }
-    if (v.note_lines[size_t(i)] > 0 && v.note_x >= 0) {  // beside the label, its first line level with it
+    if (v.note_dx[size_t(i)] > 0) {  // after a short label, level with it
+        const float y = top + std::floor((label_font->FontSize - f.small->FontSize) * 0.5f);
+        canvas_text(c, f.small, {v.label_x + v.note_dx[size_t(i)], y}, s.theme.text_muted, e.note);
+    } else if (v.note_lines[size_t(i)] > 0 &&
+               v.note_x >= 0) {  // beside the label, its first line level with it
         const float y = top + std::floor((label_font->FontSize - f.small->FontSize) * 0.5f);
         canvas_paragraph(c, f.small, {v.note_x, y, p.area.x1, top + v.h[size_t(i)] - v.row_gap + 1},
                          s.theme.text_muted, e.note, v.note_lines[size_t(i)]);

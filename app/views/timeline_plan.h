@@ -43,8 +43,10 @@ struct VerticalPlan {
     float x0 = 0, date_w = 0, line_x = 0, label_x = 0, label_x1 = 0;
     std::vector<float> h;         // per step, with the gap below it (and the air added)
     std::vector<int> note_lines;  // per step: 0 when its note is not shown
+    std::vector<float> note_dx;   // per step: > 0, its one-line note on the label's line, from label_x
     float note_x = -1;            // the notes beside the labels from here; -1: under them
     float today_y = -1;           // the "I dag" row between two steps; -1: none
+    bool today_inline = false;    // "I dag" small, beside the step before's last note line: no row
     std::vector<float> dot_y;     // per shown step
 };
 

@@ -14,18 +14,31 @@
 namespace {
 
 // Each step's label lines and, when they fit, its note lines: the row heights, with the gap
-// below each.
+// below each. `beside`: a note that fits whole after a one-line label (and its "I dag") goes
+// there (not on a step with "Din kommune" under it), so the row stays one line tall.
 void vertical_rows(const ViewStyle& s, const feeds::Timeline& data, float label_w, int max_note_lines,
-                   const std::vector<bool>& home, VerticalPlan& v) {
+                   const TimelinePlan& p, bool beside, VerticalPlan& v) {
     const Fonts& f = s.fonts;
     const float lh = f.body->FontSize * 1.15f, small_lh = f.small->FontSize * 1.15f;
     v.h.clear();
     v.note_lines.clear();
+    v.note_dx.assign(data.events.size(), 0);
     for (size_t i = 0; i < data.events.size(); ++i) {
         const auto& e = data.events[i];
         const int lines = std::max(1, int(wrap_lines(f.body, e.label, label_w, 3).size()));
         float h = lh * (lines - 1) + f.body->FontSize + v.row_gap;
-        if (home[i]) h += v.note_gap + f.small->FontSize;  // "Din kommune"
+        if (p.home[i]) h += v.note_gap + f.small->FontSize;  // "Din kommune"
+        // After the label, and after the "I dag" that follows a current step's label.
+        const bool today = p.mark.on_event && p.mark.index == int(i);
+        const float dx = std::ceil(text_size(f.body, e.label).x + v.gap * 2 +
+                                   (today ? text_size(f.body_bold, "I dag").x + v.gap * 2 : 0));
+        if (beside && !e.note.empty() && lines == 1 && !p.home[i] &&
+            dx + text_size(f.small, e.note).x <= label_w) {
+            v.note_dx[i] = dx;
+            v.h.push_back(h);
+            v.note_lines.push_back(1);
+            continue;
+        }
         int notes = 0;
         // A note is shown whole or not at all: up to `max_note_lines`, never cut.
         const int need = e.note.empty() ? 0 : int(wrap_lines(f.small, e.note, label_w, 0).size());
@@ -46,7 +59,8 @@ float label_need(const ViewStyle& s, const feeds::Timeline& data, const Timeline
     float need = 0;
     for (size_t i = 0; i < ev.size(); ++i) {
         need = std::max(need, text_size(f.body, ev[i].label).x);
-        if (p.vertical.note_lines[i] > 0) need = std::max(need, text_size(f.small, ev[i].note).x);
+        if (p.vertical.note_lines[i] > 0)
+            need = std::max(need, p.vertical.note_dx[i] + text_size(f.small, ev[i].note).x);
     }
     if (p.mark.on_event)
         need = std::max(need, text_size(f.body, ev[size_t(p.mark.index)].label).x + p.vertical.gap * 2 +
@@ -71,6 +85,7 @@ bool notes_beside(const ViewStyle& s, const feeds::Timeline& data, TimelinePlan&
     VerticalPlan& v = p.vertical;
     const VerticalPlan saved = v;
     std::fill(v.note_lines.begin(), v.note_lines.end(), 0);
+    std::fill(v.note_dx.begin(), v.note_dx.end(), 0.0f);
     const float labels = label_need(s, data, p, label_w_max), col_gap = v.gap * 2;
     float note_w = 0;
     for (const auto& e : data.events) note_w = std::max(note_w, text_size(f.small, e.note).x);
@@ -104,14 +119,35 @@ bool notes_beside(const ViewStyle& s, const feeds::Timeline& data, TimelinePlan&
 // Where the shown steps' dots go, and the "I dag" row between two of them.
 void place_vertical_rows(const ViewStyle& s, TimelinePlan& p, int ins, float today_h) {
     VerticalPlan& v = p.vertical;
-    float y = p.area.y0;
+    float y = p.area.y0, before = y;  // the previous row's top
     for (int i = p.first; i < p.last; ++i) {
-        if (i == ins && i > p.first) {
+        if (i == ins && i > p.first && v.today_inline) {  // level with the last note line above
+            const size_t k = size_t(i - 1);
+            v.today_y = before + s.fonts.body->FontSize + v.note_gap +
+                        s.fonts.small->FontSize * 1.15f * float(v.note_lines[k] - 1);
+        } else if (i == ins && i > p.first) {
             v.today_y = y;
             y += today_h;
         }
+        before = y;
         v.dot_y.push_back(y + s.fonts.body->FontSize * 0.55f);
         y += v.h[size_t(i)];
+    }
+}
+
+// Room to spare: more air between the steps (up to one line more), so a short plan does not
+// huddle at the top of a big screen. `today_h`: the "I dag" row's height, grown alike.
+void add_air(const ViewStyle& s, TimelinePlan& p, int ins, const std::function<float(int, int)>& height,
+             float& today_h) {
+    VerticalPlan& v = p.vertical;
+    const int gaps = p.last - p.first - 1 + (ins > p.first && ins < p.last && !v.today_inline ? 1 : 0);
+    if (gaps > 0) {
+        const float extra = std::floor(
+            std::min((p.area.h() * 0.92f - height(p.first, p.last)) / gaps, s.fonts.body->FontSize * 2.5f));
+        if (extra > 0) {
+            for (float& h : v.h) h += extra;
+            if (!v.today_inline) today_h += extra;
+        }
     }
 }
 
@@ -140,8 +176,6 @@ void plan_vertical(const Canvas& c, const ViewStyle& s, const feeds::Timeline& d
         p.problem = "timeline: area too narrow";
         return;
     }
-    v.row_gap = std::round(s.unit * 1.2f);
-    v.note_gap = std::round(s.unit * 0.3f);
     // "I dag" gets a row of its own between two steps; on a current step it sits by the label.
     const int ins = p.mark.index < 0 || p.mark.on_event ? -1 : p.mark.index;
     float today_h = date_font->FontSize + v.row_gap;
@@ -151,13 +185,39 @@ void plan_vertical(const Canvas& c, const ViewStyle& s, const feeds::Timeline& d
         if (ins >= 0 && ins > a && ins < b) h += today_h;  // only between shown rows
         return h - v.row_gap;
     };
-    // Notes: two lines each, else one, else none, whichever first lets every step be shown.
-    for (int note_lines : {2, 1, 0}) {
-        vertical_rows(s, data, label_w_max, note_lines, p.home, v);
-        if (height(0, n) <= p.area.h()) break;
-    }
+    // Notes: up to two lines each under the labels when every note fits so; else in a column
+    // beside the labels; else with less air, short ones after their labels; else two lines, one
+    // or none under the labels, whichever first lets every step be shown.
+    auto rows_fit = [&](float air, int note_lines, bool beside) {
+        v.row_gap = std::round(s.unit * air);
+        v.note_gap = std::round(s.unit * std::min(0.3f, air * 0.5f));
+        today_h = date_font->FontSize + v.row_gap;
+        vertical_rows(s, data, label_w_max, note_lines, p, beside, v);
+        // A small screen: "I dag" beside the note under the step before it, when that step has
+        // one under a one-line label, rather than a row of its own.
+        const size_t k = size_t(std::max(ins, 1) - 1);
+        v.today_inline = beside && ins > 0 && v.note_lines[k] > 0 && v.note_dx[k] == 0 && !p.home[k] &&
+                         wrap_lines(s.fonts.body, data.events[k].label, label_w_max, 0).size() == 1;
+        if (v.today_inline) today_h = 0;
+        return height(0, n) <= p.area.h();
+    };
+    auto fallback = [&] {
+        for (int note_lines : {2, 1, 0})
+            if (rows_fit(1.2f, note_lines, false)) break;
+    };
+    bool all_notes = rows_fit(1.2f, 2, false) && every_note_shown(data, v);
+    if (!all_notes) fallback();
     float need = label_need(s, data, p, label_w_max), block_w = need;
     if (!every_note_shown(data, v)) notes_beside(s, data, p, label_w_max, height, need, block_w);
+    // Neither under nor in a column beside (800x480): less air between the steps, then each
+    // short note after its own label, the rest under theirs.
+    if (!every_note_shown(data, v) && v.note_x < 0) {
+        for (bool beside : {false, true})
+            for (float air : {0.6f, 0.3f})
+                if (!all_notes) all_notes = rows_fit(air, 2, beside) && every_note_shown(data, v);
+        if (!all_notes) fallback();
+        need = block_w = label_need(s, data, p, label_w_max);
+    }
     v.x0 = p.area.x0 + std::floor((label_w_max - block_w) * 0.5f);
     v.line_x = v.x0 + line_dx, v.label_x = v.x0 + label_dx;
     v.label_x1 = std::min(p.area.x1, v.label_x + need);
@@ -175,17 +235,7 @@ void plan_vertical(const Canvas& c, const ViewStyle& s, const feeds::Timeline& d
         p.problem = "timeline: area too small for one step";
         return;
     }
-    // Room to spare: more air between the steps (up to one line more), so a short plan does
-    // not huddle at the top of a big screen.
-    const int gaps = p.last - p.first - 1 + (ins > p.first && ins < p.last ? 1 : 0);
-    if (gaps > 0) {
-        const float extra = std::floor(
-            std::min((p.area.h() * 0.92f - height(p.first, p.last)) / gaps, s.fonts.body->FontSize * 2.5f));
-        if (extra > 0) {
-            for (float& h : v.h) h += extra;
-            today_h += extra;
-        }
-    }
+    add_air(s, p, ins, height, today_h);
     place_vertical_rows(s, p, ins, today_h);
 }
 
@@ -266,7 +316,7 @@ void plan_stacked(const Canvas& c, const ViewStyle& s, const feeds::Timeline& da
     k.x0 = k.line_x + k.r * 1.6f + k.gap, k.x1 = p.area.x1;
     k.dot_dy = s.fonts.body_bold->FontSize * 0.55f;
     const int ins = p.mark.index < 0 || p.mark.on_event ? -1 : p.mark.index;  // "I dag" between steps
-    const float row_gap = std::round(s.unit * 0.8f);  // more goes in below when there is room
+    float row_gap = std::round(s.unit * 0.8f);  // more goes in below when there is room
     const float today_h = s.fonts.body_bold->FontSize;
     k.h.assign(size_t(n), 0);
     auto measure = [&](const StackedStyle& style) {  // the blocks' heights; how many texts are cut
@@ -295,21 +345,29 @@ void plan_stacked(const Canvas& c, const ViewStyle& s, const feeds::Timeline& da
         if (p.last - p.first < n) fit_window(n, start, note_space.h(), height, p.first, p.last);
         return whole;
     };
-    bool whole = false;
-    for (const ImFont* label : {s.fonts.body, s.fonts.small}) {
-        if (!fit({label, false})) continue;
-        const int without = p.last - p.first;
-        whole = true;
-        k.st = {label, true};
-        if (!fit(k.st) || p.last - p.first < without) {
-            k.st = {label, false};
-            fit(k.st);
+    auto choose = [&] {
+        for (const ImFont* label : {s.fonts.body, s.fonts.small}) {
+            if (!fit({label, false})) continue;
+            const int without = p.last - p.first;
+            k.st = {label, true};
+            if (!fit(k.st) || p.last - p.first < without) {
+                k.st = {label, false};
+                fit(k.st);
+            }
+            return;
         }
-        break;
-    }
-    if (!whole) {
         k.st = {s.fonts.small, false};
         fit(k.st);
+    };
+    choose();
+    // Less air between the blocks when that brings every note on screen with every step (the
+    // "I dag" row between two steps takes a line).
+    auto all_shown = [&] { return k.st.notes && p.last - p.first == n; };
+    if (!all_shown()) {
+        const float air = row_gap;
+        row_gap = std::round(s.unit * 0.3f);
+        choose();
+        if (!all_shown()) row_gap = air, choose();
     }
     p.hidden = p.last - p.first < n;
     if (p.hidden) p.area = note_space;
