@@ -2,6 +2,7 @@
 #include "app/box_grid.h"
 #include "app/contrast.h"
 #include "app/fonts.h"
+#include "app/rounded_rect.h"
 #include "app/text_run.h"
 #include "feeds/json_reader.h"
 
@@ -177,7 +178,7 @@ std::string first_that_fits(const ImFont* font, const std::vector<std::string>& 
 
 void canvas_rect(Canvas& c, Rect r, ImU32 color, float rounding) {
     c.fills.push_back({r, color});
-    if (c.dl) c.dl->AddRectFilled(r.min(), r.max(), color, rounding);
+    if (c.dl) add_rounded_rect(c.dl, r.min(), r.max(), color, rounding);
 }
 
 void canvas_disc(Canvas& c, ImVec2 center, float radius, ImU32 color) {
