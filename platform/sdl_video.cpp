@@ -151,6 +151,12 @@ void close_video(Video& v) {
     v = Video{};
 }
 
+Uint32 picture_format(SDL_Renderer* r) {
+    SDL_Window* w = r ? SDL_RenderGetWindow(r) : nullptr;
+    const Uint32 f = w ? SDL_GetWindowPixelFormat(w) : Uint32(SDL_PIXELFORMAT_UNKNOWN);
+    return f == SDL_PIXELFORMAT_RGB888 ? f : Uint32(SDL_PIXELFORMAT_ARGB8888);
+}
+
 SDL_Rect rotate_rect(SDL_Rect r, int degrees, int lw, int lh) {
     switch (degrees) {
         case 90:

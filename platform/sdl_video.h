@@ -58,6 +58,13 @@ void close_video(Video& v);
 // Re-reads the output size (after a window resize). Returns true when the logical size changed.
 bool sync_video_size(Video& v);
 
+// The pixel format for an opaque picture that is copied onto `r`'s output (slide textures, map
+// layers): the window's own 32-bit format, so SDL's software renderer copies rows (memcpy)
+// where an ARGB8888 picture onto an XRGB8888 window (dummy, X11) went pixel by pixel
+// (Blit4to4MaskAlpha: a third of the kiosk's CPU between slides, measured with perf). A
+// renderer with no window draws into a headless ARGB8888 surface (platform/headless.h).
+Uint32 picture_format(SDL_Renderer* r);
+
 // Where the logical rectangle `r` lands on the output of a screen turned clockwise by
 // `degrees` (0, 90, 180, 270), whose logical size is logical_w x logical_h.
 SDL_Rect rotate_rect(SDL_Rect r, int degrees, int logical_w, int logical_h);

@@ -53,7 +53,7 @@ void set_kiosk_slides(KioskScreen& k, const SlideSet& set, const std::vector<boo
 }
 
 SDL_Texture* create_slide_texture(SDL_Renderer* renderer, int w, int h) {
-    return SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    return SDL_CreateTexture(renderer, picture_format(renderer), SDL_TEXTUREACCESS_TARGET, w, h);
 }
 
 static bool is_fresh(const CachedSlide& c, int slide, std::uint64_t gen, const FrameInput& in) {

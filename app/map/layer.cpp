@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "platform/imgui_sdl.h"
+#include "platform/sdl_video.h"
 
 void drop_map_layers(MapLayers& layers) {
     for (auto& s : layers.slots) {
@@ -32,7 +33,7 @@ ImTextureID map_layer_texture(MapLayers& layers, ImGuiSdl& g, int rotate, ImU32 
         slot->texture = nullptr;
     }
     if (!slot->texture) {
-        slot->texture = SDL_CreateTexture(g.renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+        slot->texture = SDL_CreateTexture(g.renderer, picture_format(g.renderer), SDL_TEXTUREACCESS_TARGET,
                                           swap ? h : w, swap ? w : h);
         if (!slot->texture) {
             *slot = MapLayer{};
