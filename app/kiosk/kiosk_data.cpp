@@ -8,6 +8,7 @@
 #include "feeds/url.h"
 #include "platform/clock_sync.h"
 #include "platform/process_memory.h"
+#include "platform/signals.h"
 
 namespace {
 
@@ -91,6 +92,12 @@ KioskData open_data(const KioskOptions& opt, feeds::Waker wake, KioskLog& klog, 
             << "no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
                "--cache-dir): fetched data is not kept across restarts\n";
     std::vector<feeds::Note> notes;
+    // The loop sleeps in SDL's wait while the screen is on, in wait_for_signal while it is off:
+    // a finished fetch or a changed file ends either (a takeover notice may turn the screen on).
+    wake = [loop = std::move(wake)] {
+        if (loop) loop();
+        wake_signal_wait();
+    };
     feeds::set_waker(d.jobs, wake);
     d.sync = feeds::open_sync(opt.sync, notes);
     d.jobs.reads.fetch_signatures = feeds::trust_on(d.sync.trust);
