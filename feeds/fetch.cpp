@@ -31,8 +31,12 @@ FetchResult read_local_file(const FetchRequest& req) {
         r.error = label + ": cannot read " + req.url + ": not a regular file";
         return r;
     }
-    const std::string mtime =
-        "mtime " + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+    // The validator: the mtime alone misses a file replaced within one tick of the kernel's
+    // coarse clock (a few ms: a script, or an edit seen at once by the file watch); a rename
+    // over it brings another inode, and most edits another size.
+    const std::string mtime = "mtime " + std::to_string(st.st_mtim.tv_sec) + "." +
+                              std::to_string(st.st_mtim.tv_nsec) + " size " + std::to_string(st.st_size) +
+                              " inode " + std::to_string(st.st_ino);
     r.last_modified = mtime;
     if (!req.last_modified.empty() && req.last_modified == mtime) {
         r.status = FetchStatus::NotModified;

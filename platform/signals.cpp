@@ -74,3 +74,9 @@ void wait_for_signal(int timeout_ms) {
     while (read(g_wake_pipe[0], drain, sizeof drain) > 0) {
     }
 }
+
+void wake_signal_wait() {
+    if (g_wake_pipe[1] < 0) return;
+    const ssize_t n = write(g_wake_pipe[1], "w", 1);  // full pipe: a wake-up is pending anyway
+    (void)n;
+}

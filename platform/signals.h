@@ -28,3 +28,8 @@ bool signal_request_pending();
 // process: the handler also writes to a pipe this waits on). For the long sleeps of a screen
 // that is off: no slices, no wake-ups in between.
 void wait_for_signal(int timeout_ms);
+
+// Ends the wait_for_signal() under way, or the next one, early: another thread has work for the
+// loop (a fetch finished, a watched file changed). Thread-safe; a no-op before
+// catch_control_signals().
+void wake_signal_wait();

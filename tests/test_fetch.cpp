@@ -168,6 +168,14 @@ TEST_CASE("fetch: local files are read with the size cap, an unchanged file is N
     CHECK(r.body == "{\"x\": 1}");
     req.last_modified = r.last_modified;
     CHECK(fetch(req).status == FetchStatus::NotModified);
+    // Replaced within one tick of the file clock (the same mtime, the same size): read again.
+    const fs::path next = file.string() + ".tmp";
+    std::ofstream(next) << "{\"x\": 2}";
+    fs::last_write_time(next, fs::last_write_time(file));
+    fs::rename(next, file);
+    const FetchResult replaced = fetch(req);
+    REQUIRE(replaced.status == FetchStatus::Ok);
+    CHECK(replaced.body == "{\"x\": 2}");
 
     req.last_modified.clear();
     req.max_body_bytes = 4;

@@ -438,3 +438,16 @@ TEST_CASE("signals: a signal to another thread ends a screen-off sleep") {
     other.join();
     CHECK(take_signal_requests().screenshot);
 }
+
+TEST_CASE("signals: another thread with work for the loop ends a screen-off sleep, asking for nothing") {
+    // A finished fetch or a changed local file (app/kiosk/kiosk_data.cpp's waker): a takeover
+    // notice may have to turn the screen on. Broken, this test hangs for ten minutes.
+    catch_control_signals();
+    take_signal_requests();
+    std::thread other([] { wake_signal_wait(); });
+    wait_for_signal(10 * 60 * 1000);
+    other.join();
+    const SignalRequests r = take_signal_requests();
+    CHECK(!r.reload);
+    CHECK(!r.screenshot);
+}

@@ -4,9 +4,11 @@
 #include <chrono>
 #include <random>
 
+#include "feeds/sync/local_watch.h"
 #include "feeds/url.h"
 #include "platform/clock_sync.h"
 #include "platform/process_memory.h"
+#include "platform/signals.h"
 
 namespace {
 
@@ -38,6 +40,43 @@ void show_synced(KioskData& d, KioskLog& klog, std::ostream& log, bool say) {
                                (d.sync.manifest_item.schedule.last_attempt_s ? "" : " (cached copies)")});
 }
 
+// Watches the local files the sync reads, when the set may have changed (a new manifest, new
+// data), a watched directory went, or an unwatched file was looked at (its directory may be back);
+// then makes the changed files due. Costs no syscall on a turn when nothing happened.
+void follow_files(KioskData& d, KioskLog& klog, std::ostream& log) {
+    if (d.watch.fd < 0) return;
+    const FileChanges changes = read_changes(d.watch);
+    if (changes.any() || d.watch_again || d.sync.version != d.watch_version) {
+        d.watch_version = d.sync.version;
+        const std::vector<std::string> paths = feeds::local_paths(d.sync);
+        watch_paths(d.watch, paths);
+        feeds::set_watched(d.sync, d.watch.watched);
+        std::vector<std::string> unwatched;
+        for (const auto& p : paths)
+            if (!d.watch.watched.count(p)) unwatched.push_back(p);
+        d.unwatched = unwatched.size();
+        d.watch_again = false;
+        std::vector<std::string> lines;
+        if (!unwatched.empty())
+            lines.push_back("not watching " + std::to_string(unwatched.size()) + " local files (" +
+                            d.watch.error + "): looking at them every " +
+                            std::to_string(feeds::kLocalCheckS) + " s");
+        log_news(klog, log, "watch", std::move(lines));
+    }
+    feeds::mark_changed(d.sync, changes.paths, changes.all);
+}
+
+// A local manifest's files are watched from before the first read, so no change is missed.
+void open_watch(KioskData& d, const feeds::Waker& wake, KioskLog& klog, std::ostream& log) {
+    d.watch = open_file_watch();
+    start_file_watch_bell(d.watch, wake);
+    if (d.watch.fd < 0)
+        log_news(klog, log, "watch",
+                 {"not watching local files (" + d.watch.error + "): looking at them every " +
+                  std::to_string(feeds::kLocalCheckS) + " s"});
+    follow_files(d, klog, log);
+}
+
 }  // namespace
 
 KioskData open_data(const KioskOptions& opt, feeds::Waker wake, KioskLog& klog, std::ostream& log) {
@@ -53,13 +92,20 @@ KioskData open_data(const KioskOptions& opt, feeds::Waker wake, KioskLog& klog, 
             << "no cache directory ($CACHE_DIRECTORY, $XDG_CACHE_HOME and $HOME are unset, no "
                "--cache-dir): fetched data is not kept across restarts\n";
     std::vector<feeds::Note> notes;
-    feeds::set_waker(d.jobs, std::move(wake));
+    // The loop sleeps in SDL's wait while the screen is on, in wait_for_signal while it is off:
+    // a finished fetch or a changed file ends either (a takeover notice may turn the screen on).
+    wake = [loop = std::move(wake)] {
+        if (loop) loop();
+        wake_signal_wait();
+    };
+    feeds::set_waker(d.jobs, wake);
     d.sync = feeds::open_sync(opt.sync, notes);
     d.jobs.reads.fetch_signatures = feeds::trust_on(d.sync.trust);
     d.sync.rng.seed(std::random_device{}());  // screens must not retry in step
     // Local files answer in milliseconds: read them before the first frame rather than show
     // the bundled slides for a moment. A remote manifest is fetched on the loop's first turn.
     if (!feeds::is_http_url(opt.sync.manifest_location)) {
+        open_watch(d, wake, klog, log);
         const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
                                        std::chrono::system_clock::now().time_since_epoch())
                                        .count();
@@ -73,7 +119,9 @@ KioskData open_data(const KioskOptions& opt, feeds::Waker wake, KioskLog& klog, 
 bool update_data(KioskData& d, std::int64_t now_s, KioskLog& klog, std::ostream& log) {
     if (!d.syncing) return false;
     if (feeds::trust_on(d.sync.trust)) d.sync.trust.clock_synced = clock_synchronised();
+    follow_files(d, klog, log);
     feeds::SyncStep step = feeds::step_sync(d.sync, d.jobs, now_s);
+    d.watch_again = d.watch_again || (step.applied && d.unwatched > 0);
     log_notes(klog, log, std::move(step.notes));
     bool changed = false;
     const bool say = feeds::first_round_done(d.sync);

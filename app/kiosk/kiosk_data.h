@@ -12,6 +12,7 @@
 #include "app/kiosk/shown_slides.h"
 #include "app/status/rotation_changes.h"
 #include "feeds/sync/sync_jobs.h"
+#include "platform/file_watch.h"
 
 // The data side of the loop: what is fetched, running and shown. Without --manifest the
 // bundled slides are shown as they are and nothing is fetched.
@@ -24,10 +25,15 @@ struct KioskData {
     std::int64_t stale_minute = -1;  // the wall-clock minute the stale texts were made for
     bool said_round = false;         // first_round_done() when the slides were last shown
     std::optional<std::vector<RotationEntry>> said_rotation;  // the rotation when last said
+    // A local manifest's files are watched (platform/file_watch.h, feeds/sync/local_watch.h).
+    FileWatch watch;
+    std::uint64_t watch_version = UINT64_MAX;  // sync.version when the watched paths were last set
+    std::size_t unwatched = 0;                 // local files looked at every kLocalCheckS all the same
+    bool watch_again = false;                  // one of those was just looked at: try watching again
 };
 
 // Cached data at once; the fetches start on the loop's first turn. `wake` is called (from
-// another thread) when a fetch or read finishes.
+// another thread) when a fetch or read finishes, or a watched local file changes.
 KioskData open_data(const KioskOptions& opt, feeds::Waker wake, KioskLog& klog, std::ostream& log);
 
 // Picks up finished fetches, starts due ones, and brings the slides and their stale texts up

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "feeds/feed_lookup.h"
 #include "feeds/sync/intake.h"
@@ -39,13 +40,16 @@ FeedRef manifest_ref(const std::string& location, const std::optional<Manifest>&
     return ref;
 }
 
-// Local files are cheap to look at (a stat), so a changed file shows within seconds. A manifest
-// just fetched plans its next fetch by its own feeds, not by the one it replaces.
+// Local files are cheap to look at (a stat), so a changed file shows within seconds. A watched
+// one is due at once when it changes (local_watch.h); it is still looked at now and then, as a
+// missed event (a watch lost and not yet back, a filesystem that did not say) must not leave old
+// data on the screen for ever. A manifest just fetched plans its next fetch by its own feeds,
+// not by the one it replaces.
 FeedRef schedule_ref(const SyncItem& item, const ParsedBody& fetched = {}) {
     FeedRef r = item.ref;
     if (fetched.manifest && fetched.manifest->manifest)
         r = manifest_ref(item.location, fetched.manifest->manifest);
-    if (!item.remote) r.refresh_s = std::min(r.refresh_s, kLocalCheckS);
+    if (!item.remote) r.refresh_s = std::min(r.refresh_s, item.watched ? kLocalSafetyS : kLocalCheckS);
     return r;
 }
 
@@ -91,6 +95,8 @@ SyncItem feed_item(FeedSync& s, const std::string& manifest_location, const Feed
         item.meta = old->meta;
         item.have_copy = old->have_copy;
         item.in_flight = old->in_flight;
+        item.watched = old->watched && old->location == item.location;
+        item.changed = old->changed;
         item.last_error = old->last_error;
         item.failures_total = old->failures_total;
         // A moved feed is fetched from its new place at once; until then its old data stays.
@@ -290,6 +296,8 @@ std::vector<Note> apply_fetch(FeedSync& s, const std::string& key, const FetchRe
     if (key == kManifestKey) record_verdict(s.trust, out.untrusted, out.signed_by);
     const int failures_before = item->schedule.failures;
     item->schedule = out.succeeded ? if_ok : if_failed;
+    if (std::exchange(item->changed, false))
+        item->schedule.next_due_s.reset();  // it may have read the old text
     std::vector<Note> notes{{topic_for(*item), outcome_lines(*item, out, failures_before)}};
     item->last_error = out.succeeded || notes.front().lines.empty() ? "" : notes.front().lines.back();
     item->failures_total += out.succeeded ? 0 : 1;

@@ -12,7 +12,8 @@
 //  - Everything is due at start, unless its cached copy says when it is next due (a screen that
 //    restarts does not fetch fresh data again); then each feed every refresh_s (±10 %), the
 //    manifest as often as its most often refreshed feed, and local files every kLocalCheckS (a
-//    stat: NotModified is free). A failure retries with a jittered back-off, or after the
+//    stat: NotModified is free), or every kLocalSafetyS when inotify watches them and a change
+//    makes them due at once (local_watch.h). A failure retries with a jittered back-off, or after the
 //    server's Retry-After (freshness.h). The randomness is FeedSync::rng (seed it in tests).
 //  - A crash's temporary files are removed at start; the cached copies of feeds a new manifest
 //    no longer lists are removed; the whole cache is held to cache_max_bytes.
@@ -43,7 +44,8 @@
 
 namespace feeds {
 
-inline constexpr int kLocalCheckS = 5;                              // how often local files are looked at
+inline constexpr int kLocalCheckS = 5;    // how often local files are looked at, unwatched
+inline constexpr int kLocalSafetyS = 60;  // ... and watched (local_watch.h): a missed event's limit
 inline constexpr int kDefaultManifestRefreshS = 900;                // a manifest that lists no feeds
 inline constexpr std::uint64_t kDefaultDataMaxBytes = 64ull << 20;  // --data-max-mb
 
@@ -59,6 +61,8 @@ struct SyncItem {
     bool have_copy = false;  // a valid copy is held (meta applies to it)
     bool stored = true;      // kept in the cache dir; false without one (or for a clashing key)
     bool in_flight = false;  // a fetch was ordered and its result not yet applied
+    bool watched = false;    // local, and inotify reports its changes (local_watch.h)
+    bool changed = false;    // changed while in flight: due again once that result is applied
     // For the status record (app/status/record.h): the last failure's reason (empty after a
     // success) and the failures since start.
     std::string last_error;
