@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -105,6 +106,19 @@ std::string quoted(const std::string& s) {
     return "'" + s + "'";
 }
 
+// Web servers answer a screen's "If-Modified-Since" and "If-None-Match" from the file's time in
+// whole seconds (nginx's ETag is "mtime-size"): a manifest of the same size written within the
+// second a screen fetched the old one would be answered "304 Not Modified" and never fetched.
+// The new manifest is dated at least a second after the one it replaces.
+void later_than(const std::string& path, fs::file_time_type old_time) {
+    std::error_code ec;
+    const auto now = fs::last_write_time(path, ec);
+    if (ec) return;
+    using std::chrono::floor, std::chrono::seconds;
+    if (floor<seconds>(now) <= floor<seconds>(old_time))
+        fs::last_write_time(path, floor<seconds>(old_time) + seconds(1), ec);
+}
+
 }  // namespace
 
 int run_publish(const PublishRequest& r, std::ostream& out) {
@@ -146,6 +160,8 @@ int run_publish(const PublishRequest& r, std::ostream& out) {
     // The signature before the manifest: a screen fetching in between sees the old manifest
     // with the new signature, refuses it and tries again; never a new manifest unsigned.
     std::error_code ignored;
+    const auto old_time = fs::last_write_time(manifest_out, ignored);
+    const bool had_old = !ignored;
     if (!key) fs::remove(manifest_out + ".minisig", ignored);  // it would not match the new bytes
     for (const auto& [path, text] :
          {std::pair{manifest_out + ".minisig", sig.value_or("")}, {manifest_out, bytes}}) {
@@ -155,6 +171,7 @@ int run_publish(const PublishRequest& r, std::ostream& out) {
             return 1;
         }
     }
+    if (had_old) later_than(manifest_out, old_time);
     std::ostringstream again;
     if (run_check({manifest_out}, again) != 0) {  // what was written, read back as a screen would
         out << again.str() << "published output does not check: not usable\n";

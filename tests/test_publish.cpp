@@ -1,6 +1,7 @@
 // feeds/publish.h: infotavle --publish SRC_DIR OUT_DIR [--key SECRET_KEY_FILE].
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -60,10 +61,15 @@ TEST_CASE("publish: content-addressed feeds, a 1.2 manifest, signed so that mini
         "minisign -q -Vm " + out.file("manifest.json") + " -p " + fixture_path("minisign/test.pub");
     CHECK(std::system(tool.c_str()) == 0);
 
-    // Again in the same second: the serial still grows.
+    // Again in the same second: the serial still grows, and so does the file's time in whole
+    // seconds, which a web server's Last-Modified and ETag (nginx: "mtime-size") are made of:
+    // the same time and size would answer a screen "304 Not Modified" for the new manifest.
+    using std::chrono::floor, std::chrono::seconds;
+    const auto first_time = floor<seconds>(fs::last_write_time(out.file("manifest.json")));
     std::ostringstream again;
     REQUIRE(run_publish({src.dir(), out.dir(), fixture_path("minisign/test.key"), kNow}, again) == 0);
     CHECK(parse_manifest(read_all(out.file("manifest.json")), "m").manifest->serial == 20270930120001LL);
+    CHECK(floor<seconds>(fs::last_write_time(out.file("manifest.json"))) > first_time);
 }
 
 TEST_CASE("publish: without a key, the minisign command to sign with") {
