@@ -3,8 +3,8 @@
 //   SIGTERM, SIGINT, SIGQUIT stop cleanly
 //   SIGUSR1                 write a screenshot next to the status file (app/status/outlets.h)
 // The handlers only set flags (and wake wait_for_signal); the loop asks for them between its
-// waits (at most 250 ms apart without a desktop, 1 s with one; a screen that is off sleeps in
-// wait_for_signal), so nothing unsafe runs in a handler.
+// waits (without a desktop it sleeps in wait_for_signal, with one in SDL's event wait, at most
+// 1 s at a time), so nothing unsafe runs in a handler.
 #pragma once
 
 struct SignalRequests {

@@ -84,29 +84,34 @@ void handle_event(const SDL_Event& e, bool windowed, Video& video, KioskScreen& 
 }
 
 // Sleeps until something changes or an event comes: no busy loop. X11 and Wayland wake SDL
-// on events; other drivers (kmsdrm) would make SDL_WaitEventTimeout poll every millisecond,
-// so there we sleep in slices and poll. Either way the wait is cut into slices so that a
-// signal (platform/signals.h: SIGTERM, SIGINT, SIGQUIT, SIGHUP) is acted on within a slice,
-// whatever the driver does with an interrupted wait. A screen that is off (`asleep`) sleeps in
-// one piece until the time is up or a signal comes: SDL's events wait till then.
+// on events; other drivers (kmsdrm, dummy) would make SDL_WaitEventTimeout poll every
+// millisecond, so there the loop sleeps on the signal pipe (ended by a signal, a finished fetch
+// or a changed file: kiosk_data's waker) and looks at SDL's events when it wakes, at least once
+// a second (before: every 250 ms, four wake-ups a second for nothing on a board with no
+// desktop). With a desktop the wait is cut into slices of a second so that a signal
+// (platform/signals.h) is acted on within one, whatever the driver does with an interrupted
+// wait. A screen that is off (`asleep`) sleeps in one piece until the time is up or a signal or
+// a fetch comes.
 void wait_for_events(Video& video, int wait_ms, bool windowed, KioskScreen& k, Quit& quit, bool asleep) {
     const bool wakes_on_events = video.driver_name == "x11" || video.driver_name == "wayland";
-    const int slice_ms = wakes_on_events ? 1000 : 250;
+    constexpr int kSliceMs = 1000;
     SDL_Event e;
     if (asleep) wait_for_signal(wait_ms);
     for (int slept = 0; !asleep && slept < wait_ms && !signal_request_pending();) {
-        const int slice = std::min(slice_ms, wait_ms - slept);
+        const int slice = std::min(kSliceMs, wait_ms - slept);
         if (wakes_on_events) {
             if (SDL_WaitEventTimeout(&e, slice)) {
                 handle_event(e, windowed, video, k, quit);
                 break;
             }
-        } else {
-            SDL_Delay(Uint32(slice));
-            SDL_PumpEvents();
-            if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) break;
+            slept += slice;
+            continue;
         }
-        slept += slice;
+        const Uint64 start = SDL_GetTicks64();
+        wait_for_signal(slice);
+        SDL_PumpEvents();
+        if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) break;
+        slept += int(SDL_GetTicks64() - start);  // less than the slice when woken early
     }
     while (SDL_PollEvent(&e)) handle_event(e, windowed, video, k, quit);
 }
