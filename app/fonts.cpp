@@ -4,9 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <vector>
-
-#include "feeds/screen_text.h"
 
 float min_cap_height(int width, int height) {
     return float(std::max(1, std::min(width, height))) / 40.0f;
@@ -42,43 +39,7 @@ FontSizes font_sizes_for(int width, int height) {
     return s;
 }
 
-// What the body fonts load: the characters --check lets through (feeds/screen_text.h), and the
-// marker drawn for any other.
-static const ImWchar* glyph_ranges() {
-    static const std::vector<ImWchar> ranges = [] {
-        std::vector<ImWchar> r;
-        for (const feeds::CodeRange& range : feeds::drawable_ranges()) {
-            r.push_back(ImWchar(range.first));
-            r.push_back(ImWchar(range.last));
-        }
-        r.insert(r.end(), {kMissingGlyphMarker, kMissingGlyphMarker, 0});
-        return r;
-    }();
-    return ranges.data();
-}
-
-// The display font only sets KPI figures: digits, "." and "," (Danish grouping and decimals),
-// "%", "+", "±", "−", "–" (no value), the compact units "kr.", "mio. kr.", "mia. kr." (see
-// format_value in danish_format.h; other units go under the figure in the body font) and a
-// figure's qualifier ("ca.", "op mod", "højst"): lower-case letters, æ, ø and å. At ~144 px a
-// glyph costs ~15 000 atlas pixels, so the capitals and the full ranges above would take a
-// large share of the atlas for glyphs a figure never uses.
-// clang-format off
-static const ImWchar kDisplayGlyphRanges[] = {
-    0x0020, 0x0040,  // space, punctuation, digits
-    0x0061, 0x007A,  // a-z
-    0x00B1, 0x00B1,  // plus-minus sign
-    0x00E5, 0x00E6,  // å æ
-    0x00F8, 0x00F8,  // ø
-    0x2013, 0x2013,  // en dash
-    0x2212, 0x2212,  // minus sign
-    kMissingGlyphMarker, kMissingGlyphMarker,  // drawn for any other
-    0,
-};
-// clang-format on
-
-static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size,
-                       const ImWchar* ranges = glyph_ranges()) {
+static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size, const ImWchar* ranges) {
     // ImGui asserts on a missing file; check first so a missing font is an error value.
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return nullptr;
@@ -95,18 +56,18 @@ static ImFont* add_one(ImFontAtlas& atlas, const std::string& file, float size,
 
 std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes,
                                      const std::string& regular_file, const std::string& bold_file,
-                                     Fonts& out) {
+                                     FontRanges ranges, Fonts& out) {
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     // SDL textures need no power-of-two height; without the rounding up the atlas is only as
     // tall as its glyphs.
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    out.fine = add_one(atlas, regular_file, sizes.fine);
-    out.small = add_one(atlas, regular_file, sizes.small);
-    out.body = add_one(atlas, regular_file, sizes.body);
+    out.fine = add_one(atlas, regular_file, sizes.fine, ranges.text);
+    out.small = add_one(atlas, regular_file, sizes.small, ranges.text);
+    out.body = add_one(atlas, regular_file, sizes.body, ranges.text);
     if (!out.fine || !out.small || !out.body) return "cannot load font " + regular_file;
-    out.body_bold = add_one(atlas, bold_file, sizes.body);
-    out.heading = add_one(atlas, bold_file, sizes.heading);
-    out.display = add_one(atlas, bold_file, sizes.display, kDisplayGlyphRanges);
+    out.body_bold = add_one(atlas, bold_file, sizes.body, ranges.text);
+    out.heading = add_one(atlas, bold_file, sizes.heading, ranges.text);
+    out.display = add_one(atlas, bold_file, sizes.display, ranges.figures);
     if (!out.body_bold || !out.heading || !out.display) return "cannot load font " + bold_file;
     return std::nullopt;
 }

@@ -1,7 +1,7 @@
 // The font sizes of the screen, derived from the screen size, and their loading into
 // Dear ImGui's atlas. Each size is rasterised once by FreeType (imgui_freetype, in
 // libimgui.a) at its own pixel size, so text is crisp; the atlas is rebuilt only when the
-// screen size changes, never per frame.
+// screen size or the characters the data needs change (glyph_set.h), never per frame.
 #pragma once
 
 #include <optional>
@@ -28,7 +28,7 @@ struct Fonts {
     ImFont* body = nullptr;
     ImFont* body_bold = nullptr;
     ImFont* heading = nullptr;  // bold
-    ImFont* display = nullptr;  // bold; figures only: Basic Latin, "±", "–", "−" (no æøå)
+    ImFont* display = nullptr;  // bold; figures only (glyph_set.h figure_glyphs)
 };
 
 // Capital height of the fonts we look up (Inter, DejaVu Sans) as a share of the ImGui font
@@ -51,8 +51,15 @@ float cap_height(const ImFont* font);
 // as a landscape 1920x1080 one; the small size is the one whose capitals meet the floor.
 FontSizes font_sizes_for(int width, int height);
 
+// The glyphs to load, as ImGui ranges (glyph_set.h glyph_ranges_of): ImGui reads them when the
+// atlas is built, so they must live until then.
+struct FontRanges {
+    const ImWchar* text = nullptr;     // fine, small, body, body_bold, heading
+    const ImWchar* figures = nullptr;  // display: KPI figures only
+};
+
 // Adds the fonts to `atlas` (the caller builds it). Returns an error text naming the file
 // when a font cannot be loaded.
 std::optional<std::string> add_fonts(ImFontAtlas& atlas, const FontSizes& sizes,
                                      const std::string& regular_file, const std::string& bold_file,
-                                     Fonts& out);
+                                     FontRanges ranges, Fonts& out);

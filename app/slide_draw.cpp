@@ -12,6 +12,7 @@ void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScre
     out = SlideScreen{};
     out.font_files = files;
     out.theme = default_theme();
+    out.glyphs = all_drawable_glyphs();
     open_imgui(renderer, out.imgui);
 }
 
@@ -21,16 +22,28 @@ void close_slide_screen(SlideScreen& s) {
     s = SlideScreen{};
 }
 
+void need_glyphs(SlideScreen& s, ScreenGlyphs need) {
+    const bool built = s.width > 0;
+    if (built && holds_glyphs(s.glyphs, need)) return;
+    s.glyphs = std::move(need);
+    s.glyphs_stale = built;
+}
+
 std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height, int rotate) {
-    if (width == s.width && height == s.height && rotate == s.rotate) return std::nullopt;
+    if (width == s.width && height == s.height && rotate == s.rotate && !s.glyphs_stale) return std::nullopt;
     ImFontAtlas& atlas = imgui_fonts(s.imgui);
     atlas.Clear();
     s.sizes = font_sizes_for(width, height);
-    if (auto err = add_fonts(atlas, s.sizes, s.font_files.regular, s.font_files.bold, s.fonts)) return err;
+    s.text_ranges = glyph_ranges_of(s.glyphs.text);
+    s.figure_ranges = glyph_ranges_of(s.glyphs.figures);
+    const FontRanges ranges{s.text_ranges.data(), s.figure_ranges.data()};
+    if (auto err = add_fonts(atlas, s.sizes, s.font_files.regular, s.font_files.bold, ranges, s.fonts))
+        return err;
     if (auto err = upload_imgui_fonts(s.imgui, rotate)) return err;
     s.width = width;
     s.height = height;
     s.rotate = rotate;
+    s.glyphs_stale = false;
     return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/fonts.h"
+#include "app/glyph_set.h"
 #include "app/kiosk/slide_set.h"
 #include "app/map/geometry.h"
 #include "app/map/layer.h"
@@ -27,6 +28,11 @@ struct SlideScreen {
     Fonts fonts;
     FontSizes sizes{};
     int width = 0, height = 0;  // the size the atlas was built for; 0 = not yet
+    // The characters the atlas holds (all drawable ones until need_glyphs says otherwise), as
+    // ImGui reads them while building; `glyphs_stale`: rebuild at the next resize_slide_screen.
+    ScreenGlyphs glyphs;
+    std::vector<ImWchar> text_ranges, figure_ranges;
+    bool glyphs_stale = false;
     // Draws land turned clockwise by this (0, 90, 180, 270) in a target of the turned size:
     // a screen mounted on its side gets its slides turned with no second picture to turn.
     // The font texture is turned to match, so it is set with the size.
@@ -39,17 +45,23 @@ struct SlideScreen {
 
 // What changes from draw to draw besides the slide: the clock and the home municipality.
 struct SlideContext {
-    ClockForms clock;          // "tirsdag 3. maj 2022, kl. 10.15" and its shorter forms
-    std::string_view home;     // --home, may be empty
-    feeds::PartialDate today;  // for the timeline's "i dag"
+    ClockForms clock;                      // "tirsdag 3. maj 2022, kl. 10.15" and its shorter forms
+    std::string_view home;                 // --home, may be empty
+    feeds::PartialDate today;              // for the timeline's "i dag"
     const NoticeBandText* band = nullptr;  // a moderate notice across the bottom, above the source line
 };
 
 void open_slide_screen(SDL_Renderer* renderer, const FontFiles& files, SlideScreen& out);
 void close_slide_screen(SlideScreen& s);
 
+// The characters the screen's data needs (slide_set_glyphs), said when the data changes. The one
+// place for the atlas's rule: before the first build the atlas is made with exactly these; after
+// it, when the atlas holds them all nothing happens, else the next resize_slide_screen rebuilds
+// it whole with exactly these (tens of ms, at a data change only).
+void need_glyphs(SlideScreen& s, ScreenGlyphs need);
+
 // Rebuilds the fonts for width x height, turned by `rotate`, when that differs from the last
-// time. Error text on failure.
+// time or need_glyphs asked for more characters. Error text on failure.
 std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int height, int rotate = 0);
 
 // The slide onto `c`: chrome, link and view in `layout`. No SDL: draw_slide() draws through it,

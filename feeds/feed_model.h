@@ -208,6 +208,7 @@ struct Feed {
     std::string as_of_text;
     SourceRef source;
     std::vector<Dataset> datasets;
+    std::vector<char32_t> code_points;  // above U+007F in its text (json_code_points): for the fonts
 };
 
 // ---- manifest ----------------------------------------------------------------------------
@@ -278,6 +279,7 @@ struct Manifest {
     // stamp YYYYMMDDhhmmss), and when the manifest stops being a source of new data (unix s).
     std::optional<std::int64_t> serial;
     std::optional<std::int64_t> expires;
+    std::vector<char32_t> code_points;  // above U+007F in its text (json_code_points): for the fonts
 };
 
 }  // namespace feeds

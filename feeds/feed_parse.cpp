@@ -5,6 +5,7 @@
 #include "feeds/feed_lookup.h"
 #include "feeds/json_document.h"
 #include "feeds/parse_internal.h"
+#include "feeds/screen_text.h"
 
 namespace feeds {
 
@@ -117,6 +118,7 @@ std::optional<T> read_document(Ctx& ctx, std::string_view text, const char* what
         add_error(ctx, "", std::string("internal error while reading the ") + what + ": " + e.what());
     }
     if (ctx.errors > 0) value.reset();
+    if (value) value->code_points = json_code_points(text);
     finish_problems(ctx);
     return value;
 }

@@ -48,6 +48,63 @@ void add_once(std::vector<char32_t>& codes, char32_t c) {
     if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
 }
 
+// Code points seen, each kept once however often it occurs (a feed may hold a million "ø").
+struct Seen {
+    std::vector<bool> bmp = std::vector<bool>(0x10000);
+    std::vector<char32_t> above;  // outside the BMP: rare, kept sorted and unique at the end
+    void add(char32_t c) {
+        if (c < 0x10000)
+            bmp[c] = true;
+        else
+            add_once(above, c);
+    }
+    std::vector<char32_t> sorted(char32_t from) const {
+        std::vector<char32_t> out;
+        for (char32_t c = from; c < 0x10000; ++c)
+            if (bmp[c]) out.push_back(c);
+        std::vector<char32_t> rest = above;
+        std::sort(rest.begin(), rest.end());
+        out.insert(out.end(), rest.begin(), rest.end());
+        return out;
+    }
+};
+
+// The four hex digits at `i` as a number; -1 when they are not there.
+long hex4(std::string_view s, std::size_t i) {
+    if (i + 4 > s.size()) return -1;
+    long v = 0;
+    for (std::size_t k = i; k < i + 4; ++k) {
+        const char c = s[k];
+        const int d = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+// The escape at `i` (just past the backslash): its code point when it is a \u escape (a
+// surrogate pair joined), else 0; `i` is moved past it.
+char32_t json_escape(std::string_view s, std::size_t& i) {
+    if (i >= s.size() || s[i] != 'u') {
+        ++i;  // \n, \", \\ ...: one character
+        return 0;
+    }
+    const long hi = hex4(s, i + 1);
+    if (hi < 0) return 0;
+    i += 5;
+    if (hi >= 0xD800 && hi <= 0xDBFF && i + 1 < s.size() && s[i] == '\\' && s[i + 1] == 'u') {
+        const long lo = hex4(s, i + 2);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+            i += 6;
+            return char32_t(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+        }
+    }
+    return char32_t(hi);
+}
+
 }  // namespace
 
 std::span<const CodeRange> drawable_ranges() {
@@ -91,6 +148,34 @@ std::vector<std::string> screen_text_problems(std::string_view utf8) {
                       " cannot be drawn by the screen's fonts");
     if (bad) out.push_back("not valid UTF-8");
     return out;
+}
+
+std::vector<char32_t> text_code_points(std::string_view utf8) {
+    Seen seen;
+    for (std::size_t i = 0; i < utf8.size();) {
+        bool bad = false;
+        const char32_t c = next_code_point(utf8, i, bad);
+        if (!bad) seen.add(c);
+    }
+    return seen.sorted(0);
+}
+
+std::vector<char32_t> json_code_points(std::string_view json) {
+    Seen seen;
+    for (std::size_t i = 0; i < json.size();) {
+        const auto b = static_cast<unsigned char>(json[i]);
+        if (b == '\\') {
+            ++i;
+            seen.add(json_escape(json, i));
+        } else if (b >= 0x80) {
+            bool bad = false;
+            const char32_t c = next_code_point(json, i, bad);
+            if (!bad) seen.add(c);
+        } else {
+            ++i;
+        }
+    }
+    return seen.sorted(0x80);
 }
 
 }  // namespace feeds

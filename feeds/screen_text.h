@@ -1,7 +1,7 @@
 // What a text shown on screen may hold: no control characters, and only characters the
-// screen's fonts draw. The table of drawable code points is the one the app loads from its
-// fonts (app/fonts.cpp builds its ImGui glyph ranges from it), so --check and the screen agree;
-// tests/test_render_pngs.cpp checks every code point in it has a glyph in Inter and DejaVu Sans
+// screen's fonts draw. The table of drawable code points bounds what the app loads from its
+// fonts (app/glyph_set.h: of these, the ones its data uses), so --check and the screen agree;
+// tests/test_screen_text.cpp checks every code point in it has a glyph in Inter and DejaVu Sans
 // (fonts-inter, fonts-dejavu-core). Pure: no fonts are opened here.
 #pragma once
 
@@ -31,5 +31,13 @@ std::string code_point_name(char32_t c);
 // characters and the characters the fonts cannot draw, each named once by its code. Invalid
 // UTF-8 (which a JSON reader refuses before) is named as such.
 std::vector<std::string> screen_text_problems(std::string_view utf8);
+
+// The code points of `utf8`, ascending, each once (a broken sequence adds none).
+std::vector<char32_t> text_code_points(std::string_view utf8);
+
+// The code points above U+007F a JSON text holds, written as UTF-8 or as \u escapes, ascending,
+// each once: a superset of those in its strings, for the screen's fonts (outside strings JSON is
+// ASCII). One pass over the bytes, no parse.
+std::vector<char32_t> json_code_points(std::string_view json);
 
 }  // namespace feeds

@@ -4,6 +4,7 @@
 #include <imgui/backends/imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 static void make_current(ImGuiSdl& g) {
@@ -90,6 +91,27 @@ static SDL_Texture* make_font_texture(SDL_Renderer* r, const unsigned char* alph
     return t;
 }
 
+// SDL's software renderer maps a glyph quad's UVs back to texels by truncating uv * size: a uv
+// that lands an ulp under its texel's edge (uv = texel * (1 / size) rounds either way, by the
+// atlas's size and where the glyph was packed) takes a row or column short, and SDL stretches
+// the glyph by a pixel. Each glyph's UVs are nudged up to their edge, so what is drawn does not
+// depend on the atlas's layout (a GPU samples the same texels: the change is an ulp).
+static float exact_uv(float uv, int size) {
+    const float texel = std::round(uv * float(size));
+    while (uv * float(size) < texel) uv = std::nextafter(uv, 2.0f);
+    return uv;
+}
+
+static void snap_glyph_uvs(ImFontAtlas& atlas, int w, int h) {
+    for (ImFont* font : atlas.Fonts)
+        for (ImFontGlyph& g : font->Glyphs) {
+            g.U0 = exact_uv(g.U0, w);
+            g.V0 = exact_uv(g.V0, h);
+            g.U1 = exact_uv(g.U1, w);
+            g.V1 = exact_uv(g.V1, h);
+        }
+}
+
 std::optional<std::string> upload_imgui_fonts(ImGuiSdl& g, int rotate) {
     make_current(g);
     destroy_font_texture(g);
@@ -98,6 +120,7 @@ std::optional<std::string> upload_imgui_fonts(ImGuiSdl& g, int rotate) {
     unsigned char* alpha = nullptr;
     int w = 0, h = 0;
     atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
+    snap_glyph_uvs(atlas, w, h);
     g.font_texture = alpha ? make_font_texture(g.renderer, alpha, w, h, rotate) : nullptr;
     // The texture holds the pixels now; the atlas's copy is not needed until the next rebuild.
     atlas.ClearTexData();

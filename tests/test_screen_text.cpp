@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "app/canvas.h"
 #include "app/fonts.h"
+#include "app/glyph_set.h"
 #include "feeds/screen_text.h"
 #include "tests/view_harness.h"
 
@@ -31,7 +33,11 @@ TEST_CASE("screen text: every drawable code point has a glyph in Inter and DejaV
         CAPTURE(pair[0]);
         ImFontAtlas atlas;
         Fonts fonts;
-        REQUIRE_FALSE(add_fonts(atlas, font_sizes_for(800, 480), pair[0], pair[1], fonts).has_value());
+        const std::vector<ImWchar> text = glyph_ranges_of(all_drawable_glyphs().text);
+        const std::vector<ImWchar> figures = glyph_ranges_of(all_drawable_glyphs().figures);
+        REQUIRE_FALSE(
+            add_fonts(atlas, font_sizes_for(800, 480), pair[0], pair[1], {text.data(), figures.data()}, fonts)
+                .has_value());
         REQUIRE(atlas.Build());
         std::size_t missing = 0;
         for (ImFont* font : {fonts.small, fonts.body_bold}) {

@@ -1,9 +1,19 @@
 #include "tests/view_harness.h"
 
 #include <algorithm>
+#include <vector>
+
+#include "app/glyph_set.h"
 
 static const char* kRegular = "/usr/share/fonts/opentype/inter/Inter-Regular.otf";
 static const char* kBold = "/usr/share/fonts/opentype/inter/Inter-Bold.otf";
+
+// Views are tested with made-up text: every drawable character, as a screen not told its data.
+static FontRanges all_ranges() {
+    static const std::vector<ImWchar> text = glyph_ranges_of(all_drawable_glyphs().text);
+    static const std::vector<ImWchar> figures = glyph_ranges_of(all_drawable_glyphs().figures);
+    return {text.data(), figures.data()};
+}
 
 ViewHarness::ViewHarness(int width, int height) : w(width), h(height), theme(default_theme()) {
     ImGuiContext* previous = ImGui::GetCurrentContext();
@@ -14,7 +24,7 @@ ViewHarness::ViewHarness(int width, int height) : w(width), h(height), theme(def
     io.DisplaySize = ImVec2(float(w), float(h));
     io.DeltaTime = 1.0f / 60.0f;
     sizes = font_sizes_for(w, h);
-    if (auto err = add_fonts(*io.Fonts, sizes, kRegular, kBold, fonts)) font_error = *err;
+    if (auto err = add_fonts(*io.Fonts, sizes, kRegular, kBold, all_ranges(), fonts)) font_error = *err;
     io.Fonts->Build();
     if (previous) ImGui::SetCurrentContext(previous);
 }

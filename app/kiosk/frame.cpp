@@ -43,6 +43,7 @@ void invalidate_kiosk(KioskScreen& k) {
 }
 
 void set_kiosk_slides(KioskScreen& k, const SlideSet& set, const std::vector<bool>* due) {
+    need_glyphs(k.screen, slide_set_glyphs(set));  // the atlas grows when the data brings new characters
     k.timings.clear();
     for (std::size_t i = 0; i < set.slides.size(); ++i) {
         const ScreenSlide& s = set.slides[i];

@@ -110,6 +110,7 @@ std::vector<RenderedSlide> render_slides(const SlideSet& set, const FontFiles& f
     }
     SlideScreen screen;
     open_slide_screen(h.renderer, fonts, screen);
+    need_glyphs(screen, slide_set_glyphs(set));  // the atlas the kiosk would have for this data
     if (auto err = resize_slide_screen(screen, opt.width, opt.height))
         error = *err;
     else
