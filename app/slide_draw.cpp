@@ -40,6 +40,9 @@ std::optional<std::string> resize_slide_screen(SlideScreen& s, int width, int he
     if (auto err = add_fonts(atlas, s.sizes, s.font_files.regular, s.font_files.bold, ranges, s.fonts))
         return err;
     if (auto err = upload_imgui_fonts(s.imgui, rotate)) return err;
+    // The font files' bytes (ImGui keeps a copy per font: 1,6 MB for the six) are not needed
+    // until the next rebuild, which adds the fonts from their files again (above).
+    atlas.ClearInputData();
     s.width = width;
     s.height = height;
     s.rotate = rotate;
