@@ -6,12 +6,9 @@
 #include <linux/cec.h>
 #include <sys/ioctl.h>
 
-#include <signal.h>
-
 #include <cerrno>
 #include <map>
 #include <sstream>
-#include <thread>
 
 #include "app/kiosk/power_step.h"
 #include "app/status/prometheus_text.h"
@@ -20,7 +17,6 @@
 #include "feeds/bundled_feeds.h"
 #include "feeds/sync/feed_sync.h"
 #include "feeds/url.h"
-#include "platform/signals.h"
 
 namespace {
 
@@ -425,29 +421,4 @@ TEST_CASE("power: a 16-hour night off makes no more fetches than refresh_s allow
     for (const auto& c : tv.calls) transmits += c.rfind("TRANSMIT", 0) == 0;
     CHECK(transmits >= 16 * 12);  // standby, then a status question every 5 minutes
     CHECK(transmits <= 1 + 16 * 12);
-}
-
-TEST_CASE("signals: a signal to another thread ends a screen-off sleep") {
-    // The sleep of a screen that is off is one poll with no slices: it must end when SIGUSR1
-    // (or SIGTERM) is delivered to any thread, as the fetch threads may take it. Broken, this
-    // test hangs for ten minutes (ctest's timeout), never passes by luck.
-    catch_control_signals();
-    take_signal_requests();
-    std::thread other([] { raise(SIGUSR1); });  // raise: to the calling (other) thread
-    wait_for_signal(10 * 60 * 1000);
-    other.join();
-    CHECK(take_signal_requests().screenshot);
-}
-
-TEST_CASE("signals: another thread with work for the loop ends a screen-off sleep, asking for nothing") {
-    // A finished fetch or a changed local file (app/kiosk/kiosk_data.cpp's waker): a takeover
-    // notice may have to turn the screen on. Broken, this test hangs for ten minutes.
-    catch_control_signals();
-    take_signal_requests();
-    std::thread other([] { wake_signal_wait(); });
-    wait_for_signal(10 * 60 * 1000);
-    other.join();
-    const SignalRequests r = take_signal_requests();
-    CHECK(!r.reload);
-    CHECK(!r.screenshot);
 }
