@@ -295,11 +295,6 @@ static void restart_quads(ImDrawVert* vtx, const ImDrawIdx* idx, int count, int 
     }
 }
 
-// Moves the frame to the output's origin and turns it. The vertex buffers are ImGui's scratch
-// for this frame only (rebuilt by the next NewFrame), so they are changed in place. Texture
-// coordinates turn with the atlas (see upload_imgui_fonts): a glyph then maps onto its texels
-// without a turn, which SDL's software renderer copies exactly. (Sampling a transposed glyph
-// through SDL's triangle code drops 1-pixel strokes: an "l" at body size vanished.)
 // A texture coordinate as the atlas turned for the output has it. Turning (1 - v) loses the
 // exactness exact_uv gave ImGui's UVs, and SDL then copied turned glyphs a row short, stretched
 // (SDL_Blit_..._Modulate_Blend_Scale: turned cold draws cost 6.1 ms where upright ones 3.5):
@@ -317,6 +312,11 @@ static ImVec2 turned_uv(const ImGuiSdl& g, ImVec2 uv, int rotate) {
     return {edge_uv(t.x, swap ? g.font_h : g.font_w), edge_uv(t.y, swap ? g.font_w : g.font_h)};
 }
 
+// Moves the frame to the output's origin and turns it. The vertex buffers are ImGui's scratch
+// for this frame only (rebuilt by the next NewFrame), so they are changed in place. Texture
+// coordinates turn with the atlas (see upload_imgui_fonts): a glyph then maps onto its texels
+// without a turn, which SDL's software renderer copies exactly. (Sampling a transposed glyph
+// through SDL's triangle code drops 1-pixel strokes: an "l" at body size vanished.)
 static void place_draw_data(const ImGuiSdl& g, ImDrawData* dd, int rotate) {
     const ImVec2 o = dd->DisplayPos;
     const float w = dd->DisplaySize.x, h = dd->DisplaySize.y;
@@ -335,18 +335,23 @@ static void place_draw_data(const ImGuiSdl& g, ImDrawData* dd, int rotate) {
     }
 }
 
-void end_imgui_frame(ImGuiSdl& g, int rotate) {
-    make_current(g);
-    ImGui::Render();
-    ImDrawData* dd = ImGui::GetDrawData();
-    if (rotate != g.font_rotate) return;  // the atlas is turned for another output: see the header
-    if (g.stock_backend && rotate == 0) return ImGui_ImplSDLRenderer_RenderDrawData(dd);
+// Our loop's drawing of a frame (or a standalone list) of dd->DisplaySize, turned by `rotate`.
+static void render_turned(const ImGuiSdl& g, ImDrawData* dd, int rotate) {
     place_draw_data(g, dd, rotate);
     // The same arithmetic as for the vertices, so the white pixel is still recognised exactly.
     const ImVec2 white = turned_uv(g, ImGui::GetIO().Fonts->TexUvWhitePixel, rotate);
     const bool swap = rotate == 90 || rotate == 270;
     const int w = int(dd->DisplaySize.x), h = int(dd->DisplaySize.y);
     render_draw_data(g.renderer, dd, white, swap ? h : w, swap ? w : h);
+}
+
+void end_imgui_frame(ImGuiSdl& g, int rotate) {
+    make_current(g);
+    ImGui::Render();
+    ImDrawData* dd = ImGui::GetDrawData();
+    if (rotate != g.font_rotate) return;  // the atlas is turned for another output: see the header
+    if (g.stock_backend && rotate == 0) return ImGui_ImplSDLRenderer_RenderDrawData(dd);
+    render_turned(g, dd, rotate);
 }
 
 void begin_standalone_list(ImGuiSdl& g, ImDrawList& list, int width, int height) {
@@ -373,8 +378,5 @@ void render_draw_list(ImGuiSdl& g, ImDrawList& list, int width, int height, int 
     dd.DisplaySize = {float(width), float(height)};
     dd.FramebufferScale = {1, 1};
     if (g.stock_backend && rotate == 0) return ImGui_ImplSDLRenderer_RenderDrawData(&dd);
-    place_draw_data(g, &dd, rotate);
-    const ImVec2 white = turned_uv(g, ImGui::GetIO().Fonts->TexUvWhitePixel, rotate);
-    const bool swap = rotate == 90 || rotate == 270;
-    render_draw_data(g.renderer, &dd, white, swap ? height : width, swap ? width : height);
+    render_turned(g, &dd, rotate);
 }
